@@ -1,0 +1,76 @@
+package net.hosting.accounttransfer.billing;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+
+/** An exact amount at its currency's scale (PRODUCT.md B1); negative amounts are allowed and callers decide what they mean. */
+public record Money(BigDecimal amount, Currency currency) {
+
+    public Money {
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+        int scale = currency.getDefaultFractionDigits();
+        if (scale < 0) {
+            throw new IllegalArgumentException(currency + " is not a currency money can be counted in");
+        }
+        // Extra zeros (9.900) lose nothing, so they are accepted; any digit beyond the scale would have to be rounded away.
+        if (amount.stripTrailingZeros().scale() > scale) {
+            throw new IllegalArgumentException(
+                    amount.toPlainString() + " has more than " + scale + " fraction digits for " + currency);
+        }
+        amount = amount.setScale(scale);
+    }
+
+    public static Money of(String amount, String currencyCode) {
+        return new Money(new BigDecimal(amount), Currency.getInstance(currencyCode));
+    }
+
+    public static Money euros(String amount) {
+        return of(amount, "EUR");
+    }
+
+    public static Money zero(Currency currency) {
+        return new Money(BigDecimal.ZERO, currency);
+    }
+
+    public Money plus(Money other) {
+        return new Money(amount.add(sameCurrency(other).amount), currency);
+    }
+
+    public Money minus(Money other) {
+        return new Money(amount.subtract(sameCurrency(other).amount), currency);
+    }
+
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    public boolean isPositive() {
+        return amount.signum() > 0;
+    }
+
+    public boolean isNegative() {
+        return amount.signum() < 0;
+    }
+
+    public Money min(Money other) {
+        return isGreaterThan(other) ? other : this;
+    }
+
+    public boolean isGreaterThan(Money other) {
+        return amount.compareTo(sameCurrency(other).amount) > 0;
+    }
+
+    private Money sameCurrency(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("cannot combine " + this + " with " + other);
+        }
+        return other;
+    }
+
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency.getCurrencyCode();
+    }
+}
