@@ -20,8 +20,8 @@ class ProrationProperties {
 
     private static final Currency EUR = Currency.getInstance("EUR");
 
-    /** A paid period: the {@code renewals}-th period of a subscription anchored on {@code anchor}. */
-    record PaidPeriod(LocalDate anchor, BillingCycle cycle, int renewals, Money paid) {
+    /** The {@code renewals}-th period of a subscription anchored on {@code anchor}, sold for {@code paid}. */
+    record Sale(LocalDate anchor, BillingCycle cycle, int renewals, Money paid) {
 
         BillingPeriod period() {
             return new BillingPeriod(cycle.renewal(anchor, renewals), cycle.renewal(anchor, renewals + 1L));
@@ -33,7 +33,7 @@ class ProrationProperties {
     }
 
     @Provide
-    Arbitrary<PaidPeriod> paidPeriods() {
+    Arbitrary<Sale> sales() {
         var anyDate = Dates.dates().between(LocalDate.of(2020, 1, 1), LocalDate.of(2040, 12, 31));
         // Anchors on the 28th to the 31st are where month arithmetic goes wrong, so they get half the tries.
         var anchors = Arbitraries.oneOf(anyDate, anyDate.dayOfMonthBetween(28, 31));
@@ -42,11 +42,11 @@ class ProrationProperties {
                 .ofScale(2)
                 .map(amount -> new Money(amount, EUR));
         return Combinators.combine(anchors, Arbitraries.of(BillingCycle.class), Arbitraries.integers().between(0, 24), prices)
-                .as(PaidPeriod::new);
+                .as(Sale::new);
     }
 
     @Property(tries = 500)
-    void refundIsNeverNegativeNorMoreThanWasPaid(@ForAll("paidPeriods") PaidPeriod sale) {
+    void refundIsNeverNegativeNorMoreThanWasPaid(@ForAll("sales") Sale sale) {
         for (LocalDate acceptedOn : sale.acceptanceDays()) {
             Money refund = Proration.refund(sale.paid(), sale.period(), acceptedOn);
 
@@ -56,12 +56,12 @@ class ProrationProperties {
     }
 
     @Property(tries = 500)
-    void acceptingOnTheFirstDayRefundsEverythingPaid(@ForAll("paidPeriods") PaidPeriod sale) {
+    void acceptingOnTheFirstDayRefundsEverythingPaid(@ForAll("sales") Sale sale) {
         assertThat(Proration.refund(sale.paid(), sale.period(), sale.period().start())).isEqualTo(sale.paid());
     }
 
     @Property(tries = 500)
-    void refundNeverGrowsAsAcceptanceMovesLater(@ForAll("paidPeriods") PaidPeriod sale) {
+    void refundNeverGrowsAsAcceptanceMovesLater(@ForAll("sales") Sale sale) {
         Money previous = sale.paid();
         for (LocalDate acceptedOn : sale.acceptanceDays()) {
             Money refund = Proration.refund(sale.paid(), sale.period(), acceptedOn);
@@ -73,7 +73,7 @@ class ProrationProperties {
     }
 
     @Property(tries = 500)
-    void eachDayIsPaidByExactlyOnePartyAndTheSenderKeepsWhatItsDaysAreWorth(@ForAll("paidPeriods") PaidPeriod sale) {
+    void eachDayIsPaidByExactlyOnePartyAndTheSenderKeepsWhatItsDaysAreWorth(@ForAll("sales") Sale sale) {
         BillingPeriod period = sale.period();
         for (LocalDate acceptedOn : sale.acceptanceDays()) {
             BillingPeriod recipients = BillingPeriod.first(acceptedOn, sale.cycle());
