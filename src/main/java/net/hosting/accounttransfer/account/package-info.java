@@ -1,0 +1,2 @@
+/** Hosting accounts and who owns them. */
+package net.hosting.accounttransfer.account;

@@ -1,0 +1,164 @@
+package net.hosting.accounttransfer.billing;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
+
+/** An invoice or credit note: numbered, issued once, and never changed afterwards. */
+@Entity
+public class Invoice {
+
+    /** The two kinds of billing document. */
+    public enum Kind { INVOICE, CREDIT_NOTE }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String number;
+    private int year;
+    private int sequence;
+
+    @Enumerated(EnumType.STRING)
+    private Kind kind;
+
+    @Column(name = "profile_id")
+    private Long profileId;
+
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Column(name = "account_name")
+    private String accountName;
+
+    @Column(name = "subscription_id")
+    private Long subscriptionId;
+
+    @Column(name = "period_start")
+    private LocalDate periodStart;
+
+    @Column(name = "period_end")
+    private LocalDate periodEnd;
+
+    private BigDecimal amount;
+    private String currency;
+
+    @Column(name = "issued_at")
+    private Instant issuedAt;
+
+    @Column(name = "billed_name")
+    private String billedName;
+
+    @Column(name = "billed_company")
+    private String billedCompany;
+
+    @Column(name = "billed_address")
+    private String billedAddress;
+
+    @Column(name = "billed_email")
+    private String billedEmail;
+
+    @Column(name = "credited_invoice_id")
+    private Long creditedInvoiceId;
+
+    @Column(name = "refunded_at")
+    private Instant refundedAt;
+
+    @Column(name = "idempotency_key")
+    private String idempotencyKey;
+
+    protected Invoice() {
+    }
+
+    Invoice(DocumentNumber number, Kind kind, Long profileId, BillingIdentity billedTo, Subscription subscription,
+            String accountName, BillingPeriod period, Money amount, Instant issuedAt, Long creditedInvoiceId,
+            Instant refundedAt, String idempotencyKey) {
+        if (!amount.isPositive()) {
+            throw new IllegalArgumentException("a document is never issued for " + amount);
+        }
+        this.number = number.formatted();
+        this.year = number.year();
+        this.sequence = number.sequence();
+        this.kind = kind;
+        this.profileId = profileId;
+        this.accountId = subscription.accountId();
+        this.accountName = accountName;
+        this.subscriptionId = subscription.id();
+        this.periodStart = period.start();
+        this.periodEnd = period.end();
+        this.amount = amount.amount();
+        this.currency = amount.currency().getCurrencyCode();
+        this.issuedAt = issuedAt;
+        this.billedName = billedTo.name();
+        this.billedCompany = billedTo.company();
+        this.billedAddress = billedTo.address();
+        this.billedEmail = billedTo.email();
+        this.creditedInvoiceId = creditedInvoiceId;
+        this.refundedAt = refundedAt;
+        this.idempotencyKey = idempotencyKey;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public Long profileId() {
+        return profileId;
+    }
+
+    public Long accountId() {
+        return accountId;
+    }
+
+    public String accountName() {
+        return accountName;
+    }
+
+    public Long subscriptionId() {
+        return subscriptionId;
+    }
+
+    public BillingPeriod servicePeriod() {
+        return new BillingPeriod(periodStart, periodEnd);
+    }
+
+    public Money amount() {
+        return new Money(amount, Currency.getInstance(currency));
+    }
+
+    public Instant issuedAt() {
+        return issuedAt;
+    }
+
+    public BillingIdentity billedTo() {
+        return new BillingIdentity(billedName, billedCompany, billedAddress, billedEmail);
+    }
+
+    public Long creditedInvoiceId() {
+        return creditedInvoiceId;
+    }
+
+    public Instant refundedAt() {
+        return refundedAt;
+    }
+
+    public String idempotencyKey() {
+        return idempotencyKey;
+    }
+}

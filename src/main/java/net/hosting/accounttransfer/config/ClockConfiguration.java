@@ -1,0 +1,23 @@
+package net.hosting.accounttransfer.config;
+
+import java.time.Clock;
+import net.hosting.accounttransfer.billing.BillingCalendar;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Time is an input: every service takes this clock, so tests can set it. */
+@Configuration(proxyBeanMethods = false)
+class ClockConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    BillingCalendar billingCalendar(BillingProperties billing, Clock clock) {
+        return new BillingCalendar(billing.zone(), clock);
+    }
+}

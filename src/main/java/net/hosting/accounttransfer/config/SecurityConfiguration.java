@@ -1,0 +1,175 @@
+package net.hosting.accounttransfer.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import net.hosting.accounttransfer.profile.ProfileSignIn;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Four doors: Camunda's staff apps keep their own sign-in and CSRF filter; the JSON API takes HTTP Basic
+ * with a profile's email; operations endpoints take a staff user; customer pages take a form sign-in with CSRF.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return new BCryptPasswordEncoder();
+    }
+
+    @Bean
+    AuthenticationManager customerAuthentication(ProfileSignIn profiles, PasswordEncoder passwordEncoder) {
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(profiles);
+        provider.setPasswordEncoder(passwordEncoder);
+        return new ProviderManager(provider);
+    }
+
+    /** Cockpit, Tasklist and Admin authenticate and protect themselves; a second CSRF check would break them. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain staffApps(HttpSecurity http) throws Exception {
+        // path patterns, not MVC matchers: /engine-rest is served by Jersey's servlet, not Spring MVC's
+        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**")))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
+                .build();
+    }
+
+    /** Camunda's own filter makes /engine-rest ask for a staff user's credentials. */
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+        FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+        registration.setName("camunda-rest-authentication");
+        registration.addUrlPatterns("/engine-rest/*");
+        registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        return registration;
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager customerAuthentication, ObjectMapper json)
+            throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"account-transfer\"");
+            writeProblem(response, json, HttpStatus.UNAUTHORIZED,
+                    "Sign in with your profile's email and password (HTTP Basic).");
+        };
+        AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
+                "Your profile may not do this.");
+        return http.securityMatcher("/api/**")
+                .authenticationManager(customerAuthentication)
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("CUSTOMER"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
+    SecurityFilterChain operations(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
+        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"operations\"");
+            writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Sign in as a staff user (HTTP Basic).");
+        };
+        return http.securityMatcher("/actuator/**")
+                .authenticationManager(new ProviderManager(new StaffAuthentication(identity)))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .anyRequest().hasRole("STAFF"))
+                .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(4)
+    SecurityFilterChain customerPages(HttpSecurity http, AuthenticationManager customerAuthentication)
+            throws Exception {
+        return http.authenticationManager(customerAuthentication)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/signup", "/css/**", "/favicon.ico", "/error", "/dev/mailbox/**")
+                        .permitAll()
+                        // the accept page explains itself to a visitor who is not signed in yet (T8)
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/transfers/*").permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
+                .csrf(Customizer.withDefaults())
+                .build();
+    }
+
+    private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Staff are Camunda's own users in the camunda-admin group, so one account opens Cockpit and metrics. */
+    static final class StaffAuthentication implements AuthenticationProvider {
+
+        private final IdentityService identity;
+
+        StaffAuthentication(IdentityService identity) {
+            this.identity = identity;
+        }
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            String user = authentication.getName();
+            String password = String.valueOf(authentication.getCredentials());
+            boolean staff = identity.checkPassword(user, password)
+                    && identity.createGroupQuery().groupMember(user).groupId(Groups.CAMUNDA_ADMIN).count() > 0;
+            if (!staff) {
+                throw new BadCredentialsException("not a staff user");
+            }
+            return UsernamePasswordAuthenticationToken.authenticated(user, null,
+                    List.of(new SimpleGrantedAuthority("ROLE_STAFF")));
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+        }
+    }
+}

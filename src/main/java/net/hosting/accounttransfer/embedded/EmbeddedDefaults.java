@@ -1,0 +1,55 @@
+package net.hosting.accounttransfer.embedded;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Decides between the embedded default and production before any bean exists: a datasource URL in the
+ * environment means production, with no demo data and no default staff password.
+ */
+class EmbeddedDefaults implements EnvironmentPostProcessor {
+
+    static final String EMBEDDED_DATABASE = "app.embedded.database";
+    static final String EMBEDDED_MAIL = "app.embedded.mail";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        boolean embeddedDatabase = !hasText(environment, "spring.datasource.url");
+        boolean embeddedMail = !hasText(environment, "spring.mail.host");
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put(EMBEDDED_DATABASE, embeddedDatabase);
+        defaults.put(EMBEDDED_MAIL, embeddedMail);
+        if (embeddedDatabase) {
+            defaults.put("app.demo-data", true);
+            defaults.put("camunda.bpm.admin-user.id", "admin");
+            defaults.put("camunda.bpm.admin-user.password", "admin");
+            defaults.put("camunda.bpm.admin-user.first-name", "Demo");
+            defaults.put("camunda.bpm.admin-user.last-name", "Staff");
+        } else {
+            if (embeddedMail) {
+                throw new IllegalStateException("Production mode (SPRING_DATASOURCE_URL is set) needs a real SMTP server: "
+                        + "set SPRING_MAIL_HOST and SPRING_MAIL_PORT.");
+            }
+            String staffUser = environment.getProperty("CAMUNDA_ADMIN_USER");
+            String staffPassword = environment.getProperty("CAMUNDA_ADMIN_PASSWORD");
+            if (staffUser != null && !staffUser.isBlank()) {
+                if (staffPassword == null || staffPassword.isBlank()) {
+                    throw new IllegalStateException("CAMUNDA_ADMIN_USER is set but CAMUNDA_ADMIN_PASSWORD is not.");
+                }
+                defaults.put("camunda.bpm.admin-user.id", staffUser);
+                defaults.put("camunda.bpm.admin-user.password", staffPassword);
+            }
+        }
+        // last, so that anything the environment or the configuration files say wins
+        environment.getPropertySources().addLast(new MapPropertySource("embeddedDefaults", defaults));
+    }
+
+    private static boolean hasText(ConfigurableEnvironment environment, String key) {
+        String value = environment.getProperty(key);
+        return value != null && !value.isBlank();
+    }
+}

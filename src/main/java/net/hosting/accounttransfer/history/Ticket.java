@@ -1,0 +1,87 @@
+package net.hosting.accounttransfer.history;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import java.time.Instant;
+
+/** A support ticket opened by a profile, possibly about one of its accounts. */
+@Entity
+public class Ticket {
+
+    /** Whether support still works on it. */
+    public enum Status { OPEN, CLOSED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "profile_id")
+    private Long profileId;
+
+    @Column(name = "account_id")
+    private Long accountId;
+
+    @Column(name = "account_name")
+    private String accountName;
+
+    private String subject;
+    private String message;
+
+    @Enumerated(EnumType.STRING)
+    private Status status;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    protected Ticket() {
+    }
+
+    Ticket(Long profileId, Long accountId, String accountName, String subject, String message, Instant createdAt) {
+        if (subject == null || subject.isBlank() || subject.length() > 200) {
+            throw new IllegalArgumentException("a ticket needs a subject of 1 to 200 characters");
+        }
+        if (message == null || message.isBlank() || message.length() > 5000) {
+            throw new IllegalArgumentException("a ticket needs a message of 1 to 5000 characters");
+        }
+        this.profileId = profileId;
+        this.accountId = accountId;
+        this.accountName = accountName;
+        this.subject = subject.strip();
+        this.message = message.strip();
+        this.status = Status.OPEN;
+        this.createdAt = createdAt;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public Long profileId() {
+        return profileId;
+    }
+
+    public String accountName() {
+        return accountName;
+    }
+
+    public String subject() {
+        return subject;
+    }
+
+    public String message() {
+        return message;
+    }
+
+    public Status status() {
+        return status;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,14 @@
+package net.hosting.accounttransfer.history;
+
+import java.util.List;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** Support tickets of one profile, newest first. */
+interface TicketRepository extends Repository<Ticket, Long> {
+
+    Ticket save(Ticket ticket);
+
+    @Query("select t from Ticket t where t.profileId = ?1 order by t.createdAt desc, t.id desc")
+    List<Ticket> findByProfile(Long profileId);
+}

@@ -1,0 +1,151 @@
+package net.hosting.accounttransfer.profile;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.Objects;
+
+/** A customer: the person or company that signs in, owns accounts and is billed. */
+@Entity
+public class Profile {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String email;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    private String name;
+    private String company;
+    private String address;
+    private String locale;
+    private String currency;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Version
+    private long version;
+
+    protected Profile() {
+    }
+
+    public Profile(String email, String passwordHash, String name, String company, String address,
+            Locale locale, Instant createdAt) {
+        this.email = EmailAddress.of(email).value();
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.name = requireText(name, "name");
+        this.company = blankToNull(company);
+        this.address = address == null ? "" : address.strip();
+        this.locale = locale.tag();
+        this.currency = "EUR";
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String company() {
+        return company;
+    }
+
+    public String address() {
+        return address;
+    }
+
+    public Locale locale() {
+        return Locale.of(locale);
+    }
+
+    public Currency currency() {
+        return Currency.getInstance(currency);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public boolean hasEmail(String other) {
+        return other != null && email.equalsIgnoreCase(other.strip());
+    }
+
+    void changeEmail(EmailAddress newEmail) {
+        this.email = newEmail.value();
+    }
+
+    void changePasswordHash(String newHash) {
+        this.passwordHash = Objects.requireNonNull(newHash);
+    }
+
+    void changeName(String newName) {
+        this.name = requireText(newName, "name");
+    }
+
+    void changeCompany(String newCompany) {
+        this.company = blankToNull(newCompany);
+    }
+
+    void changeAddress(String newAddress) {
+        this.address = newAddress == null ? "" : newAddress.strip();
+    }
+
+    void changeLocale(Locale newLocale) {
+        this.locale = newLocale.tag();
+    }
+
+    private static String requireText(String value, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(field + " must not be blank");
+        }
+        return value.strip();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The two languages the provider writes pages and mail in. */
+    public enum Locale {
+        FR, EN;
+
+        public String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        public java.util.Locale toJavaLocale() {
+            return java.util.Locale.forLanguageTag(tag());
+        }
+
+        public static Locale of(String tag) {
+            if (tag == null) {
+                throw new IllegalArgumentException("locale must be fr or en");
+            }
+            return switch (tag.strip().toLowerCase(java.util.Locale.ROOT)) {
+                case "fr" -> FR;
+                case "en" -> EN;
+                default -> throw new IllegalArgumentException("locale must be fr or en, not '" + tag + "'");
+            };
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package net.hosting.accounttransfer.profile;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** Profiles, looked up by their case-insensitive sign-in email. */
+public interface ProfileRepository extends Repository<Profile, Long> {
+
+    Profile save(Profile profile);
+
+    Optional<Profile> findById(Long id);
+
+    @Query("select p from Profile p where lower(p.email) = lower(?1)")
+    Optional<Profile> findByEmailIgnoringCase(String email);
+
+    default Optional<Profile> findByEmail(String email) {
+        return email == null ? Optional.empty() : findByEmailIgnoringCase(email.strip());
+    }
+
+    default boolean existsByEmail(String email) {
+        return findByEmail(email).isPresent();
+    }
+}

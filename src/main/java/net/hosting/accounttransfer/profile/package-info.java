@@ -1,0 +1,2 @@
+/** Customer profiles: identity, billing identity, sign-in and profile changes. */
+package net.hosting.accounttransfer.profile;

@@ -1,0 +1,38 @@
+package net.hosting.accounttransfer.transfer;
+
+import jakarta.persistence.LockModeType;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** Transfers; decisions lock the row, so accept, cancel and expiry serialise across every node. */
+interface TransferRepository extends Repository<Transfer, UUID> {
+
+    Transfer save(Transfer transfer);
+
+    Transfer saveAndFlush(Transfer transfer);
+
+    Optional<Transfer> findById(UUID id);
+
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select t from Transfer t where t.id = ?1")
+    Optional<Transfer> lockById(UUID id);
+
+    @Query("select t from Transfer t where t.senderId = ?1 and t.idempotencyKey = ?2")
+    Optional<Transfer> findBySenderAndIdempotencyKey(Long senderId, String idempotencyKey);
+
+    @Query("select t from Transfer t where t.accountId = ?1 and t.status = net.hosting.accounttransfer.transfer.TransferStatus.PENDING")
+    Optional<Transfer> findPendingForAccount(Long accountId);
+
+    @Query("select t from Transfer t where t.accountId in ?1 and t.status = net.hosting.accounttransfer.transfer.TransferStatus.PENDING")
+    List<Transfer> findPendingForAccounts(List<Long> accountIds);
+
+    @Query("select t from Transfer t where t.senderId = ?1 order by t.createdAt desc")
+    List<Transfer> findSentBy(Long senderId);
+
+    @Query("select t from Transfer t where lower(t.recipientEmail) = lower(?1) or t.recipientId = ?2 order by t.createdAt desc")
+    List<Transfer> findReceivedBy(String email, Long profileId);
+}
