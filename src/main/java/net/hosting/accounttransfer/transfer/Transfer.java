@@ -138,7 +138,7 @@ public class Transfer {
         this.processInstanceId = processInstanceId;
     }
 
-    private void requirePending(String outcome) {
+    void requirePending(String outcome) {
         if (status != TransferStatus.PENDING) {
             throw new ConflictException("Transfer " + id + " is " + status.name().toLowerCase(java.util.Locale.ROOT)
                     + " and can no longer be " + outcome + ".");

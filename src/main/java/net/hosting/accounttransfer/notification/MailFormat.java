@@ -1,0 +1,43 @@
+package net.hosting.accounttransfer.notification;
+
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Locale;
+import net.hosting.accounttransfer.billing.Money;
+
+/** Formats money and dates the way the mail's reader writes them ({@code fmt} in templates). */
+public final class MailFormat {
+
+    private final Locale locale;
+    private final ZoneId zone;
+
+    public MailFormat(Locale locale, ZoneId zone) {
+        this.locale = locale;
+        this.zone = zone;
+    }
+
+    public String money(Money money) {
+        if (money == null) {
+            return "";
+        }
+        // French readers write 9,99 €; English ones €9.99, whatever the currency
+        NumberFormat format = NumberFormat.getCurrencyInstance(
+                "fr".equals(locale.getLanguage()) ? Locale.FRANCE : Locale.UK);
+        format.setCurrency(money.currency());
+        return format.format(money.amount());
+    }
+
+    public String date(LocalDate date) {
+        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(locale));
+    }
+
+    public String dateTime(Instant instant) {
+        return instant == null ? "" : instant.atZone(zone).format(
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
+                        .withZone(zone));
+    }
+}

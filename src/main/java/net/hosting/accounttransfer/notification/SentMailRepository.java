@@ -1,0 +1,16 @@
+package net.hosting.accounttransfer.notification;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
+
+/** Keys of the mails already sent. */
+interface SentMailRepository extends Repository<SentMail, Long> {
+
+    SentMail saveAndFlush(SentMail mail);
+
+    @Query("select count(m) > 0 from SentMail m where m.idempotencyKey = ?1")
+    boolean existsByKey(String idempotencyKey);
+
+    @Query("select count(m) from SentMail m where m.idempotencyKey like ?1")
+    long countByKeyLike(String pattern);
+}

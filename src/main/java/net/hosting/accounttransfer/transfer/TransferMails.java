@@ -1,0 +1,170 @@
+package net.hosting.accounttransfer.transfer;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import net.hosting.accounttransfer.billing.Invoice;
+import net.hosting.accounttransfer.notification.Mailer;
+import net.hosting.accounttransfer.notification.OutgoingMail;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.profile.ProfileRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The mails of T12, one method per outcome. Each goes out once per transfer, reader and outcome, in the
+ * reader's language (French for a recipient who has no profile yet).
+ */
+@Service
+public class TransferMails {
+
+    private static final String SENDER = "sender";
+    private static final String RECIPIENT = "recipient";
+
+    private final TransferRepository transfers;
+    private final ProfileRepository profiles;
+    private final TransferBilling billing;
+    private final AcceptLinks links;
+    private final Mailer mailer;
+
+    TransferMails(TransferRepository transfers, ProfileRepository profiles, TransferBilling billing,
+            AcceptLinks links, Mailer mailer) {
+        this.transfers = transfers;
+        this.profiles = profiles;
+        this.billing = billing;
+        this.links = links;
+        this.mailer = mailer;
+    }
+
+    /** The offer, with a fresh accept link and what accepting today would cost. */
+    @Transactional
+    public void offer(UUID transferId) {
+        sendWithAcceptLink(transferId, "offer");
+    }
+
+    @Transactional
+    public void reminder(UUID transferId) {
+        sendWithAcceptLink(transferId, "reminder");
+    }
+
+    @Transactional
+    public void cancelled(UUID transferId) {
+        Transfer transfer = find(transferId);
+        send(transfer, "cancelled", RECIPIENT, model(transfer));
+    }
+
+    @Transactional
+    public void declined(UUID transferId) {
+        Transfer transfer = find(transferId);
+        Map<String, Object> model = model(transfer);
+        model.put("declineReason", transfer.declineReason());
+        send(transfer, "declined", SENDER, model);
+    }
+
+    @Transactional
+    public void expired(UUID transferId) {
+        Transfer transfer = find(transferId);
+        send(transfer, "expired", SENDER, model(transfer));
+        send(transfer, "expired", RECIPIENT, model(transfer));
+    }
+
+    /** AT_RENEWAL, on acceptance: ownership has moved, billing waits for the renewal date. */
+    @Transactional
+    public void acceptedAtRenewal(UUID transferId) {
+        Transfer transfer = find(transferId);
+        Map<String, Object> model = withQuote(transfer);
+        send(transfer, "accepted-at-renewal", SENDER, model);
+        send(transfer, "accepted-at-renewal", RECIPIENT, model);
+    }
+
+    /** IMMEDIATE: the recipient's invoice and the sender's refund, once both are issued. */
+    @Transactional
+    public void completed(UUID transferId) {
+        Transfer transfer = find(transferId);
+        Map<String, Object> model = model(transfer);
+        Invoice invoice = billing.issued(TransferBilling.recipientInvoiceKey(transfer)).orElseThrow(
+                () -> new IllegalStateException("transfer " + transferId + " has no recipient invoice yet"));
+        putInvoice(model, invoice);
+        Optional<Invoice> refund = billing.issued(TransferBilling.senderRefundKey(transfer));
+        model.put("refund", refund.map(Invoice::amount).orElse(null));
+        model.put("creditNoteNumber", refund.map(Invoice::number).orElse(null));
+        send(transfer, "completed", SENDER, model);
+        send(transfer, "completed", RECIPIENT, model);
+    }
+
+    @Transactional
+    public void billedAtRenewal(UUID transferId) {
+        Transfer transfer = find(transferId);
+        Map<String, Object> model = model(transfer);
+        billing.issued(TransferBilling.renewalInvoiceKey(transfer)).ifPresent(invoice -> putInvoice(model, invoice));
+        model.putIfAbsent("invoiceNumber", null);
+        send(transfer, "billed-at-renewal", RECIPIENT, model);
+    }
+
+    private void sendWithAcceptLink(UUID transferId, String template) {
+        Transfer transfer = find(transferId);
+        if (mailer.alreadySent(key(transfer, template, RECIPIENT))) {
+            return;
+        }
+        Map<String, Object> model = withQuote(transfer);
+        model.put("link", links.issue(transferId));
+        send(transfer, template, RECIPIENT, model);
+    }
+
+    private Map<String, Object> withQuote(Transfer transfer) {
+        Map<String, Object> model = model(transfer);
+        TransferBilling.Quote quote = billing.quote(transfer, billing.acceptanceDate(transfer));
+        model.put("charge", quote.recipientCharge());
+        model.put("chargeDate", quote.chargeDate());
+        return model;
+    }
+
+    private static void putInvoice(Map<String, Object> model, Invoice invoice) {
+        model.put("invoiceNumber", invoice.number());
+        model.put("charge", invoice.amount());
+        model.put("periodStart", invoice.servicePeriod().start());
+        model.put("periodEnd", invoice.servicePeriod().end());
+    }
+
+    private Map<String, Object> model(Transfer transfer) {
+        Profile sender = profiles.findById(transfer.senderId()).orElseThrow();
+        Map<String, Object> model = new HashMap<>();
+        model.put("transferId", transfer.id().toString());
+        model.put("accountName", transfer.accountName());
+        model.put("senderName", sender.name());
+        model.put("senderEmail", sender.email());
+        model.put("recipientEmail", transfer.recipientEmail());
+        model.put("billingMode", transfer.billingMode().name());
+        model.put("expiresAt", transfer.expiresAt());
+        model.put("link", links.plain(transfer.id()));
+        return model;
+    }
+
+    private void send(Transfer transfer, String template, String audience, Map<String, Object> model) {
+        Map<String, Object> personal = new HashMap<>(model);
+        personal.put("audience", audience);
+        String to;
+        Profile.Locale locale;
+        if (SENDER.equals(audience)) {
+            Profile sender = profiles.findById(transfer.senderId()).orElseThrow();
+            to = sender.email();
+            locale = sender.locale();
+        } else {
+            Optional<Profile> recipient = transfer.recipientId() != null
+                    ? profiles.findById(transfer.recipientId())
+                    : profiles.findByEmail(transfer.recipientEmail());
+            to = transfer.recipientEmail();
+            locale = recipient.map(Profile::locale).orElse(Profile.Locale.FR);
+        }
+        mailer.send(new OutgoingMail(key(transfer, template, audience), to, locale.toJavaLocale(), template, personal));
+    }
+
+    private static String key(Transfer transfer, String template, String audience) {
+        return "transfer:" + transfer.id() + ":" + template + ":" + audience;
+    }
+
+    private Transfer find(UUID transferId) {
+        return transfers.findById(transferId).orElseThrow();
+    }
+}

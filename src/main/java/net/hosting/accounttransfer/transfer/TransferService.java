@@ -1,0 +1,228 @@
+package net.hosting.accounttransfer.transfer;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.account.AccountRepository;
+import net.hosting.accounttransfer.billing.BillingCalendar;
+import net.hosting.accounttransfer.billing.Subscription;
+import net.hosting.accounttransfer.billing.SubscriptionRepository;
+import net.hosting.accounttransfer.common.ConflictException;
+import net.hosting.accounttransfer.common.ForbiddenException;
+import net.hosting.accounttransfer.common.NotFoundException;
+import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.config.TransferProperties;
+import net.hosting.accounttransfer.history.ActivityLog;
+import net.hosting.accounttransfer.history.Actor;
+import net.hosting.accounttransfer.profile.EmailAddress;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.profile.ProfileRepository;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The transfer rules T1 to T8 as customers meet them. Every decision locks the transfer's row, so accept,
+ * decline, cancel and expiry serialise in the database whichever node they arrive on: exactly one wins.
+ */
+@Service
+public class TransferService {
+
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 100;
+
+    private final TransferRepository transfers;
+    private final AccountRepository accounts;
+    private final SubscriptionRepository subscriptions;
+    private final ProfileRepository profiles;
+    private final TransferSteps steps;
+    private final TransferWorkflow workflow;
+    private final ActivityLog activity;
+    private final AcceptLinks links;
+    private final TransferProperties settings;
+    private final BillingCalendar calendar;
+
+    TransferService(TransferRepository transfers, AccountRepository accounts, SubscriptionRepository subscriptions,
+            ProfileRepository profiles, TransferSteps steps, TransferWorkflow workflow, ActivityLog activity,
+            AcceptLinks links, TransferProperties settings, BillingCalendar calendar) {
+        this.transfers = transfers;
+        this.accounts = accounts;
+        this.subscriptions = subscriptions;
+        this.profiles = profiles;
+        this.steps = steps;
+        this.workflow = workflow;
+        this.activity = activity;
+        this.links = links;
+        this.settings = settings;
+        this.calendar = calendar;
+    }
+
+    /** What starting a transfer asks for. */
+    public record StartRequest(String account, String recipientEmail, BillingMode billingMode) {
+    }
+
+    /** The transfer, and whether this call created it (false for a repeated Idempotency-Key). */
+    public record Started(Transfer transfer, boolean created) {
+    }
+
+    @Transactional
+    public Started start(Long senderId, StartRequest request, String idempotencyKey, Actor actor) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
+            throw new RuleViolationException("Idempotency-Key",
+                    "An Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters.");
+        }
+        if (idempotencyKey != null) {
+            Optional<Transfer> earlier = transfers.findBySenderAndIdempotencyKey(senderId, idempotencyKey);
+            if (earlier.isPresent()) {
+                return new Started(earlier.get(), false);
+            }
+        }
+        // T1: an account the sender does not own looks exactly like one that does not exist
+        Account account = accounts.findByName(request.account()).filter(a -> a.isOwnedBy(senderId))
+                .orElseThrow(() -> new NotFoundException("You have no account named '" + request.account() + "'."));
+        Profile sender = profiles.findById(senderId).orElseThrow();
+        if (!EmailAddress.isValid(request.recipientEmail())) {
+            throw new RuleViolationException("recipientEmail",
+                    "'" + request.recipientEmail() + "' is not a valid email address.");
+        }
+        if (sender.hasEmail(request.recipientEmail())) {
+            throw new RuleViolationException("recipientEmail", "You cannot transfer an account to yourself.");
+        }
+        Subscription subscription = activeSubscription(account);
+        if (transfers.findPendingForAccount(account.id()).isPresent()) {
+            throw pendingConflict(account);
+        }
+        Instant now = calendar.now();
+        Transfer transfer = new Transfer(UUID.randomUUID(), account.id(), account.name(), senderId,
+                request.recipientEmail().strip(), request.billingMode(), subscription.id(), now,
+                now.plus(settings.expiry()), idempotencyKey);
+        try {
+            transfers.saveAndFlush(transfer);
+        } catch (DataIntegrityViolationException e) {
+            // T3 is the database's to enforce: a concurrent start on the same account lands here
+            throw pendingConflict(account);
+        }
+        transfer.startedAs(workflow.start(transfer, transfer.expiresAt().minus(settings.reminderBefore())));
+        activity.record(senderId, actor, "TRANSFER_STARTED", account.id(), account.name(),
+                "to " + transfer.recipientEmail() + ", billed " + transfer.billingMode() + " (transfer " + transfer.id() + ")");
+        return new Started(transfer, true);
+    }
+
+    @Transactional
+    public Transfer accept(UUID transferId, Long profileId, Actor actor) {
+        Profile me = profiles.findById(profileId).orElseThrow();
+        Transfer transfer = lockVisible(transferId, me);
+        requireRecipient(transfer, me, "accept");
+        transfer.requirePending("accepted");
+        Account account = accounts.findById(transfer.accountId()).orElseThrow();
+        activeSubscription(account);
+        transfer.accept(me.id(), calendar.now());
+        activity.record(me.id(), actor, "TRANSFER_ACCEPTED", transfer.accountId(), transfer.accountName(),
+                "from " + profiles.findById(transfer.senderId()).orElseThrow().email() + " (transfer " + transfer.id() + ")");
+        if (!workflow.completeDecision(transferId, TransferStatus.ACCEPTED)) {
+            // the process has not reached the decision yet; ownership must still move with the acceptance
+            steps.transferOwnership(transferId);
+        }
+        return transfer;
+    }
+
+    @Transactional
+    public Transfer decline(UUID transferId, Long profileId, String reason, Actor actor) {
+        if (reason != null && reason.length() > 500) {
+            throw new RuleViolationException("reason", "A reason can have at most 500 characters.");
+        }
+        Profile me = profiles.findById(profileId).orElseThrow();
+        Transfer transfer = lockVisible(transferId, me);
+        requireRecipient(transfer, me, "decline");
+        transfer.decline(me.id(), reason, calendar.now());
+        activity.record(me.id(), actor, "TRANSFER_DECLINED", null, transfer.accountName(),
+                "transfer " + transfer.id() + (transfer.declineReason() == null ? "" : ": " + transfer.declineReason()));
+        workflow.completeDecision(transferId, TransferStatus.DECLINED);
+        return transfer;
+    }
+
+    @Transactional
+    public Transfer cancel(UUID transferId, Long profileId, Actor actor) {
+        Profile me = profiles.findById(profileId).orElseThrow();
+        Transfer transfer = lockVisible(transferId, me);
+        if (!transfer.senderId().equals(me.id())) {
+            throw new ForbiddenException("Only the sender can cancel a transfer.");
+        }
+        transfer.cancel(calendar.now());
+        activity.record(me.id(), actor, "TRANSFER_CANCELLED", transfer.accountId(), transfer.accountName(),
+                "offer to " + transfer.recipientEmail() + " withdrawn (transfer " + transfer.id() + ")");
+        workflow.cancel(transferId);
+        return transfer;
+    }
+
+    /** A transfer the profile sent or received; anyone else is told it does not exist. */
+    @Transactional(readOnly = true)
+    public Transfer get(UUID transferId, Long profileId) {
+        Profile me = profiles.findById(profileId).orElseThrow();
+        return transfers.findById(transferId).filter(t -> isParty(t, me)).orElseThrow(() -> notFound(transferId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Transfer> sent(Long profileId) {
+        return transfers.findSentBy(profileId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Transfer> received(Long profileId) {
+        Profile me = profiles.findById(profileId).orElseThrow();
+        return transfers.findReceivedBy(me.email(), me.id());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Transfer> pendingFor(Long accountId) {
+        return transfers.findPendingForAccount(accountId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Transfer> pendingFor(List<Long> accountIds) {
+        return accountIds.isEmpty() ? List.of() : transfers.findPendingForAccounts(accountIds);
+    }
+
+    /** The transfer an emailed link points at, if the token is one that was mailed for it (T13). */
+    @Transactional(readOnly = true)
+    public Optional<Transfer> byLink(UUID transferId, String token) {
+        return transfers.findById(transferId).filter(t -> links.matches(transferId, token));
+    }
+
+    /** Whether a signed-in profile is the sender or recipient of the transfer. */
+    @Transactional(readOnly = true)
+    public boolean isParty(Transfer transfer, Long profileId) {
+        return profiles.findById(profileId).map(me -> isParty(transfer, me)).orElse(false);
+    }
+
+    private Transfer lockVisible(UUID transferId, Profile me) {
+        return transfers.lockById(transferId).filter(t -> isParty(t, me)).orElseThrow(() -> notFound(transferId));
+    }
+
+    private static boolean isParty(Transfer transfer, Profile me) {
+        return transfer.senderId().equals(me.id()) || me.id().equals(transfer.recipientId())
+                || transfer.isAddressedTo(me.email());
+    }
+
+    private static void requireRecipient(Transfer transfer, Profile me, String action) {
+        if (!transfer.isAddressedTo(me.email()) && !me.id().equals(transfer.recipientId())) {
+            throw new ForbiddenException("Only the recipient (" + transfer.recipientEmail() + ") can " + action
+                    + " this transfer; sign in with that email.");
+        }
+    }
+
+    private Subscription activeSubscription(Account account) {
+        return subscriptions.findActiveByAccount(account.id()).orElseThrow(() -> new RuleViolationException(
+                "The subscription of " + account.name() + " is not active, so the account cannot be transferred."));
+    }
+
+    private static ConflictException pendingConflict(Account account) {
+        return new ConflictException("The account " + account.name()
+                + " already has a pending transfer; cancel it before starting another.");
+    }
+
+    private static NotFoundException notFound(UUID transferId) {
+        return new NotFoundException("There is no transfer " + transferId + " for you.");
+    }
+}

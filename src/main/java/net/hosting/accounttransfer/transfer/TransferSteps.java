@@ -1,0 +1,129 @@
+package net.hosting.accounttransfer.transfer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.account.AccountRepository;
+import net.hosting.accounttransfer.billing.BillingCalendar;
+import net.hosting.accounttransfer.billing.Subscription;
+import net.hosting.accounttransfer.billing.SubscriptionRepository;
+import net.hosting.accounttransfer.common.NotFoundException;
+import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.history.ActivityLog;
+import net.hosting.accounttransfer.history.Actor;
+import net.hosting.accounttransfer.profile.ProfileRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The steps the process runs, each idempotent: it checks its own record before acting, so a retried or
+ * repeated job changes nothing the second time.
+ */
+@Service
+public class TransferSteps {
+
+    private final TransferRepository transfers;
+    private final AccountRepository accounts;
+    private final SubscriptionRepository subscriptions;
+    private final ProfileRepository profiles;
+    private final TransferBilling billing;
+    private final ActivityLog activity;
+    private final BillingCalendar calendar;
+
+    TransferSteps(TransferRepository transfers, AccountRepository accounts, SubscriptionRepository subscriptions,
+            ProfileRepository profiles, TransferBilling billing, ActivityLog activity, BillingCalendar calendar) {
+        this.transfers = transfers;
+        this.accounts = accounts;
+        this.subscriptions = subscriptions;
+        this.profiles = profiles;
+        this.billing = billing;
+        this.activity = activity;
+        this.calendar = calendar;
+    }
+
+    /**
+     * The status recorded so far, read under the row lock: a decision that arrives while the offer is being
+     * mailed either waits for this step or is seen by it, so it can never be lost.
+     */
+    @Transactional
+    public TransferStatus recordedDecision(UUID transferId) {
+        return lock(transferId).status();
+    }
+
+    /** T9: closes the sender's subscription, opens the recipient's and moves the account, all in this transaction. */
+    @Transactional
+    public Transfer transferOwnership(UUID transferId) {
+        Transfer transfer = lock(transferId);
+        if (transfer.ownershipHasMoved()) {
+            return transfer;
+        }
+        Account account = accounts.lockById(transfer.accountId()).orElseThrow();
+        Subscription current = subscriptions.lockById(transfer.senderSubscriptionId()).orElseThrow();
+        if (!current.isActive()) {
+            throw new RuleViolationException("The subscription of " + transfer.accountName()
+                    + " is no longer active, so the account cannot be handed over.");
+        }
+        Instant acceptedAt = transfer.decidedAt();
+        LocalDate acceptedOn = calendar.dateOf(acceptedAt);
+        TransferBilling.Quote quote = billing.quote(transfer, acceptedOn);
+        // IMMEDIATE starts a fresh cycle anchored on d; AT_RENEWAL keeps the old anchor and renewal date
+        LocalDate anchor = transfer.billingMode() == BillingMode.IMMEDIATE ? acceptedOn : current.anchorDate();
+        Subscription successor = subscriptions.save(
+                current.handOver(transfer.recipientId(), acceptedAt, anchor, quote.recipientPeriod()));
+        account.changeOwner(transfer.recipientId());
+        transfer.ownershipMoved(successor.id());
+        String recipientEmail = profiles.findById(transfer.recipientId()).orElseThrow().email();
+        String senderEmail = profiles.findById(transfer.senderId()).orElseThrow().email();
+        activity.record(transfer.senderId(), Actor.SYSTEM, "ACCOUNT_HANDED_OVER", account.id(), account.name(),
+                "to " + recipientEmail + " (transfer " + transfer.id() + ")");
+        activity.record(transfer.recipientId(), Actor.SYSTEM, "ACCOUNT_RECEIVED", account.id(), account.name(),
+                "from " + senderEmail + " (transfer " + transfer.id() + ")");
+        return transfer;
+    }
+
+    /** The instant the AT_RENEWAL timer waits for: 00:00 of the renewal date in the billing zone. */
+    @Transactional(readOnly = true)
+    public Instant renewalInstant(UUID transferId) {
+        Transfer transfer = find(transferId);
+        Subscription successor = subscriptions.findById(transfer.recipientSubscriptionId()).orElseThrow();
+        return calendar.startOf(successor.renewalDate());
+    }
+
+    @Transactional
+    public void expire(UUID transferId) {
+        Transfer transfer = lock(transferId);
+        transfer.expire(calendar.now());
+        activity.record(transfer.senderId(), Actor.SYSTEM, "TRANSFER_EXPIRED", transfer.accountId(),
+                transfer.accountName(), "offer to " + transfer.recipientEmail() + " expired (transfer " + transfer.id() + ")");
+    }
+
+    @Transactional
+    public void invoiceRecipient(UUID transferId) {
+        billing.invoiceRecipient(find(transferId));
+    }
+
+    /** The last billing step of IMMEDIATE, so the transfer completes with it. */
+    @Transactional
+    public void refundSender(UUID transferId) {
+        Transfer transfer = lock(transferId);
+        billing.refundSender(transfer);
+        transfer.complete(calendar.now());
+    }
+
+    /** The only billing step of AT_RENEWAL, so the transfer completes with it. */
+    @Transactional
+    public void invoiceRenewal(UUID transferId) {
+        Transfer transfer = lock(transferId);
+        billing.invoiceRenewal(transfer);
+        transfer.complete(calendar.now());
+    }
+
+    private Transfer lock(UUID transferId) {
+        return transfers.lockById(transferId).orElseThrow(() -> new NotFoundException("No transfer " + transferId));
+    }
+
+    private Transfer find(UUID transferId) {
+        return transfers.findById(transferId).orElseThrow(() -> new NotFoundException("No transfer " + transferId));
+    }
+}

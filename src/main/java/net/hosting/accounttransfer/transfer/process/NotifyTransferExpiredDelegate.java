@@ -1,0 +1,13 @@
+package net.hosting.accounttransfer.transfer.process;
+
+import net.hosting.accounttransfer.transfer.TransferMails;
+import org.springframework.stereotype.Component;
+
+/** Task_NotifyTransferExpired: tells both parties the offer expired. */
+@Component
+class NotifyTransferExpiredDelegate extends TransferStepDelegate {
+
+    NotifyTransferExpiredDelegate(TransferMails mails) {
+        super(mails::expired);
+    }
+}

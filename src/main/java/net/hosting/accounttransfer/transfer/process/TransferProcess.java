@@ -1,0 +1,31 @@
+package net.hosting.accounttransfer.transfer.process;
+
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+
+/** The names shared by processes/account-transfer.bpmn and the Java side: process, elements, variables, message. */
+public final class TransferProcess {
+
+    public static final String PROCESS_ID = "AccountTransfer";
+    public static final String MESSAGE_CANCELLED = "TransferCancelled";
+
+    public static final String USER_TASK_ACCEPT = "UserTask_AcceptTransfer";
+
+    /** Small, searchable variables; everything else is read from the transfer record. */
+    public static final String TRANSFER_ID = "transferId";
+    public static final String ACCOUNT_NAME = "accountName";
+    public static final String SENDER_EMAIL = "senderEmail";
+    public static final String RECIPIENT_EMAIL = "recipientEmail";
+    public static final String BILLING_MODE = "billingMode";
+    public static final String EXPIRES_AT = "expiresAt";
+    public static final String REMIND_AT = "remindAt";
+    public static final String RENEWAL_DATE = "renewalDate";
+    public static final String DECISION = "decision";
+
+    private TransferProcess() {
+    }
+
+    public static UUID transferId(DelegateExecution execution) {
+        return UUID.fromString((String) execution.getVariable(TRANSFER_ID));
+    }
+}
