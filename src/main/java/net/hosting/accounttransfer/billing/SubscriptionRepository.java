@@ -12,6 +12,8 @@ public interface SubscriptionRepository extends Repository<Subscription, Long> {
 
     Subscription save(Subscription subscription);
 
+    Subscription saveAndFlush(Subscription subscription);
+
     Optional<Subscription> findById(Long id);
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)

@@ -69,8 +69,10 @@ public class TransferSteps {
         TransferBilling.Quote quote = billing.quote(transfer, acceptedOn);
         // IMMEDIATE starts a fresh cycle anchored on d; AT_RENEWAL keeps the old anchor and renewal date
         LocalDate anchor = transfer.billingMode() == BillingMode.IMMEDIATE ? acceptedOn : current.anchorDate();
-        Subscription successor = subscriptions.save(
-                current.handOver(transfer.recipientId(), acceptedAt, anchor, quote.recipientPeriod()));
+        Subscription successor = current.handOver(transfer.recipientId(), acceptedAt, anchor, quote.recipientPeriod());
+        // the closed row must reach the database before the new active one: one active subscription per account
+        subscriptions.saveAndFlush(current);
+        successor = subscriptions.save(successor);
         account.changeOwner(transfer.recipientId());
         transfer.ownershipMoved(successor.id());
         String recipientEmail = profiles.findById(transfer.recipientId()).orElseThrow().email();

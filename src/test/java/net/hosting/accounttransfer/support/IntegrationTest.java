@@ -1,0 +1,57 @@
+package net.hosting.accounttransfer.support;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole application on a real (embedded, throw-away) PostgreSQL with its job executor running, mailing a
+ * real SMTP server (GreenMail). Every integration test extends this, so they all share one Spring context.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.mail.host=127.0.0.1",
+        "spring.mail.port=" + IntegrationTest.SMTP_PORT,
+        "app.embedded.data-dir=",
+        "app.demo-data=false",
+        "app.public-url=" + IntegrationTest.PUBLIC_URL,
+        "transfer.retry-cycle=R3/PT1S",
+        "camunda.bpm.admin-user.id=admin",
+        "camunda.bpm.admin-user.password=admin"
+})
+@Import({Fixtures.class, Mailbox.class})
+public abstract class IntegrationTest {
+
+    public static final int SMTP_PORT = 3025;
+    public static final String PUBLIC_URL = "http://transfers.test";
+
+    /** One SMTP server for the whole test run; process tests stop and restart it to make mail fail for real. */
+    public static final GreenMail SMTP = startSmtp();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected Fixtures fixtures;
+
+    @Autowired
+    protected Mailbox mailbox;
+
+    protected Api api;
+
+    @BeforeEach
+    void freshMailboxAndClient() {
+        mailbox.clear();
+        api = new Api(port);
+    }
+
+    private static GreenMail startSmtp() {
+        GreenMail greenMail = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        Runtime.getRuntime().addShutdownHook(new Thread(greenMail::stop));
+        return greenMail;
+    }
+}
