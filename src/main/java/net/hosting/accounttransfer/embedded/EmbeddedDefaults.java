@@ -37,6 +37,11 @@ class EmbeddedDefaults implements EnvironmentPostProcessor {
             String staffUser = environment.getProperty("CAMUNDA_ADMIN_USER");
             String staffPassword = environment.getProperty("CAMUNDA_ADMIN_PASSWORD");
             if (staffUser != null && !staffUser.isBlank()) {
+                if (!staffUser.matches("[A-Za-z0-9]+")) {
+                    // Camunda refuses other ids deep inside its start-up; say so plainly instead
+                    throw new IllegalStateException("CAMUNDA_ADMIN_USER must be letters and digits only, not '"
+                            + staffUser + "'.");
+                }
                 if (staffPassword == null || staffPassword.isBlank()) {
                     throw new IllegalStateException("CAMUNDA_ADMIN_USER is set but CAMUNDA_ADMIN_PASSWORD is not.");
                 }
