@@ -68,14 +68,20 @@ public class TransferBilling {
 
     @Transactional(readOnly = true)
     public Quote quote(Transfer transfer, LocalDate acceptedOn) {
-        Subscription sender = subscriptions.findById(transfer.senderSubscriptionId()).orElseThrow();
+        return quote(subscriptions.findById(transfer.senderSubscriptionId()).orElseThrow(), transfer.billingMode(),
+                acceptedOn);
+    }
+
+    /** The quote of a transfer not started yet, for the preview the sender reads before confirming. */
+    @Transactional(readOnly = true)
+    public Quote quote(Subscription sender, BillingMode billingMode, LocalDate acceptedOn) {
         Money price = sender.price();
         BillingPeriod paid = sender.currentPeriod();
         // the anchor-counted period that holds d ends at the renewal date the recipient would keep
         LocalDate renewal = acceptedOn.isBefore(paid.end()) ? paid.end()
                 : BillingPeriod.containing(sender.anchorDate(), sender.cycle(), acceptedOn).end();
         BillingPeriod keptPeriod = new BillingPeriod(acceptedOn, renewal);
-        if (transfer.billingMode() == BillingMode.IMMEDIATE) {
+        if (billingMode == BillingMode.IMMEDIATE) {
             BillingPeriod fresh = BillingPeriod.first(acceptedOn, sender.cycle());
             Money refund = acceptedOn.isBefore(paid.end()) && !acceptedOn.isBefore(paid.start())
                     ? Proration.refund(paidFor(sender), paid, acceptedOn)
