@@ -25,7 +25,9 @@ class EmbeddedDatabaseConfiguration {
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${app.embedded.data-dir:.data/postgres}") String dataDir,
             @Value("${app.embedded.fresh:false}") boolean fresh) throws IOException {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "100");
+        // Spring closes it after everything that uses the database has stopped; a JVM hook of its own would race that
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
+                .setRegisterShutdownHook(false);
         if (dataDir.isBlank()) {
             // a throw-away database, as tests want
             builder.setCleanDataDirectory(true);

@@ -80,7 +80,7 @@ public class Api {
 
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+                .header("Content-Type", "application/json").header("Accept", "application/json, */*;q=0.1");
         if (authorization != null) {
             request.header("Authorization", authorization);
         }

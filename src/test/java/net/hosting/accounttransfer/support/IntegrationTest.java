@@ -2,11 +2,18 @@ package net.hosting.accounttransfer.support;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The whole application on a real (embedded, throw-away) PostgreSQL with its job executor running, mailing a
@@ -14,7 +21,6 @@ import org.springframework.context.annotation.Import;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.mail.host=127.0.0.1",
-        "spring.mail.port=" + IntegrationTest.SMTP_PORT,
         "app.embedded.data-dir=",
         "app.demo-data=false",
         "app.public-url=" + IntegrationTest.PUBLIC_URL,
@@ -22,10 +28,13 @@ import org.springframework.context.annotation.Import;
         "camunda.bpm.admin-user.id=admin",
         "camunda.bpm.admin-user.password=admin"
 })
+// metrics are off in tests by default; the Prometheus endpoint is part of what the service offers
+@AutoConfigureObservability
 @Import({Fixtures.class, Mailbox.class})
 public abstract class IntegrationTest {
 
-    public static final int SMTP_PORT = 3025;
+    /** A free port chosen once per test run, so parallel builds on one machine never collide. */
+    public static final int SMTP_PORT = freePort();
     public static final String PUBLIC_URL = "http://transfers.test";
 
     /** One SMTP server for the whole test run; process tests stop and restart it to make mail fail for real. */
@@ -42,10 +51,23 @@ public abstract class IntegrationTest {
 
     protected Api api;
 
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
     @BeforeEach
     void freshMailboxAndClient() {
         mailbox.clear();
         api = new Api(port);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static GreenMail startSmtp() {

@@ -1,0 +1,72 @@
+package net.hosting.accounttransfer;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Keeps the arrows of STYLE.md pointing one way: features below, the process adapter at the edge. */
+class ArchitectureTests {
+
+    private static final String BASE = "net.hosting.accounttransfer";
+    private static JavaClasses classes;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(BASE);
+    }
+
+    @Test
+    void onlyTheProcessAdapterAndConfigurationImportCamunda() {
+        check(noClasses().that().resideOutsideOfPackages(BASE + ".transfer.process..", BASE + ".config..")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda.."));
+    }
+
+    @Test
+    void nothingButConfigurationReachesIntoTheProcessAdapter() {
+        check(noClasses().that().resideOutsideOfPackages(BASE + ".transfer.process..", BASE + ".config..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".transfer.process.."));
+    }
+
+    @Test
+    void billingAndNotificationNeverDependOnTransfers() {
+        check(noClasses().that().resideInAnyPackage(BASE + ".billing..", BASE + ".notification..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".transfer.."));
+    }
+
+    @Test
+    void billingKnowsNothingOfMailOrAccounts() {
+        check(noClasses().that().resideInAPackage(BASE + ".billing..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".notification..", BASE + ".account..",
+                        "jakarta.mail..", "org.springframework.mail.."));
+    }
+
+    @Test
+    void accountsAndBillingNeverNeedEachOther() {
+        check(noClasses().that().resideInAPackage(BASE + ".account..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".billing.."));
+    }
+
+    @Test
+    void theLowerFeaturesNeverUseTheOnesAboveThem() {
+        check(noClasses().that().resideInAnyPackage(BASE + ".account..", BASE + ".billing..", BASE + ".profile..",
+                        BASE + ".history..", BASE + ".notification..", BASE + ".common..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".transfer..", BASE + ".web..",
+                        BASE + ".embedded.."));
+    }
+
+    @Test
+    void featurePackagesHaveNoCycles() {
+        check(slices().matching(BASE + ".(*)..").should().beFreeOfCycles());
+    }
+
+    private static void check(ArchRule rule) {
+        rule.check(classes);
+    }
+}

@@ -1,0 +1,77 @@
+package net.hosting.accounttransfer.embedded;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.StandardEnvironment;
+
+/** The embedded default is what you get with no environment; a datasource URL switches to production. */
+class EmbeddedDefaultsTests {
+
+    @Test
+    void noEnvironmentMeansEmbeddedDatabaseMailDemoDataAndTheDemoStaffUser() {
+        StandardEnvironment environment = environment(Map.of());
+        assertThat(environment.getProperty("app.embedded.database")).isEqualTo("true");
+        assertThat(environment.getProperty("app.embedded.mail")).isEqualTo("true");
+        assertThat(environment.getProperty("app.demo-data")).isEqualTo("true");
+        assertThat(environment.getProperty("camunda.bpm.admin-user.id")).isEqualTo("admin");
+        assertThat(environment.getProperty("camunda.bpm.admin-user.password")).isEqualTo("admin");
+    }
+
+    @Test
+    void productionHasNoDemoDataAndNoDefaultStaffPassword() {
+        StandardEnvironment environment = environment(Map.of(
+                "spring.datasource.url", "jdbc:postgresql://db:5432/transfers",
+                "spring.mail.host", "smtp.internal"));
+        assertThat(environment.getProperty("app.embedded.database")).isEqualTo("false");
+        assertThat(environment.getProperty("app.embedded.mail")).isEqualTo("false");
+        assertThat(environment.getProperty("app.demo-data")).isNull();
+        assertThat(environment.getProperty("camunda.bpm.admin-user.id")).isNull();
+        assertThat(environment.getProperty("camunda.bpm.admin-user.password")).isNull();
+    }
+
+    @Test
+    void productionTakesTheStaffUserOnlyFromItsTwoVariables() {
+        StandardEnvironment environment = environment(Map.of(
+                "spring.datasource.url", "jdbc:postgresql://db:5432/transfers",
+                "spring.mail.host", "smtp.internal",
+                "CAMUNDA_ADMIN_USER", "opsteam",
+                "CAMUNDA_ADMIN_PASSWORD", "s3cret-from-vault"));
+        assertThat(environment.getProperty("camunda.bpm.admin-user.id")).isEqualTo("opsteam");
+        assertThat(environment.getProperty("camunda.bpm.admin-user.password")).isEqualTo("s3cret-from-vault");
+    }
+
+    @Test
+    void productionRefusesToCatchMailInMemory() {
+        assertThatThrownBy(() -> environment(Map.of("spring.datasource.url", "jdbc:postgresql://db:5432/transfers")))
+                .hasMessageContaining("SPRING_MAIL_HOST");
+    }
+
+    @Test
+    void aStaffUserWithoutPasswordOrWithAnIdCamundaRefusesIsAPlainError() {
+        assertThatThrownBy(() -> environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/t",
+                "spring.mail.host", "smtp", "CAMUNDA_ADMIN_USER", "ops")))
+                .hasMessageContaining("CAMUNDA_ADMIN_PASSWORD");
+        assertThatThrownBy(() -> environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/t",
+                "spring.mail.host", "smtp", "CAMUNDA_ADMIN_USER", "ops-team", "CAMUNDA_ADMIN_PASSWORD", "x")))
+                .hasMessageContaining("letters and digits");
+    }
+
+    @Test
+    void explicitSettingsWinOverTheEmbeddedDefaults() {
+        StandardEnvironment environment = environment(Map.of("app.demo-data", "false"));
+        assertThat(environment.getProperty("app.demo-data")).isEqualTo("false");
+    }
+
+    private static StandardEnvironment environment(Map<String, Object> given) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
+        environment.getPropertySources().addFirst(new MapPropertySource("given", given));
+        new EmbeddedDefaults().postProcessEnvironment(environment, new SpringApplication());
+        return environment;
+    }
+}
