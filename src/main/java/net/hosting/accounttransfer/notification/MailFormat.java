@@ -36,8 +36,9 @@ public final class MailFormat {
     }
 
     public String dateTime(Instant instant) {
+        // the zone's short name (CET, CEST) so nobody has to guess whose clock the time is on
         return instant == null ? "" : instant.atZone(zone).format(
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale)
-                        .withZone(zone));
+                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale))
+                + " " + instant.atZone(zone).format(DateTimeFormatter.ofPattern("zzz", locale));
     }
 }

@@ -37,7 +37,10 @@ public class TransferMails {
         this.mailer = mailer;
     }
 
-    /** The offer, with a fresh accept link and what accepting today would cost. */
+    /**
+     * The offer, with a fresh accept link and what accepting today would cost. A transfer decided before its
+     * offer went out (accepted from the Transfers tab, or withdrawn at once) needs no offer any more.
+     */
     @Transactional
     public void offer(UUID transferId) {
         sendWithAcceptLink(transferId, "offer");
@@ -48,10 +51,13 @@ public class TransferMails {
         sendWithAcceptLink(transferId, "reminder");
     }
 
+    /** Withdrawn: only a recipient who was offered the account needs to hear that the offer is gone. */
     @Transactional
     public void cancelled(UUID transferId) {
         Transfer transfer = find(transferId);
-        send(transfer, "cancelled", RECIPIENT, model(transfer));
+        if (mailer.alreadySent(key(transfer, "offer", RECIPIENT))) {
+            send(transfer, "cancelled", RECIPIENT, model(transfer));
+        }
     }
 
     @Transactional
@@ -104,7 +110,7 @@ public class TransferMails {
 
     private void sendWithAcceptLink(UUID transferId, String template) {
         Transfer transfer = find(transferId);
-        if (mailer.alreadySent(key(transfer, template, RECIPIENT))) {
+        if (!transfer.isPending() || mailer.alreadySent(key(transfer, template, RECIPIENT))) {
             return;
         }
         Map<String, Object> model = withQuote(transfer);
