@@ -26,7 +26,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "app.public-url=" + IntegrationTest.PUBLIC_URL,
         "transfer.retry-cycle=R3/PT1S",
         "camunda.bpm.admin-user.id=admin",
-        "camunda.bpm.admin-user.password=admin"
+        "camunda.bpm.admin-user.password=admin",
+        "logging.level.com.icegreen.greenmail=WARN"
 })
 // metrics are off in tests by default; the Prometheus endpoint is part of what the service offers
 @AutoConfigureObservability
