@@ -2,6 +2,11 @@ package net.hosting.accounttransfer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import net.hosting.accounttransfer.billing.BillingCycle;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
@@ -86,6 +91,35 @@ class FoundationIntegrationTests extends IntegrationTest {
         Api.Reply staff = api.as("admin", "admin").get("/engine-rest/process-definition?key=AccountTransfer");
         assertThat(staff.status()).isEqualTo(200);
         assertThat(staff.body()).contains("AccountTransfer");
+    }
+
+    @Test
+    void staffSignInToCockpitThroughCamundasOwnSessionAndCsrfCheck() throws Exception {
+        HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String base = "http://localhost:" + port + "/camunda";
+        browser.send(HttpRequest.newBuilder(URI.create(base + "/app/cockpit/default/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        HttpRequest.Builder login = HttpRequest.newBuilder(URI.create(base + "/api/admin/auth/user/default/login/cockpit"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=admin&password=admin"));
+
+        assertThat(browser.send(login.build(), HttpResponse.BodyHandlers.ofString()).statusCode())
+                .as("Camunda's CSRF filter refuses a sign-in without its token").isEqualTo(403);
+        // that refusal also ends the session, as Camunda's filter does by design: open the page again
+        browser.send(HttpRequest.newBuilder(URI.create(base + "/app/cockpit/default/")).build(),
+                HttpResponse.BodyHandlers.discarding());
+        String xsrf = ((CookieManager) browser.cookieHandler().orElseThrow()).getCookieStore().getCookies().stream()
+                .filter(cookie -> cookie.getName().equals("XSRF-TOKEN")).findFirst().orElseThrow().getValue();
+        HttpResponse<String> signedIn = browser.send(login.header("X-XSRF-TOKEN", xsrf).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(200);
+        assertThat(signedIn.body()).contains("cockpit");
+
+        HttpResponse<String> definition = browser.send(HttpRequest.newBuilder(
+                URI.create(base + "/api/engine/engine/default/process-definition/key/AccountTransfer"))
+                .header("X-XSRF-TOKEN", xsrf).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(definition.statusCode()).isEqualTo(200);
+        assertThat(definition.body()).contains("\"key\":\"AccountTransfer\"");
     }
 
     @Test
