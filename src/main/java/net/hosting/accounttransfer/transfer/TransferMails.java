@@ -43,9 +43,15 @@ public class TransferMails {
         sendWithAcceptLink(transferId, "offer");
     }
 
+    /**
+     * Only while the offer stands: the reminder's branch of the process outlives the user task, so its job can
+     * run after the recipient decided or the offer expired, and must then send nothing.
+     */
     @Transactional
     public void reminder(UUID transferId) {
-        sendWithAcceptLink(transferId, "reminder");
+        if (find(transferId).isPending()) {
+            sendWithAcceptLink(transferId, "reminder");
+        }
     }
 
     @Transactional

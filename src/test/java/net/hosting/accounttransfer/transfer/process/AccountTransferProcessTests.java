@@ -299,6 +299,29 @@ class AccountTransferProcessTests {
     }
 
     @Test
+    void aReminderStillQueuedWhenTheRecipientAcceptsIsNotSent() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        offerMailed(pi, started);
+
+        // the reminder is due, but its mail step has not run yet (a busy executor, or SMTP retries)
+        execute(job("BoundaryEvent_ReminderDue", pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer", "Task_RemindRecipient");
+        transfers.accept(started.id(), recipient.id(), actor(recipient));
+
+        // the non-interrupting branch outlives the user task, so its job still runs
+        execute(job("Task_RemindRecipient", pi));
+        execute(job("Task_InvoiceRecipient", pi));
+        execute(job("Task_RefundSender", pi));
+        execute(job("Task_NotifyTransferCompleted", pi));
+
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_RemindRecipient", "EndEvent_ReminderSent").isEnded();
+        assertThat(mailbox.to(recipient.email())).extracting(Mail::subject).as("no reminder of an accepted offer")
+                .containsExactlyInAnyOrder("Account " + account.name() + " is offered to you",
+                        "Transfer of account " + account.name() + " completed");
+    }
+
+    @Test
     void aMailStepThatKeepsFailingBecomesAnIncidentAndMailsOnceWhenStaffRetryIt() {
         Transfer started = start(BillingMode.IMMEDIATE);
         ProcessInstance pi = processOf(started);
