@@ -333,8 +333,7 @@ class AccountTransferProcessTests {
             int failures = 0;
             while (managementService.createJobQuery().jobId(jobId).singleResult().getRetries() > 0 && failures < 10) {
                 Instant before = Instant.now();
-                assertThatThrownBy(() -> managementService.executeJob(jobId))
-                        .satisfies(e -> assertThat(causes(e)).anyMatch(c -> c instanceof org.springframework.mail.MailException));
+                assertThatThrownBy(() -> managementService.executeJob(jobId)).satisfies(AccountTransferProcessTests::isMailFailure);
                 failures++;
                 Job failed = managementService.createJobQuery().jobId(jobId).singleResult();
                 if (failed.getRetries() > 0) {
@@ -380,6 +379,35 @@ class AccountTransferProcessTests {
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
         assertThat(mailbox.to(recipient.email())).hasSize(1);
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.PENDING);
+    }
+
+    @Test
+    void aMailToBothPartiesRefusedForOneIsNeverSentTwiceToTheOther() throws Exception {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        offerMailed(pi, started);
+        execute(job("BoundaryEvent_OfferExpired", pi));
+        String jobId = job("Task_NotifyTransferExpired", pi).getId();
+
+        List<String> tookDuringOutage;
+        IntegrationTest.SMTP.stop();
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(IntegrationTest.SMTP_PORT, recipient.email())) {
+            assertThatThrownBy(() -> managementService.executeJob(jobId)).satisfies(AccountTransferProcessTests::isMailFailure);
+            tookDuringOutage = refusing.delivered();
+        } finally {
+            startSmtpIfStopped();
+        }
+        assertThat(tookDuringOutage).as("the sender's mail went out before the recipient's was refused")
+                .containsExactly(sender.email());
+        assertThat(managementService.createJobQuery().jobId(jobId).singleResult().getRetries()).isEqualTo(2);
+
+        execute(managementService.createJobQuery().jobId(jobId).singleResult());
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertEndedAt(pi, "EndEvent_TransferExpired");
+        onlyMail(recipient.email(), "Transfer of account " + account.name() + " expired");
+        assertThat(mailbox.to(sender.email())).as("the sender already had its mail; the retry must not send it again")
+                .isEmpty();
     }
 
     @Test
@@ -560,12 +588,13 @@ class AccountTransferProcessTests {
                 AccountTransferProcessTests::single);
     }
 
-    private static List<Throwable> causes(Throwable e) {
+    /** The job failed because the mail could not be sent, not for some other reason. */
+    private static void isMailFailure(Throwable e) {
         List<Throwable> chain = new java.util.ArrayList<>();
         for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
             chain.add(t);
         }
-        return chain;
+        assertThat(chain).anyMatch(c -> c instanceof org.springframework.mail.MailException);
     }
 
     private static void startSmtpIfStopped() {
