@@ -175,8 +175,10 @@ class AccountTransferProcessTests {
                 .hasPassedInOrder("Task_TransferOwnership", "Task_NotifyBillingScheduled")
                 .variables().containsEntry("billingMode", "AT_RENEWAL");
         Job timer = job("TimerEvent_RenewalDate", pi);
-        assertThat(timer.getDuedate().toInstant())
-                .isEqualTo(recipientSubscription.renewalDate().atStartOfDay(PARIS).toInstant());
+        Instant midnightInParis = recipientSubscription.renewalDate().atStartOfDay(PARIS).toInstant();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(midnightInParis);
+        assertThat(((java.util.Date) runtimeService.getVariable(pi.getId(), TransferProcess.RENEWAL_DATE)).toInstant())
+                .as("searchable in Cockpit").isEqualTo(midnightInParis);
         assertThat(invoicesOf(recipient)).as("nothing is billed before the renewal date").isEmpty();
         assertThat(invoicesOf(sender)).as("AT_RENEWAL refunds nothing").hasSize(1);
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.ACCEPTED);
@@ -271,6 +273,8 @@ class AccountTransferProcessTests {
         assertThat(reminder.getDuedate().toInstant()).isEqualTo(expiresAt.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS));
         assertThat(expiry.getDuedate().toInstant()).isEqualTo(expiresAt.truncatedTo(ChronoUnit.MILLIS));
         assertThat(reminder.getDuedate()).isBefore(expiry.getDuedate());
+        assertThat(((java.util.Date) runtimeService.getVariable(pi.getId(), TransferProcess.EXPIRES_AT)).toInstant())
+                .as("searchable in Cockpit").isEqualTo(expiresAt.truncatedTo(ChronoUnit.MILLIS));
 
         execute(reminder);
         BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer", "Task_RemindRecipient");
@@ -468,6 +472,29 @@ class AccountTransferProcessTests {
         assertAccountUnchanged(started);
         onlyMail(recipient.email(), "Transfer of account " + account.name() + " cancelled");
         assertThat(mailbox.to(sender.email())).isEmpty();
+    }
+
+    @Test
+    void declineBeforeTheOfferIsMailedSkipsTheUserTaskAndMailsTheSender() {
+        Transfer started = start(BillingMode.AT_RENEWAL);
+        ProcessInstance pi = processOf(started);
+
+        transfers.decline(started.id(), recipient.id(), null, actor(recipient));
+
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.DECLINED);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+        execute(job("Task_NotifyRecipient", pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifySenderDeclined");
+        execute(job("Task_NotifySenderDeclined", pi));
+
+        BpmnAwareTests.assertThat(pi)
+                .hasPassedInOrder("Gateway_EarlyDecision", "Task_NotifySenderDeclined")
+                .hasNotPassed("UserTask_AcceptTransfer", "Gateway_Decision")
+                .isEnded();
+        assertEndedAt(pi, "EndEvent_TransferDeclined");
+        assertAccountUnchanged(started);
+        assertThat(onlyMail(sender.email(), "Transfer of account " + account.name() + " declined").text())
+                .doesNotContain("Their reason");
     }
 
     // --- driving a transfer the way the API does
