@@ -10,7 +10,10 @@ import net.hosting.accounttransfer.notification.OutgoingMail;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileRepository;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The mails of T12, one method per outcome. Each goes out once per transfer, reader and outcome, in the
@@ -27,14 +30,17 @@ public class TransferMails {
     private final TransferBilling billing;
     private final AcceptLinks links;
     private final Mailer mailer;
+    private final TransactionTemplate onItsOwn;
 
     TransferMails(TransferRepository transfers, ProfileRepository profiles, TransferBilling billing,
-            AcceptLinks links, Mailer mailer) {
+            AcceptLinks links, Mailer mailer, PlatformTransactionManager transactionManager) {
         this.transfers = transfers;
         this.profiles = profiles;
         this.billing = billing;
         this.links = links;
         this.mailer = mailer;
+        this.onItsOwn = new TransactionTemplate(transactionManager);
+        onItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -46,9 +52,15 @@ public class TransferMails {
         sendWithAcceptLink(transferId, "offer");
     }
 
+    /**
+     * Only while the offer stands: the reminder's branch of the process outlives the user task, so its job can
+     * run after the recipient decided or the offer expired, and must then send nothing.
+     */
     @Transactional
     public void reminder(UUID transferId) {
-        sendWithAcceptLink(transferId, "reminder");
+        if (find(transferId).isPending()) {
+            sendWithAcceptLink(transferId, "reminder");
+        }
     }
 
     /** Withdrawn: only a recipient who was offered the account needs to hear that the offer is gone. */
@@ -71,8 +83,7 @@ public class TransferMails {
     @Transactional
     public void expired(UUID transferId) {
         Transfer transfer = find(transferId);
-        send(transfer, "expired", SENDER, model(transfer));
-        send(transfer, "expired", RECIPIENT, model(transfer));
+        sendToBoth(transfer, "expired", model(transfer));
     }
 
     /** AT_RENEWAL, on acceptance: ownership has moved, billing waits for the renewal date. */
@@ -80,8 +91,7 @@ public class TransferMails {
     public void acceptedAtRenewal(UUID transferId) {
         Transfer transfer = find(transferId);
         Map<String, Object> model = withQuote(transfer);
-        send(transfer, "accepted-at-renewal", SENDER, model);
-        send(transfer, "accepted-at-renewal", RECIPIENT, model);
+        sendToBoth(transfer, "accepted-at-renewal", model);
     }
 
     /** IMMEDIATE: the recipient's invoice and the sender's refund, once both are issued. */
@@ -95,8 +105,7 @@ public class TransferMails {
         Optional<Invoice> refund = billing.issued(TransferBilling.senderRefundKey(transfer));
         model.put("refund", refund.map(Invoice::amount).orElse(null));
         model.put("creditNoteNumber", refund.map(Invoice::number).orElse(null));
-        send(transfer, "completed", SENDER, model);
-        send(transfer, "completed", RECIPIENT, model);
+        sendToBoth(transfer, "completed", model);
     }
 
     @Transactional
@@ -145,6 +154,16 @@ public class TransferMails {
         model.put("expiresAt", transfer.expiresAt());
         model.put("link", links.plain(transfer.id()));
         return model;
+    }
+
+    /**
+     * One step, two mails: each is recorded as sent in its own transaction, so when the second fails and the
+     * step is retried, the first is not sent again.
+     */
+    private void sendToBoth(Transfer transfer, String template, Map<String, Object> model) {
+        for (String audience : new String[] {SENDER, RECIPIENT}) {
+            onItsOwn.executeWithoutResult(status -> send(transfer, template, audience, model));
+        }
     }
 
     private void send(Transfer transfer, String template, String audience, Map<String, Object> model) {

@@ -1,0 +1,632 @@
+package net.hosting.accounttransfer.transfer.process;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.account.AccountRepository;
+import net.hosting.accounttransfer.billing.BillingCycle;
+import net.hosting.accounttransfer.billing.BillingPeriod;
+import net.hosting.accounttransfer.billing.Invoice;
+import net.hosting.accounttransfer.billing.InvoiceRepository;
+import net.hosting.accounttransfer.billing.Money;
+import net.hosting.accounttransfer.billing.Subscription;
+import net.hosting.accounttransfer.billing.SubscriptionRepository;
+import net.hosting.accounttransfer.history.Actor;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.support.Fixtures;
+import net.hosting.accounttransfer.support.IntegrationTest;
+import net.hosting.accounttransfer.support.Mailbox;
+import net.hosting.accounttransfer.support.Mailbox.Mail;
+import net.hosting.accounttransfer.transfer.BillingMode;
+import net.hosting.accounttransfer.transfer.Transfer;
+import net.hosting.accounttransfer.transfer.TransferService;
+import net.hosting.accounttransfer.transfer.TransferStatus;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Incident;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * Every path of processes/account-transfer.bpmn on the real application (delegates, PostgreSQL, SMTP), with the
+ * job executor off so that each test steps the asynchronous continuations and timers itself.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
+        "spring.mail.host=127.0.0.1",
+        "spring.mail.port=" + IntegrationTest.SMTP_PORT,
+        "app.embedded.data-dir=",
+        "app.demo-data=false",
+        "app.public-url=" + IntegrationTest.PUBLIC_URL,
+        "transfer.retry-cycle=R3/PT1S",
+        "camunda.bpm.admin-user.id=admin",
+        "camunda.bpm.admin-user.password=admin",
+        "camunda.bpm.job-execution.enabled=false"
+})
+@Import({Fixtures.class, Mailbox.class})
+class AccountTransferProcessTests {
+
+    static {
+        // the one SMTP server of the test run, started when IntegrationTest is first touched
+        IntegrationTest.SMTP.getSmtp();
+    }
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final String PRICE = "9.99";
+
+    @Autowired ProcessEngine processEngine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired ManagementService managementService;
+    @Autowired TaskService taskService;
+    @Autowired HistoryService historyService;
+    @Autowired TransferService transfers;
+    @Autowired AccountRepository accounts;
+    @Autowired SubscriptionRepository subscriptions;
+    @Autowired InvoiceRepository invoices;
+    @Autowired Fixtures fixtures;
+    @Autowired Mailbox mailbox;
+
+    private Profile sender;
+    private Profile recipient;
+    private Account account;
+
+    @BeforeEach
+    void engineAndParties() {
+        BpmnAwareTests.init(processEngine);
+        mailbox.clear();
+        sender = fixtures.customer("Sender", Profile.Locale.EN);
+        recipient = fixtures.customer("Recipient", Profile.Locale.EN);
+        account = fixtures.paidAccount(sender, PRICE, BillingCycle.MONTHLY, 10);
+    }
+
+    @AfterEach
+    void forgetEngine() {
+        BpmnAwareTests.reset();
+    }
+
+    @Test
+    void acceptImmediateInvoicesRecipientRefundsSenderAndMailsBoth() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        Subscription senderSubscription = subscriptions.findById(started.senderSubscriptionId()).orElseThrow();
+
+        offerMailed(pi, started);
+
+        Transfer accepted = transfers.accept(started.id(), recipient.id(), actor(recipient));
+
+        LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.ACCEPTED);
+        assertOwnershipMoved(started, new BillingPeriod(acceptedOn, acceptedOn.plusMonths(1)));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_InvoiceRecipient")
+                .hasPassed("UserTask_AcceptTransfer", "Task_TransferOwnership");
+
+        execute(job("Task_InvoiceRecipient", pi));
+        Invoice invoice = single(invoicesOf(recipient));
+        assertThat(invoice.kind()).isEqualTo(Invoice.Kind.INVOICE);
+        assertThat(invoice.amount()).isEqualTo(Money.euros(PRICE));
+        assertThat(invoice.servicePeriod()).isEqualTo(new BillingPeriod(acceptedOn, acceptedOn.plusMonths(1)));
+        assertThat(invoice.subscriptionId()).isEqualTo(transfer(started).recipientSubscriptionId());
+        assertThat(invoice.billedTo().email()).isEqualTo(recipient.email());
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_RefundSender");
+
+        execute(job("Task_RefundSender", pi));
+        Invoice creditNote = invoicesOf(sender).stream().filter(i -> i.kind() == Invoice.Kind.CREDIT_NOTE)
+                .collect(single());
+        assertThat(creditNote.amount()).isEqualTo(Money.euros(prorata(PRICE, senderSubscription.currentPeriod(), acceptedOn)));
+        assertThat(creditNote.servicePeriod()).isEqualTo(new BillingPeriod(acceptedOn, senderSubscription.renewalDate()));
+        assertThat(creditNote.refundedAt()).isNotNull();
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.COMPLETED);
+        assertThat(transfer(started).completedAt()).isNotNull();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyTransferCompleted");
+
+        execute(job("Task_NotifyTransferCompleted", pi));
+
+        BpmnAwareTests.assertThat(pi)
+                .hasPassedInOrder("Task_InvoiceRecipient", "Task_RefundSender", "Task_NotifyTransferCompleted")
+                .hasNotPassed("Task_NotifyBillingScheduled", "TimerEvent_RenewalDate")
+                .isEnded();
+        assertEndedAt(pi, "EndEvent_TransferCompleted");
+        Mail toSender = onlyMail(sender.email(), "Transfer of account " + account.name() + " completed");
+        assertThat(toSender.text()).contains(creditNote.number(), "€" + creditNote.amount().amount().toPlainString(),
+                started.id().toString());
+        Mail toRecipient = onlyMail(recipient.email(), "Transfer of account " + account.name() + " completed");
+        assertThat(toRecipient.text()).contains(invoice.number(), "€" + PRICE, started.id().toString());
+    }
+
+    @Test
+    void acceptAtRenewalWaitsForTheRenewalDateInParisThenInvoicesTheNextPeriod() {
+        Transfer started = start(BillingMode.AT_RENEWAL);
+        ProcessInstance pi = processOf(started);
+        Subscription senderSubscription = subscriptions.findById(started.senderSubscriptionId()).orElseThrow();
+        LocalDate renewal = senderSubscription.renewalDate();
+
+        offerMailed(pi, started);
+        Transfer accepted = transfers.accept(started.id(), recipient.id(), actor(recipient));
+
+        LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
+        Subscription recipientSubscription = assertOwnershipMoved(started, new BillingPeriod(acceptedOn, renewal));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyBillingScheduled");
+
+        execute(job("Task_NotifyBillingScheduled", pi));
+        onlyMail(sender.email(), "Transfer of account " + account.name() + " accepted");
+        onlyMail(recipient.email(), "Transfer of account " + account.name() + " accepted");
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("TimerEvent_RenewalDate")
+                .hasPassedInOrder("Task_TransferOwnership", "Task_NotifyBillingScheduled")
+                .variables().containsEntry("billingMode", "AT_RENEWAL");
+        Job timer = job("TimerEvent_RenewalDate", pi);
+        Instant midnightInParis = recipientSubscription.renewalDate().atStartOfDay(PARIS).toInstant();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(midnightInParis);
+        assertThat(((java.util.Date) runtimeService.getVariable(pi.getId(), TransferProcess.RENEWAL_DATE)).toInstant())
+                .as("searchable in Cockpit").isEqualTo(midnightInParis);
+        assertThat(invoicesOf(recipient)).as("nothing is billed before the renewal date").isEmpty();
+        assertThat(invoicesOf(sender)).as("AT_RENEWAL refunds nothing").hasSize(1);
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.ACCEPTED);
+
+        execute(timer);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_InvoiceRecipientAtRenewal");
+        execute(job("Task_InvoiceRecipientAtRenewal", pi));
+
+        // B3: the period after the renewal is counted from the anchor, [anchor + 1 month, anchor + 2 months)
+        BillingPeriod next = new BillingPeriod(renewal, senderSubscription.anchorDate().plusMonths(2));
+        Invoice invoice = single(invoicesOf(recipient));
+        assertThat(invoice.kind()).isEqualTo(Invoice.Kind.INVOICE);
+        assertThat(invoice.amount()).isEqualTo(Money.euros(PRICE));
+        assertThat(invoice.servicePeriod()).isEqualTo(next);
+        assertThat(subscriptions.findById(recipientSubscription.id()).orElseThrow().currentPeriod()).isEqualTo(next);
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.COMPLETED);
+
+        execute(job("Task_NotifyRecipientBilled", pi));
+
+        BpmnAwareTests.assertThat(pi)
+                .hasPassedInOrder("Task_NotifyBillingScheduled", "TimerEvent_RenewalDate",
+                        "Task_InvoiceRecipientAtRenewal", "Task_NotifyRecipientBilled")
+                .hasNotPassed("Task_InvoiceRecipient", "Task_RefundSender")
+                .isEnded();
+        assertEndedAt(pi, "EndEvent_TransferCompleted");
+        assertThat(onlyMail(recipient.email(), "Account " + account.name() + ": renewal invoiced").text())
+                .contains(invoice.number(), "€" + PRICE);
+        assertThat(mailbox.to(sender.email())).hasSize(1);
+    }
+
+    @Test
+    void declineWithAReasonMailsTheSenderAndLeavesTheAccountAlone() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        offerMailed(pi, started);
+
+        transfers.decline(started.id(), recipient.id(), "  Not the right plan for me  ", actor(recipient));
+
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.DECLINED);
+        assertThat(transfer(started).declineReason()).isEqualTo("Not the right plan for me");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifySenderDeclined");
+        execute(job("Task_NotifySenderDeclined", pi));
+
+        BpmnAwareTests.assertThat(pi)
+                .hasPassedInOrder("UserTask_AcceptTransfer", "Gateway_Decision", "Task_NotifySenderDeclined")
+                .hasNotPassed("Task_TransferOwnership")
+                .isEnded();
+        assertEndedAt(pi, "EndEvent_TransferDeclined");
+        assertAccountUnchanged(started);
+        assertThat(onlyMail(sender.email(), "Transfer of account " + account.name() + " declined").text())
+                .contains("Not the right plan for me", recipient.email(), started.id().toString());
+        assertThat(mailbox.to(recipient.email())).as("only the offer").hasSize(1);
+    }
+
+    @Test
+    void cancelWhilePendingEndsTheProcessAndMailsTheRecipient() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        offerMailed(pi, started);
+
+        transfers.cancel(started.id(), sender.id(), actor(sender));
+
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.CANCELLED);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipientCancelled");
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count())
+                .as("the reminder and expiry timers went with the interrupted user task").isZero();
+        execute(job("Task_NotifyRecipientCancelled", pi));
+
+        BpmnAwareTests.assertThat(pi)
+                .hasPassedInOrder("UserTask_AcceptTransfer", "BoundaryEvent_TransferCancelled",
+                        "Task_NotifyRecipientCancelled")
+                .hasNotPassed("Gateway_Decision", "Task_TransferOwnership")
+                .isEnded();
+        assertEndedAt(pi, "EndEvent_TransferCancelled");
+        assertAccountUnchanged(started);
+        assertThat(onlyMail(recipient.email(), "Transfer of account " + account.name() + " cancelled").text())
+                .contains(sender.email(), started.id().toString());
+        assertThat(mailbox.to(sender.email())).isEmpty();
+    }
+
+    @Test
+    void expiryRemindsTheRecipientFirstThenExpiresTheTransferAndMailsBoth() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        offerMailed(pi, started);
+
+        Job reminder = job("BoundaryEvent_ReminderDue", pi);
+        Job expiry = job("BoundaryEvent_OfferExpired", pi);
+        Transfer pending = transfer(started);
+        Instant expiresAt = pending.expiresAt();
+        assertThat(Duration.between(pending.createdAt(), expiresAt)).as("transfer.expiry").isEqualTo(Duration.ofDays(14));
+        assertThat(reminder.getDuedate().toInstant()).isEqualTo(expiresAt.minus(Duration.ofDays(3)).truncatedTo(ChronoUnit.MILLIS));
+        assertThat(expiry.getDuedate().toInstant()).isEqualTo(expiresAt.truncatedTo(ChronoUnit.MILLIS));
+        assertThat(reminder.getDuedate()).isBefore(expiry.getDuedate());
+        assertThat(((java.util.Date) runtimeService.getVariable(pi.getId(), TransferProcess.EXPIRES_AT)).toInstant())
+                .as("searchable in Cockpit").isEqualTo(expiresAt.truncatedTo(ChronoUnit.MILLIS));
+
+        execute(reminder);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer", "Task_RemindRecipient");
+        execute(job("Task_RemindRecipient", pi));
+
+        Mail reminderMail = onlyMail(recipient.email(), "Reminder: account " + account.name() + " awaits your answer");
+        assertThat(reminderMail.link()).startsWith(IntegrationTest.PUBLIC_URL + "/transfers/" + started.id() + "?token=");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer")
+                .hasPassed("BoundaryEvent_ReminderDue", "Task_RemindRecipient", "EndEvent_ReminderSent");
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.PENDING);
+
+        execute(job("BoundaryEvent_OfferExpired", pi));
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.EXPIRED);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyTransferExpired");
+        execute(job("Task_NotifyTransferExpired", pi));
+
+        BpmnAwareTests.assertThat(pi)
+                .hasPassedInOrder("BoundaryEvent_OfferExpired", "Task_ExpireTransfer", "Task_NotifyTransferExpired")
+                .hasNotPassed("Gateway_Decision")
+                .isEnded();
+        assertEndedAt(pi, "EndEvent_TransferExpired");
+        assertAccountUnchanged(started);
+        onlyMail(sender.email(), "Transfer of account " + account.name() + " expired");
+        onlyMail(recipient.email(), "Transfer of account " + account.name() + " expired");
+        assertThat(mailbox.to(recipient.email())).as("offer, reminder, expired").hasSize(3);
+    }
+
+    @Test
+    void aReminderStillQueuedWhenTheRecipientAcceptsIsNotSent() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        offerMailed(pi, started);
+
+        // the reminder is due, but its mail step has not run yet (a busy executor, or SMTP retries)
+        execute(job("BoundaryEvent_ReminderDue", pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer", "Task_RemindRecipient");
+        transfers.accept(started.id(), recipient.id(), actor(recipient));
+
+        // the non-interrupting branch outlives the user task, so its job still runs
+        execute(job("Task_RemindRecipient", pi));
+        execute(job("Task_InvoiceRecipient", pi));
+        execute(job("Task_RefundSender", pi));
+        execute(job("Task_NotifyTransferCompleted", pi));
+
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_RemindRecipient", "EndEvent_ReminderSent").isEnded();
+        assertThat(mailbox.to(recipient.email())).extracting(Mail::subject).as("no reminder of an accepted offer")
+                .containsExactlyInAnyOrder("Account " + account.name() + " is offered to you",
+                        "Transfer of account " + account.name() + " completed");
+    }
+
+    @Test
+    void aMailStepThatKeepsFailingBecomesAnIncidentAndMailsOnceWhenStaffRetryIt() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        String jobId = job("Task_NotifyRecipient", pi).getId();
+        String offerSubject = "Account " + account.name() + " is offered to you";
+
+        IntegrationTest.SMTP.stop();
+        try {
+            int failures = 0;
+            while (managementService.createJobQuery().jobId(jobId).singleResult().getRetries() > 0 && failures < 10) {
+                Instant before = Instant.now();
+                assertThatThrownBy(() -> managementService.executeJob(jobId)).satisfies(AccountTransferProcessTests::isMailFailure);
+                failures++;
+                Job failed = managementService.createJobQuery().jobId(jobId).singleResult();
+                if (failed.getRetries() > 0) {
+                    // transfer.retry-cycle=R3/PT1S: the next attempt is due one second after the failure
+                    assertThat(failed.getDuedate().toInstant())
+                            .isAfterOrEqualTo(before.truncatedTo(ChronoUnit.MILLIS).plusSeconds(1))
+                            .isBeforeOrEqualTo(Instant.now().plusSeconds(1));
+                }
+            }
+            assertThat(failures).as("attempts allowed by R3").isEqualTo(3);
+
+            Incident incident = runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult();
+            assertThat(incident).isNotNull();
+            assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+            assertThat(incident.getActivityId()).isEqualTo("Task_NotifyRecipient");
+            assertThat(incident.getConfiguration()).isEqualTo(jobId);
+            assertThat(managementService.createJobQuery().jobId(jobId).withException().count()).isEqualTo(1);
+            BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+        } finally {
+            startSmtpIfStopped();
+        }
+        assertThat(mailbox.to(recipient.email())).as("no mail while SMTP was down").isEmpty();
+
+        // what staff do in Cockpit once the fault is gone: give the job one more try
+        managementService.setJobRetries(jobId, 1);
+        execute(managementService.createJobQuery().jobId(jobId).singleResult());
+
+        onlyMail(recipient.email(), offerSubject);
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(historyService.createHistoricIncidentQuery().processInstanceId(pi.getId()).resolved().count())
+                .isEqualTo(1);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer").hasPassed("Task_NotifyRecipient");
+
+        // staff run the step once more (Cockpit: modify the instance back to the mail step): still one mail
+        runtimeService.createProcessInstanceModification(pi.getId())
+                .cancelAllForActivity("UserTask_AcceptTransfer")
+                .startBeforeActivity("Task_NotifyRecipient")
+                .execute();
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+        execute(job("Task_NotifyRecipient", pi));
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer");
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).count()).isEqualTo(1);
+        assertThat(mailbox.to(recipient.email())).hasSize(1);
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.PENDING);
+    }
+
+    @Test
+    void aMailToBothPartiesRefusedForOneIsNeverSentTwiceToTheOther() throws Exception {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        offerMailed(pi, started);
+        execute(job("BoundaryEvent_OfferExpired", pi));
+        String jobId = job("Task_NotifyTransferExpired", pi).getId();
+
+        List<String> tookDuringOutage;
+        IntegrationTest.SMTP.stop();
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(IntegrationTest.SMTP_PORT, recipient.email())) {
+            assertThatThrownBy(() -> managementService.executeJob(jobId)).satisfies(AccountTransferProcessTests::isMailFailure);
+            tookDuringOutage = refusing.delivered();
+        } finally {
+            startSmtpIfStopped();
+        }
+        assertThat(tookDuringOutage).as("the sender's mail went out before the recipient's was refused")
+                .containsExactly(sender.email());
+        assertThat(managementService.createJobQuery().jobId(jobId).singleResult().getRetries()).isEqualTo(2);
+
+        execute(managementService.createJobQuery().jobId(jobId).singleResult());
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertEndedAt(pi, "EndEvent_TransferExpired");
+        onlyMail(recipient.email(), "Transfer of account " + account.name() + " expired");
+        assertThat(mailbox.to(sender.email())).as("the sender already had its mail; the retry must not send it again")
+                .isEmpty();
+    }
+
+    @Test
+    void acceptBeforeTheOfferIsMailedSkipsTheUserTaskAndCompletesTheTransfer() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+
+        Transfer accepted = transfers.accept(started.id(), recipient.id(), actor(recipient));
+
+        // the acceptance moves ownership at once, whatever the process is doing
+        LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
+        assertOwnershipMoved(started, new BillingPeriod(acceptedOn, acceptedOn.plusMonths(1)));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+
+        execute(job("Task_NotifyRecipient", pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_InvoiceRecipient");
+        execute(job("Task_InvoiceRecipient", pi));
+        execute(job("Task_RefundSender", pi));
+        execute(job("Task_NotifyTransferCompleted", pi));
+
+        BpmnAwareTests.assertThat(pi)
+                .hasPassedInOrder("Task_NotifyRecipient", "Task_CheckEarlyDecision", "Gateway_EarlyDecision",
+                        "Task_TransferOwnership", "Task_InvoiceRecipient", "Task_RefundSender",
+                        "Task_NotifyTransferCompleted")
+                .hasNotPassed("UserTask_AcceptTransfer")
+                .isEnded();
+        assertEndedAt(pi, "EndEvent_TransferCompleted");
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.COMPLETED);
+        assertOwnershipMoved(started, new BillingPeriod(acceptedOn, acceptedOn.plusMonths(1)));
+        assertThat(invoicesOf(recipient)).hasSize(1);
+        assertThat(invoicesOf(sender)).extracting(Invoice::kind)
+                .containsExactlyInAnyOrder(Invoice.Kind.INVOICE, Invoice.Kind.CREDIT_NOTE);
+        onlyMail(sender.email(), "Transfer of account " + account.name() + " completed");
+        onlyMail(recipient.email(), "Transfer of account " + account.name() + " completed");
+    }
+
+    @Test
+    void cancelBeforeTheOfferIsMailedSkipsTheUserTaskAndMailsTheRecipient() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+
+        transfers.cancel(started.id(), sender.id(), actor(sender));
+
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.CANCELLED);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+        execute(job("Task_NotifyRecipient", pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipientCancelled");
+        execute(job("Task_NotifyRecipientCancelled", pi));
+
+        BpmnAwareTests.assertThat(pi)
+                .hasPassedInOrder("Task_NotifyRecipient", "Task_CheckEarlyDecision", "Gateway_EarlyDecision",
+                        "Task_NotifyRecipientCancelled")
+                .hasNotPassed("UserTask_AcceptTransfer", "BoundaryEvent_TransferCancelled")
+                .isEnded();
+        assertEndedAt(pi, "EndEvent_TransferCancelled");
+        assertAccountUnchanged(started);
+        onlyMail(recipient.email(), "Transfer of account " + account.name() + " cancelled");
+        assertThat(mailbox.to(sender.email())).isEmpty();
+    }
+
+    @Test
+    void declineBeforeTheOfferIsMailedSkipsTheUserTaskAndMailsTheSender() {
+        Transfer started = start(BillingMode.AT_RENEWAL);
+        ProcessInstance pi = processOf(started);
+
+        transfers.decline(started.id(), recipient.id(), null, actor(recipient));
+
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.DECLINED);
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+        execute(job("Task_NotifyRecipient", pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifySenderDeclined");
+        execute(job("Task_NotifySenderDeclined", pi));
+
+        BpmnAwareTests.assertThat(pi)
+                .hasPassedInOrder("Gateway_EarlyDecision", "Task_NotifySenderDeclined")
+                .hasNotPassed("UserTask_AcceptTransfer", "Gateway_Decision")
+                .isEnded();
+        assertEndedAt(pi, "EndEvent_TransferDeclined");
+        assertAccountUnchanged(started);
+        assertThat(onlyMail(sender.email(), "Transfer of account " + account.name() + " declined").text())
+                .doesNotContain("Their reason");
+    }
+
+    // --- driving a transfer the way the API does
+
+    private Transfer start(BillingMode mode) {
+        Transfer transfer = transfers.start(sender.id(),
+                new TransferService.StartRequest(account.name(), recipient.email(), mode), null, actor(sender))
+                .transfer();
+        assertThat(transfer.status()).isEqualTo(TransferStatus.PENDING);
+        return transfer;
+    }
+
+    private static Actor actor(Profile profile) {
+        return new Actor(profile.email(), "127.0.0.1");
+    }
+
+    private ProcessInstance processOf(Transfer transfer) {
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(transfer.id().toString()).singleResult();
+        assertThat(pi).as("process of transfer " + transfer.id()).isNotNull();
+        assertThat(pi.getId()).isEqualTo(transfer.processInstanceId());
+        BpmnAwareTests.assertThat(pi).isStarted().hasProcessDefinitionKey(TransferProcess.PROCESS_ID)
+                .hasBusinessKey(transfer.id().toString())
+                .variables().containsEntry(TransferProcess.TRANSFER_ID, transfer.id().toString())
+                .containsEntry(TransferProcess.ACCOUNT_NAME, account.name())
+                .containsEntry(TransferProcess.SENDER_EMAIL, sender.email())
+                .containsEntry(TransferProcess.RECIPIENT_EMAIL, recipient.email());
+        return pi;
+    }
+
+    /** Runs the offer step and checks that it mailed a working link and left the process at the user task. */
+    private void offerMailed(ProcessInstance pi, Transfer transfer) {
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+        execute(job("Task_NotifyRecipient", pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer")
+                .hasPassedInOrder("StartEvent_TransferRequested", "Task_NotifyRecipient", "Task_CheckEarlyDecision",
+                        "Gateway_EarlyDecision");
+        // the form key Tasklist opens, evaluated for this instance
+        assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).initializeFormKeys().singleResult()
+                .getFormKey()).isEqualTo("/transfers/" + transfer.id());
+        Mail offer = onlyMail(recipient.email(), "Account " + account.name() + " is offered to you");
+        String token = offer.link().substring((IntegrationTest.PUBLIC_URL + "/transfers/" + transfer.id() + "?token=").length());
+        assertThat(transfers.byLink(transfer.id(), token)).as("the mailed link opens the transfer").isPresent();
+        assertThat(offer.text()).contains(transfer.id().toString(), "€" + PRICE);
+        assertThat(mailbox.to(sender.email())).isEmpty();
+    }
+
+    // --- what reached the database and the inbox
+
+    private Transfer transfer(Transfer transfer) {
+        return transfers.get(transfer.id(), sender.id());
+    }
+
+    private Subscription assertOwnershipMoved(Transfer started, BillingPeriod recipientPeriod) {
+        Transfer transfer = transfer(started);
+        assertThat(accounts.findById(account.id()).orElseThrow().ownerId()).isEqualTo(recipient.id());
+        assertThat(transfer.recipientId()).isEqualTo(recipient.id());
+        Subscription closed = subscriptions.findById(started.senderSubscriptionId()).orElseThrow();
+        assertThat(closed.status()).isEqualTo(Subscription.Status.CLOSED);
+        assertThat(closed.closeReason()).isEqualTo(Subscription.CloseReason.TRANSFERRED);
+        assertThat(closed.closedAt()).isEqualTo(transfer.decidedAt());
+        Subscription active = subscriptions.findActiveByAccount(account.id()).orElseThrow();
+        assertThat(active.id()).isEqualTo(transfer.recipientSubscriptionId());
+        assertThat(active.payerId()).isEqualTo(recipient.id());
+        assertThat(active.predecessorId()).isEqualTo(closed.id());
+        assertThat(active.price()).isEqualTo(closed.price());
+        assertThat(active.cycle()).isEqualTo(closed.cycle());
+        assertThat(active.currentPeriod()).isEqualTo(recipientPeriod);
+        return active;
+    }
+
+    private void assertAccountUnchanged(Transfer started) {
+        assertThat(accounts.findById(account.id()).orElseThrow().ownerId()).isEqualTo(sender.id());
+        Subscription active = subscriptions.findActiveByAccount(account.id()).orElseThrow();
+        assertThat(active.id()).isEqualTo(started.senderSubscriptionId());
+        assertThat(active.payerId()).isEqualTo(sender.id());
+        assertThat(transfer(started).recipientSubscriptionId()).isNull();
+        assertThat(invoicesOf(sender)).as("only the fixture's paid invoice").hasSize(1);
+        assertThat(invoicesOf(recipient)).isEmpty();
+    }
+
+    private List<Invoice> invoicesOf(Profile profile) {
+        return invoices.findByProfile(profile.id());
+    }
+
+    private void assertEndedAt(ProcessInstance pi, String endEventId) {
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
+                .activityType("noneEndEvent").list())
+                .extracting(a -> a.getActivityId())
+                .filteredOn(id -> !id.equals("EndEvent_ReminderSent"))
+                .containsExactly(endEventId);
+        BpmnAwareTests.assertThat(pi).hasPassed(endEventId);
+    }
+
+    /** The one mail to {@code to} with that subject; it fails on none and on a duplicate. */
+    private Mail onlyMail(String to, String subject) {
+        List<Mail> matching = mailbox.to(to).stream().filter(m -> m.subject().equals(subject)).toList();
+        assertThat(matching).as("mails to %s titled '%s' among %s", to, subject,
+                mailbox.to(to).stream().map(Mail::subject).toList()).hasSize(1);
+        return matching.get(0);
+    }
+
+    /** B4, worked out here independently of the billing code: paid × days(d, end) / days(start, end), rounded once. */
+    private static String prorata(String paid, BillingPeriod period, LocalDate acceptedOn) {
+        return new BigDecimal(paid)
+                .multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(acceptedOn, period.end())))
+                .divide(BigDecimal.valueOf(ChronoUnit.DAYS.between(period.start(), period.end())), 2, RoundingMode.HALF_UP)
+                .toPlainString();
+    }
+
+    private static <T> T single(List<T> list) {
+        assertThat(list).hasSize(1);
+        return list.get(0);
+    }
+
+    private static <T> java.util.stream.Collector<T, ?, T> single() {
+        return java.util.stream.Collectors.collectingAndThen(java.util.stream.Collectors.toList(),
+                AccountTransferProcessTests::single);
+    }
+
+    /** The job failed because the mail could not be sent, not for some other reason. */
+    private static void isMailFailure(Throwable e) {
+        List<Throwable> chain = new java.util.ArrayList<>();
+        for (Throwable t = e; t != null && !chain.contains(t); t = t.getCause()) {
+            chain.add(t);
+        }
+        assertThat(chain).anyMatch(c -> c instanceof org.springframework.mail.MailException);
+    }
+
+    private static void startSmtpIfStopped() {
+        if (IntegrationTest.SMTP.getSmtp() == null || !IntegrationTest.SMTP.getSmtp().isRunning()) {
+            IntegrationTest.SMTP.start();
+        }
+    }
+}
