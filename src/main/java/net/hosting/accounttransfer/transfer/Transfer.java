@@ -90,14 +90,14 @@ public class Transfer {
     }
 
     void accept(Long recipientProfileId, Instant at) {
-        requirePending("accepted");
+        requireOpen("accepted", at);
         this.status = TransferStatus.ACCEPTED;
         this.recipientId = Objects.requireNonNull(recipientProfileId);
         this.decidedAt = at;
     }
 
     void decline(Long recipientProfileId, String reason, Instant at) {
-        requirePending("declined");
+        requireOpen("declined", at);
         this.status = TransferStatus.DECLINED;
         this.recipientId = recipientProfileId;
         this.declineReason = reason == null || reason.isBlank() ? null : reason.strip();
@@ -138,7 +138,16 @@ public class Transfer {
         this.processInstanceId = processInstanceId;
     }
 
-    void requirePending(String outcome) {
+    /** Pending and not past its expiry, even when the expiry timer has not fired yet. */
+    void requireOpen(String outcome, Instant at) {
+        requirePending(outcome);
+        if (!at.isBefore(expiresAt)) {
+            throw new ConflictException("Transfer " + id + " expired at " + expiresAt + " and can no longer be "
+                    + outcome + ".");
+        }
+    }
+
+    private void requirePending(String outcome) {
         if (status != TransferStatus.PENDING) {
             throw new ConflictException("Transfer " + id + " is " + status.name().toLowerCase(java.util.Locale.ROOT)
                     + " and can no longer be " + outcome + ".");

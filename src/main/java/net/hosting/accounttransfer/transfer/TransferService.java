@@ -114,7 +114,7 @@ public class TransferService {
         Profile me = profiles.findById(profileId).orElseThrow();
         Transfer transfer = lockVisible(transferId, me);
         requireRecipient(transfer, me, "accept");
-        transfer.requirePending("accepted");
+        transfer.requireOpen("accepted", calendar.now());
         Account account = accounts.findById(transfer.accountId()).orElseThrow();
         activeSubscription(account);
         transfer.accept(me.id(), calendar.now());
