@@ -113,9 +113,9 @@ public class TransferBilling {
                 .orElse(Money.zero(subscription.price().currency()));
     }
 
-    /** IMMEDIATE: the recipient pays a full period from the acceptance date, at once. */
+    /** IMMEDIATE: the recipient pays a full period from the acceptance date, at once; nothing for a free plan (B5). */
     @Transactional
-    public Invoice invoiceRecipient(Transfer transfer) {
+    public Optional<Invoice> invoiceRecipient(Transfer transfer) {
         Subscription recipientSubscription = recipientSubscription(transfer);
         Quote quote = quote(transfer, acceptanceDate(transfer));
         Profile recipient = profiles.findById(transfer.recipientId()).orElseThrow();
@@ -159,8 +159,8 @@ public class TransferBilling {
         }
         BillingPeriod next = recipientSubscription.renew();
         Profile recipient = profiles.findById(transfer.recipientId()).orElseThrow();
-        return Optional.of(ledger.invoice(renewalInvoiceKey(transfer), identityOf(recipient), recipient.id(),
-                recipientSubscription, transfer.accountName(), next, recipientSubscription.price()));
+        return ledger.invoice(renewalInvoiceKey(transfer), identityOf(recipient), recipient.id(),
+                recipientSubscription, transfer.accountName(), next, recipientSubscription.price());
     }
 
     @Transactional(readOnly = true)
