@@ -92,6 +92,37 @@ class TransferBillingIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aCreditAlreadyGivenAgainstThePaidInvoiceIsLeftOutOfTheProratedRefund() {
+        Profile sender = fixtures.customer("Petra", Profile.Locale.EN);
+        Profile recipient = fixtures.customer("Rudi", Profile.Locale.EN);
+        Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, 12);
+        Subscription subscription = subscriptions.findActiveByAccount(account.id()).orElseThrow();
+        BillingPeriod paid = subscription.currentPeriod();
+        Invoice paidInvoice = ledger.invoiceFor(subscription, paid).orElseThrow();
+        // a goodwill credit of 2.00 given earlier against the same invoice
+        transaction.execute(status -> ledger.refund("goodwill:" + Fixtures.unique(), paidInvoice.billedTo(),
+                paidInvoice, subscription, paid, Money.euros("2.00")));
+        Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
+
+        UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "IMMEDIATE");
+        JsonNode preview = TransfersByApi.get(asSender, id).get("preview");
+        LocalDate today = calendar.today();
+
+        // B4: paid is 9.99 less the 2.00 already credited
+        String refund = new BigDecimal("7.99").multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(today, paid.end())))
+                .divide(BigDecimal.valueOf(paid.days()), 2, RoundingMode.HALF_UP).toPlainString();
+        assertThat(preview.at("/senderRefund/amount").asText()).isEqualTo(refund);
+
+        TransfersByApi.accept(api.as(recipient.email(), Fixtures.PASSWORD), id);
+        TransfersByApi.awaitStatus(asSender, id, "COMPLETED");
+
+        assertThat(invoices(asSender)).filteredOn(d -> d.get("kind").asText().equals("CREDIT_NOTE"))
+                .extracting(d -> d.at("/amount/amount").asText()).containsExactlyInAnyOrder("2.00", refund);
+        assertThat(ledger.creditableOn(paidInvoice))
+                .isEqualTo(Money.euros("7.99").minus(Money.euros(refund)));
+    }
+
+    @Test
     void atRenewalPreviewsThePriceOnTheKeptRenewalDateAndBillsNothingOnAcceptance() {
         Profile sender = fixtures.customer("Pia", Profile.Locale.EN);
         Profile recipient = fixtures.customer("Remy", Profile.Locale.EN);
