@@ -13,6 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Ledger {
 
+    /** The first half of our advisory lock keys, so that they cannot meet anyone else's ("LEDG"). */
+    private static final int LOCK_SPACE = 0x4C454447;
+
     private final InvoiceRepository invoices;
     private final EntityManager entityManager;
     private final BillingCalendar calendar;
@@ -23,27 +26,48 @@ public class Ledger {
         this.calendar = calendar;
     }
 
-    /** Invoices {@code amount} for {@code period} of the subscription, unless the key was already used. */
+    /**
+     * Invoices {@code amount} for {@code period} of the subscription, unless the key was already used; nothing
+     * is issued for a zero amount (PRODUCT.md B5).
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public Invoice invoice(String idempotencyKey, BillingIdentity billedTo, Long profileId, Subscription subscription,
-            String accountName, BillingPeriod period, Money amount) {
-        return invoices.findByIdempotencyKey(idempotencyKey).orElseGet(() -> issue(Invoice.Kind.INVOICE,
-                idempotencyKey, billedTo, profileId, subscription, accountName, period, amount, null, false));
+    public Optional<Invoice> invoice(String idempotencyKey, BillingIdentity billedTo, Long profileId,
+            Subscription subscription, String accountName, BillingPeriod period, Money amount) {
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("an invoice cannot be negative: " + amount);
+        }
+        queueBehindOthersWith(idempotencyKey);
+        Optional<Invoice> existing = invoices.findByIdempotencyKey(idempotencyKey);
+        if (existing.isPresent() || amount.isZero()) {
+            return existing;
+        }
+        return Optional.of(issue(Invoice.Kind.INVOICE, idempotencyKey, billedTo, profileId, subscription, accountName,
+                period, amount, null, false));
     }
 
     /**
      * Credits {@code amount} against an invoice and records the refund as executed; nothing is issued for a
-     * zero amount (PRODUCT.md B5).
+     * zero amount, and never more than the invoice has left to credit (PRODUCT.md B5).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Invoice> refund(String idempotencyKey, BillingIdentity billedTo, Invoice against,
             Subscription subscription, BillingPeriod period, Money amount) {
+        if (against.kind() != Invoice.Kind.INVOICE) {
+            throw new IllegalArgumentException(against.number() + " is a credit note; only an invoice can be credited");
+        }
+        if (amount.isNegative()) {
+            throw new IllegalArgumentException("a refund cannot be negative: " + amount);
+        }
+        queueBehindOthersWith(idempotencyKey);
         Optional<Invoice> existing = invoices.findByIdempotencyKey(idempotencyKey);
-        if (existing.isPresent() || !amount.isPositive()) {
+        if (existing.isPresent() || amount.isZero()) {
             return existing;
         }
-        if (amount.isGreaterThan(creditableOn(against))) {
-            throw new IllegalArgumentException("a refund of " + amount + " exceeds what invoice "
+        // two credits against one invoice under different keys must see each other, or together they could exceed it
+        lockForCredit(against);
+        Money creditable = creditableOn(against);
+        if (amount.isGreaterThan(creditable)) {
+            throw new IllegalArgumentException("a refund of " + amount + " exceeds the " + creditable + " that invoice "
                     + against.number() + " has left to credit");
         }
         return Optional.of(issue(Invoice.Kind.CREDIT_NOTE, idempotencyKey, billedTo, against.profileId(),
@@ -53,9 +77,11 @@ public class Ledger {
     /** What was invoiced less what was already credited against it: the base of a prorated refund (B4). */
     @Transactional(readOnly = true)
     public Money creditableOn(Invoice invoice) {
-        return invoices.findCreditsAgainst(invoice.id()).stream()
-                .map(Invoice::amount)
-                .reduce(invoice.amount(), Money::minus);
+        Money left = invoice.amount();
+        for (Invoice credit : invoices.findCreditsAgainst(invoice.id())) {
+            left = left.minus(credit.amount());
+        }
+        return left;
     }
 
     /** The invoice that paid the subscription's current period, if one was issued. */
@@ -77,6 +103,27 @@ public class Ledger {
         var number = new DocumentNumber(year, nextSequence(year));
         return invoices.save(new Invoice(number, kind, profileId, billedTo, subscription, accountName, period, amount,
                 issuedAt, credited, refunded ? issuedAt : null, key));
+    }
+
+    /**
+     * Callers with the same key wait here until the first one's transaction ends; the read that follows then
+     * sees its document (read committed), so a concurrent duplicate returns that document instead of failing on
+     * the unique key, which stays as the last guard.
+     */
+    private void queueBehindOthersWith(String idempotencyKey) {
+        if (idempotencyKey == null || idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("every document needs an idempotency key");
+        }
+        entityManager.createNativeQuery("select count(*) from (select pg_advisory_xact_lock(:space, hashtext(:key))) locked")
+                .setParameter("space", LOCK_SPACE)
+                .setParameter("key", idempotencyKey)
+                .getSingleResult();
+    }
+
+    private void lockForCredit(Invoice invoice) {
+        entityManager.createNativeQuery("select id from invoice where id = :id for update")
+                .setParameter("id", invoice.id())
+                .getSingleResult();
     }
 
     /**

@@ -66,6 +66,10 @@ public class Activity {
         return action;
     }
 
+    public Long accountId() {
+        return accountId;
+    }
+
     public String accountName() {
         return accountName;
     }

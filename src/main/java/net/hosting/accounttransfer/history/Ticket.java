@@ -65,6 +65,10 @@ public class Ticket {
         return profileId;
     }
 
+    public Long accountId() {
+        return accountId;
+    }
+
     public String accountName() {
         return accountName;
     }

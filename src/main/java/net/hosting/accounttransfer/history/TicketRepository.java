@@ -1,6 +1,7 @@
 package net.hosting.accounttransfer.history;
 
 import java.util.List;
+import java.util.Optional;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -8,6 +9,8 @@ import org.springframework.data.repository.Repository;
 interface TicketRepository extends Repository<Ticket, Long> {
 
     Ticket save(Ticket ticket);
+
+    Optional<Ticket> findById(Long id);
 
     @Query("select t from Ticket t where t.profileId = ?1 order by t.createdAt desc, t.id desc")
     List<Ticket> findByProfile(Long profileId);

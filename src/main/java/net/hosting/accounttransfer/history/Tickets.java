@@ -1,13 +1,20 @@
 package net.hosting.accounttransfer.history;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import net.hosting.accounttransfer.common.NotFoundException;
+import net.hosting.accounttransfer.common.RuleViolationException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Opens and lists a profile's support tickets; opening one is itself an activity. */
 @Service
 public class Tickets {
+
+    static final int MAX_SUBJECT_LENGTH = 200;
+    static final int MAX_MESSAGE_LENGTH = 5000;
 
     private final TicketRepository tickets;
     private final ActivityLog activity;
@@ -23,13 +30,33 @@ public class Tickets {
     @Transactional
     public Ticket open(Long profileId, Actor actor, Long accountId, String accountName, String subject,
             String message) {
-        Ticket ticket = tickets.save(new Ticket(profileId, accountId, accountName, subject, message, clock.instant()));
+        requireText("subject", subject, MAX_SUBJECT_LENGTH);
+        requireText("message", message, MAX_MESSAGE_LENGTH);
+        // PostgreSQL keeps microseconds: the answer to the POST must show the instant a later GET will show
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Ticket ticket = tickets.save(new Ticket(profileId, accountId, accountName, subject, message, now));
         activity.record(profileId, actor, "TICKET_OPENED", accountId, accountName, ticket.subject());
         return ticket;
+    }
+
+    /** One of the profile's own tickets; another profile's looks exactly like one that does not exist. */
+    @Transactional(readOnly = true)
+    public Ticket get(Long profileId, Long ticketId) {
+        return tickets.findById(ticketId).filter(ticket -> ticket.profileId().equals(profileId))
+                .orElseThrow(() -> new NotFoundException("You have no ticket " + ticketId + "."));
     }
 
     @Transactional(readOnly = true)
     public List<Ticket> of(Long profileId) {
         return tickets.findByProfile(profileId);
+    }
+
+    private static void requireText(String field, String value, int maxLength) {
+        if (value == null || value.isBlank()) {
+            throw new RuleViolationException(field, "A ticket needs a " + field + ".");
+        }
+        if (value.strip().length() > maxLength) {
+            throw new RuleViolationException(field, "The " + field + " can have at most " + maxLength + " characters.");
+        }
     }
 }

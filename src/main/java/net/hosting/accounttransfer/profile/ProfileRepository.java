@@ -9,6 +9,8 @@ public interface ProfileRepository extends Repository<Profile, Long> {
 
     Profile save(Profile profile);
 
+    Profile saveAndFlush(Profile profile);
+
     Optional<Profile> findById(Long id);
 
     @Query("select p from Profile p where lower(p.email) = lower(?1)")

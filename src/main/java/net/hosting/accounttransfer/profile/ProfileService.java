@@ -1,5 +1,6 @@
 package net.hosting.accounttransfer.profile;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +19,10 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProfileService {
 
     static final int MIN_PASSWORD_LENGTH = 8;
+    static final int MAX_PASSWORD_BYTES = 72;
+    // the widths of the profile columns, checked here so that a long value is a 422 and not a failed update
+    static final int MAX_NAME_LENGTH = 200;
+    static final int MAX_ADDRESS_LENGTH = 500;
 
     private final ProfileRepository profiles;
     private final PasswordEncoder passwords;
@@ -60,13 +65,19 @@ public class ProfileService {
         if (name == null || name.isBlank()) {
             throw new RuleViolationException("name", "A name is required.");
         }
+        requireFits("name", name, MAX_NAME_LENGTH);
+        requireFits("company", company, MAX_NAME_LENGTH);
+        requireFits("address", address, MAX_ADDRESS_LENGTH);
         Profile profile = saveUnique(new Profile(email, passwords.encode(rawPassword), name, company, address, locale,
                 clock.instant()));
         activity.record(profile.id(), actor, "PROFILE_CREATED", null);
         return profile;
     }
 
-    /** Applies a profile change and logs each changed field in the profile's own activity log. */
+    /**
+     * Applies a profile change, all of it or none, and logs each changed field in the profile's own activity
+     * log. Documents already issued keep the identity they were issued with; later ones take the new one (B8).
+     */
     @Transactional
     public Profile change(Long profileId, Change change, Actor actor) {
         Profile profile = get(profileId);
@@ -78,8 +89,9 @@ public class ProfileService {
             profiles.findByEmail(change.email()).filter(other -> !other.id().equals(profileId)).ifPresent(other -> {
                 throw new ConflictException("Another profile already uses " + change.email().strip() + ".");
             });
+            String before = profile.email();
             profile.changeEmail(EmailAddress.of(change.email()));
-            changed.add("email");
+            changed.add("email: " + before + " → " + profile.email());
         }
         if (change.password() != null) {
             if (change.currentPassword() == null || !passwords.matches(change.currentPassword(), profile.passwordHash())) {
@@ -87,22 +99,29 @@ public class ProfileService {
             }
             requireStrongEnough(change.password());
             profile.changePasswordHash(passwords.encode(change.password()));
+            // never the password itself, not even hashed
             changed.add("password");
         }
         if (change.name() != null && !change.name().strip().equals(profile.name())) {
             if (change.name().isBlank()) {
                 throw new RuleViolationException("name", "The name cannot be blank.");
             }
+            requireFits("name", change.name(), MAX_NAME_LENGTH);
+            String before = profile.name();
             profile.changeName(change.name());
-            changed.add("name");
+            changed.add("name: " + before + " → " + profile.name());
         }
         if (change.company() != null && !change.company().strip().equals(nullToEmpty(profile.company()))) {
+            requireFits("company", change.company(), MAX_NAME_LENGTH);
+            String before = nullToEmpty(profile.company());
             profile.changeCompany(change.company());
-            changed.add("company");
+            changed.add("company: " + before + " → " + nullToEmpty(profile.company()));
         }
         if (change.address() != null && !change.address().strip().equals(profile.address())) {
+            requireFits("address", change.address(), MAX_ADDRESS_LENGTH);
+            String before = profile.address();
             profile.changeAddress(change.address());
-            changed.add("address");
+            changed.add("address: " + before + " → " + profile.address());
         }
         if (change.locale() != null) {
             Profile.Locale locale;
@@ -112,21 +131,30 @@ public class ProfileService {
                 throw new RuleViolationException("locale", "The language must be fr or en.");
             }
             if (locale != profile.locale()) {
+                String before = profile.locale().tag();
                 profile.changeLocale(locale);
-                changed.add("locale");
+                changed.add("locale: " + before + " → " + locale.tag());
             }
         }
+        Profile saved = saveUnique(profile);
         for (String field : changed) {
             activity.record(profileId, actor, "PROFILE_CHANGED", field);
         }
-        return saveUnique(profile);
+        return saved;
     }
 
+    /** Flushed here, so that a concurrent profile taking the same email is a 409 now rather than a failed commit later. */
     private Profile saveUnique(Profile profile) {
         try {
-            return profiles.save(profile);
+            return profiles.saveAndFlush(profile);
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("Another profile already uses " + profile.email() + ".");
+        }
+    }
+
+    private static void requireFits(String field, String value, int maxLength) {
+        if (value != null && value.strip().length() > maxLength) {
+            throw new RuleViolationException(field, "The " + field + " can have at most " + maxLength + " characters.");
         }
     }
 
@@ -134,6 +162,11 @@ public class ProfileService {
         if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
             throw new RuleViolationException("password",
                     "The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        // BCrypt reads only 72 bytes and Spring Security refuses more rather than silently ignoring the rest
+        if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw new RuleViolationException("password",
+                    "The password can have at most " + MAX_PASSWORD_BYTES + " bytes (fewer characters with accents).");
         }
     }
 

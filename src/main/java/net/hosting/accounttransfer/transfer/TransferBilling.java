@@ -119,9 +119,9 @@ public class TransferBilling {
                 .orElse(Money.zero(subscription.price().currency()));
     }
 
-    /** IMMEDIATE: the recipient pays a full period from the acceptance date, at once. */
+    /** IMMEDIATE: the recipient pays a full period from the acceptance date, at once; nothing for a free plan (B5). */
     @Transactional
-    public Invoice invoiceRecipient(Transfer transfer) {
+    public Optional<Invoice> invoiceRecipient(Transfer transfer) {
         Subscription recipientSubscription = recipientSubscription(transfer);
         Quote quote = quote(transfer, acceptanceDate(transfer));
         Profile recipient = profiles.findById(transfer.recipientId()).orElseThrow();
@@ -144,6 +144,10 @@ public class TransferBilling {
         }
         LocalDate acceptedOn = acceptanceDate(transfer);
         Money refund = quote(transfer, acceptedOn).senderRefund();
+        if (!refund.isPositive()) {
+            // e.g. accepted on or after the paid period's end: no unused day, no document, and no [d, end) to name
+            return Optional.empty();
+        }
         Profile senderProfile = profiles.findById(transfer.senderId()).orElseThrow();
         return ledger.refund(senderRefundKey(transfer), identityOf(senderProfile), paidInvoice.get(), sender,
                 new BillingPeriod(acceptedOn, sender.currentPeriod().end()), refund);
@@ -155,18 +159,25 @@ public class TransferBilling {
      */
     @Transactional
     public Optional<Invoice> invoiceRenewal(Transfer transfer) {
+        // the lock comes first: a concurrent run that checked before the other committed would renew twice
+        Subscription recipientSubscription = subscriptions.lockById(transfer.recipientSubscriptionId()).orElseThrow();
         Optional<Invoice> issued = ledger.findByKey(renewalInvoiceKey(transfer));
-        if (issued.isPresent()) {
+        if (issued.isPresent() || !recipientSubscription.isActive()) {
             return issued;
         }
-        Subscription recipientSubscription = subscriptions.lockById(transfer.recipientSubscriptionId()).orElseThrow();
-        if (!recipientSubscription.isActive()) {
-            return Optional.empty();
+        Quote quote = quote(transfer, acceptanceDate(transfer));
+        BillingPeriod next = quote.chargedPeriod();
+        // a free plan leaves no document behind, so the period itself says whether this renewal already happened
+        if (!recipientSubscription.currentPeriod().equals(next)) {
+            BillingPeriod renewed = recipientSubscription.renew();
+            if (!renewed.equals(next)) {
+                throw new IllegalStateException("subscription " + recipientSubscription.id() + " renewed to " + renewed
+                        + " but transfer " + transfer.id() + " bills " + next);
+            }
         }
-        BillingPeriod next = recipientSubscription.renew();
         Profile recipient = profiles.findById(transfer.recipientId()).orElseThrow();
-        return Optional.of(ledger.invoice(renewalInvoiceKey(transfer), identityOf(recipient), recipient.id(),
-                recipientSubscription, transfer.accountName(), next, recipientSubscription.price()));
+        return ledger.invoice(renewalInvoiceKey(transfer), identityOf(recipient), recipient.id(),
+                recipientSubscription, transfer.accountName(), next, quote.recipientCharge());
     }
 
     @Transactional(readOnly = true)

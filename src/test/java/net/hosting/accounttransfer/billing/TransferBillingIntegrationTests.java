@@ -1,0 +1,193 @@
+package net.hosting.accounttransfer.billing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.account.AccountRepository;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.support.Api;
+import net.hosting.accounttransfer.support.Fixtures;
+import net.hosting.accounttransfer.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The money of a transfer as both parties see it through the API: the preview (B7), then the documents. */
+class TransferBillingIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    SubscriptionRepository subscriptions;
+
+    @Autowired
+    AccountRepository accounts;
+
+    @Autowired
+    Ledger ledger;
+
+    @Autowired
+    BillingCalendar calendar;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @ParameterizedTest(name = "{0} {1}, period begun {2} days ago")
+    @CsvSource({"9.99, MONTHLY, 10", "119.88, YEARLY, 100"})
+    void thePreviewBeforeAcceptanceIsExactlyWhatIsInvoicedAndCreditedOnTheSameDay(String price, BillingCycle cycle,
+            int daysAgo) {
+        Profile sender = fixtures.customer("Paul", Profile.Locale.EN);
+        Profile recipient = fixtures.customer("Rose", Profile.Locale.EN);
+        Account account = fixtures.paidAccount(sender, price, cycle, daysAgo);
+        BillingPeriod paid = subscriptions.findActiveByAccount(account.id()).orElseThrow().currentPeriod();
+        Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
+        Api asRecipient = api.as(recipient.email(), Fixtures.PASSWORD);
+        String paidInvoice = only(invoices(asSender)).get("number").asText();
+
+        UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "IMMEDIATE");
+        JsonNode preview = TransfersByApi.get(asSender, id).get("preview");
+        LocalDate today = calendar.today();
+
+        assertThat(TransfersByApi.get(asRecipient, id).get("preview")).as("both parties see it").isEqualTo(preview);
+        assertThat(preview.at("/recipientCharge/amount/amount").asText()).isEqualTo(price);
+        assertThat(preview.at("/recipientCharge/amount/currency").asText()).isEqualTo("EUR");
+        assertThat(preview.at("/recipientCharge/date").asText()).isEqualTo(today.toString());
+        // worked out here from B4, not by the code under test
+        String refund = new BigDecimal(price).multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(today, paid.end())))
+                .divide(BigDecimal.valueOf(paid.days()), 2, RoundingMode.HALF_UP).toPlainString();
+        assertThat(preview.at("/senderRefund/amount").asText()).isEqualTo(refund);
+
+        TransfersByApi.accept(asRecipient, id);
+        JsonNode completed = TransfersByApi.awaitStatus(asSender, id, "COMPLETED");
+
+        assertThat(completed.get("preview")).as("the same amounts once billed").isEqualTo(preview);
+        JsonNode invoice = only(invoices(asRecipient));
+        assertThat(invoice.get("kind").asText()).isEqualTo("INVOICE");
+        assertThat(invoice.get("account").asText()).isEqualTo(account.name());
+        assertThat(invoice.get("amount")).isEqualTo(preview.at("/recipientCharge/amount"));
+        assertThat(invoice.at("/servicePeriod/start").asText()).isEqualTo(preview.at("/recipientCharge/date").asText());
+        assertThat(invoice.at("/servicePeriod/end").asText())
+                .isEqualTo(BillingPeriod.first(today, cycle).end().toString());
+        assertThat(invoice.at("/billedTo/email").asText()).isEqualTo(recipient.email());
+        assertThat(invoice.has("refundedAt")).isFalse();
+
+        List<JsonNode> senderDocuments = invoices(asSender);
+        assertThat(senderDocuments).hasSize(2);
+        JsonNode credit = senderDocuments.stream().filter(d -> d.get("kind").asText().equals("CREDIT_NOTE"))
+                .findFirst().orElseThrow();
+        assertThat(credit.get("amount")).isEqualTo(preview.get("senderRefund"));
+        assertThat(credit.at("/servicePeriod/start").asText()).isEqualTo(today.toString());
+        assertThat(credit.at("/servicePeriod/end").asText()).isEqualTo(paid.end().toString());
+        assertThat(credit.get("credits").asText()).isEqualTo(paidInvoice);
+        assertThat(credit.get("refundedAt").isTextual()).isTrue();
+        assertThat(credit.at("/billedTo/email").asText()).isEqualTo(sender.email());
+    }
+
+    @Test
+    void aCreditAlreadyGivenAgainstThePaidInvoiceIsLeftOutOfTheProratedRefund() {
+        Profile sender = fixtures.customer("Petra", Profile.Locale.EN);
+        Profile recipient = fixtures.customer("Rudi", Profile.Locale.EN);
+        Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, 12);
+        Subscription subscription = subscriptions.findActiveByAccount(account.id()).orElseThrow();
+        BillingPeriod paid = subscription.currentPeriod();
+        Invoice paidInvoice = ledger.invoiceFor(subscription, paid).orElseThrow();
+        // a goodwill credit of 2.00 given earlier against the same invoice
+        transaction.execute(status -> ledger.refund("goodwill:" + Fixtures.unique(), paidInvoice.billedTo(),
+                paidInvoice, subscription, paid, Money.euros("2.00")));
+        Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
+
+        UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "IMMEDIATE");
+        JsonNode preview = TransfersByApi.get(asSender, id).get("preview");
+        LocalDate today = calendar.today();
+
+        // B4: paid is 9.99 less the 2.00 already credited
+        String refund = new BigDecimal("7.99").multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(today, paid.end())))
+                .divide(BigDecimal.valueOf(paid.days()), 2, RoundingMode.HALF_UP).toPlainString();
+        assertThat(preview.at("/senderRefund/amount").asText()).isEqualTo(refund);
+
+        TransfersByApi.accept(api.as(recipient.email(), Fixtures.PASSWORD), id);
+        TransfersByApi.awaitStatus(asSender, id, "COMPLETED");
+
+        assertThat(invoices(asSender)).filteredOn(d -> d.get("kind").asText().equals("CREDIT_NOTE"))
+                .extracting(d -> d.at("/amount/amount").asText()).containsExactlyInAnyOrder("2.00", refund);
+        assertThat(ledger.creditableOn(paidInvoice))
+                .isEqualTo(Money.euros("7.99").minus(Money.euros(refund)));
+    }
+
+    @Test
+    void atRenewalPreviewsThePriceOnTheKeptRenewalDateAndBillsNothingOnAcceptance() {
+        Profile sender = fixtures.customer("Pia", Profile.Locale.EN);
+        Profile recipient = fixtures.customer("Remy", Profile.Locale.EN);
+        Account account = fixtures.paidAccount(sender, "119.88", BillingCycle.YEARLY, 100);
+        BillingPeriod paid = subscriptions.findActiveByAccount(account.id()).orElseThrow().currentPeriod();
+        Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
+        Api asRecipient = api.as(recipient.email(), Fixtures.PASSWORD);
+
+        UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "AT_RENEWAL");
+        JsonNode preview = TransfersByApi.get(asRecipient, id).get("preview");
+
+        assertThat(preview.at("/recipientCharge/amount/amount").asText()).isEqualTo("119.88");
+        assertThat(preview.at("/recipientCharge/date").asText()).isEqualTo(paid.end().toString());
+        assertThat(preview.get("senderRefund").isNull()).isTrue();
+
+        TransfersByApi.accept(asRecipient, id);
+        mailbox.awaitMail(recipient.email(), "accepted");
+        mailbox.awaitMail(sender.email(), "accepted");
+
+        JsonNode held = only(StreamSupport.stream(asRecipient.get("/api/accounts").json().spliterator(), false).toList());
+        assertThat(held.get("name").asText()).isEqualTo(account.name());
+        assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo(calendar.today().toString());
+        assertThat(held.at("/subscription/renewalDate").asText()).isEqualTo(paid.end().toString());
+        assertThat(TransfersByApi.get(asSender, id).get("status").asText()).isEqualTo("ACCEPTED");
+        assertThat(invoices(asRecipient)).isEmpty();
+        assertThat(invoices(asSender)).singleElement()
+                .satisfies(invoice -> assertThat(invoice.get("kind").asText()).isEqualTo("INVOICE"));
+    }
+
+    @Test
+    void aTransferAcceptedAfterThePaidPeriodEndedCompletesWithNoCreditNote() {
+        Profile sender = fixtures.customer("Pat", Profile.Locale.EN);
+        Profile recipient = fixtures.customer("Ray", Profile.Locale.EN);
+        LocalDate today = calendar.today();
+        // a subscription whose paid period ended a month ago and was never renewed: no day of it is left to refund
+        Account account = transaction.execute(status -> {
+            Account stale = accounts.save(new Account("stale-" + Fixtures.unique(), sender.id(), calendar.now()));
+            Subscription subscription = subscriptions.save(Subscription.open(stale.id(), sender.id(), "Cloud S",
+                    Money.euros("9.99"), BillingCycle.MONTHLY, today.minusMonths(2), today.minusMonths(2)));
+            ledger.invoice("stale:" + stale.name(), new BillingIdentity(sender.name(), sender.company(),
+                    sender.address(), sender.email()), sender.id(), subscription, stale.name(),
+                    subscription.currentPeriod(), subscription.price());
+            return stale;
+        });
+        Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
+        Api asRecipient = api.as(recipient.email(), Fixtures.PASSWORD);
+
+        UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "IMMEDIATE");
+        assertThat(TransfersByApi.get(asSender, id).at("/preview/senderRefund").isNull()).isTrue();
+        TransfersByApi.accept(asRecipient, id);
+        TransfersByApi.awaitStatus(asSender, id, "COMPLETED");
+
+        assertThat(invoices(asSender)).singleElement()
+                .satisfies(invoice -> assertThat(invoice.get("kind").asText()).isEqualTo("INVOICE"));
+        assertThat(only(invoices(asRecipient)).at("/servicePeriod/start").asText()).isEqualTo(today.toString());
+    }
+
+    private static List<JsonNode> invoices(Api party) {
+        Api.Reply reply = party.get("/api/invoices");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return StreamSupport.stream(reply.json().spliterator(), false).toList();
+    }
+
+    private static JsonNode only(List<JsonNode> nodes) {
+        assertThat(nodes).hasSize(1);
+        return nodes.get(0);
+    }
+}

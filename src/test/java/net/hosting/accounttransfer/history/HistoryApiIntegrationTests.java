@@ -1,0 +1,134 @@
+package net.hosting.accounttransfer.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.billing.BillingCycle;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.support.Api;
+import net.hosting.accounttransfer.support.Fixtures;
+import net.hosting.accounttransfer.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code /api/tickets} and {@code /api/activity}: a profile's own history, and only its own. */
+class HistoryApiIntegrationTests extends IntegrationTest {
+
+    private Profile owner;
+    private Account account;
+    private Api asOwner;
+
+    @BeforeEach
+    void anOwnerWithAnAccount() {
+        owner = fixtures.customer("Olga", Profile.Locale.EN);
+        account = fixtures.paidAccount(owner, "9.99", BillingCycle.MONTHLY, 5);
+        asOwner = api.as(owner.email(), Fixtures.PASSWORD);
+    }
+
+    @Test
+    void opensATicketAboutAnOwnAccountAnswering201WithALocationThatShowsIt() {
+        Api.Reply opened = asOwner.post("/api/tickets",
+                Map.of("subject", "  Mail bounces ", "message", "Since this morning.", "account", account.name()));
+
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        assertThat(opened.json().get("subject").asText()).isEqualTo("Mail bounces");
+        assertThat(opened.json().get("account").asText()).isEqualTo(account.name());
+        assertThat(opened.json().get("status").asText()).isEqualTo("OPEN");
+        String location = opened.header("Location");
+        assertThat(location).isEqualTo("/api/tickets/" + opened.json().get("id").asLong());
+        Api.Reply shown = asOwner.get(location);
+        assertThat(shown.status()).isEqualTo(200);
+        assertThat(shown.json()).isEqualTo(opened.json());
+        assertThat(list(asOwner, "/api/tickets")).singleElement()
+                .satisfies(ticket -> assertThat(ticket).isEqualTo(opened.json()));
+    }
+
+    @Test
+    void opensATicketAboutNoAccountWhenNoneIsNamed() {
+        Api.Reply opened = asOwner.post("/api/tickets", Map.of("subject", "Invoice address", "message", "Where?"));
+
+        assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+        assertThat(opened.json().get("account").isNull()).isTrue();
+    }
+
+    @Test
+    void anAccountOfAnotherProfileIsAnswered404ExactlyLikeOneThatDoesNotExist() {
+        Profile other = fixtures.customer("Otto", Profile.Locale.EN);
+        Account theirs = fixtures.paidAccount(other, "4.99", BillingCycle.MONTHLY, 1);
+
+        Api.Reply foreign = asOwner.post("/api/tickets", Map.of("subject", "Hi", "message", "Hello", "account", theirs.name()));
+        Api.Reply missing = asOwner.post("/api/tickets", Map.of("subject", "Hi", "message", "Hello", "account", "no-such-account"));
+
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(foreign.contentType()).startsWith("application/problem+json");
+        assertThat(foreign.json().get("detail").asText().replace(theirs.name(), "NAME"))
+                .isEqualTo(missing.json().get("detail").asText().replace("no-such-account", "NAME"));
+        assertThat(list(asOwner, "/api/tickets")).isEmpty();
+        assertThat(list(api.as(other.email(), Fixtures.PASSWORD), "/api/tickets")).isEmpty();
+    }
+
+    @Test
+    void aTicketWithoutSubjectOrMessageOrTooLongIs422AndNothingIsOpened() {
+        Map<String, String> noSubject = new HashMap<>(Map.of("message", "Hello"));
+        Map<String, String> blankMessage = Map.of("subject", "Hi", "message", "   ");
+        Map<String, String> longSubject = Map.of("subject", "x".repeat(201), "message", "Hello");
+
+        for (Map<String, String> body : List.of(noSubject, blankMessage, longSubject)) {
+            Api.Reply reply = asOwner.post("/api/tickets", body);
+
+            assertThat(reply.status()).as(reply.body()).isEqualTo(422);
+            assertThat(reply.contentType()).startsWith("application/problem+json");
+            assertThat(reply.json().get("detail").asText()).isNotBlank();
+            assertThat(reply.json().get("field").asText()).isIn("subject", "message");
+        }
+        Api.Reply malformed = asOwner.send("POST", "/api/tickets", "{\"subject\": ");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.contentType()).startsWith("application/problem+json");
+        assertThat(list(asOwner, "/api/tickets")).isEmpty();
+    }
+
+    @Test
+    void anotherProfilesTicketIsNotFound() {
+        Api.Reply opened = asOwner.post("/api/tickets", Map.of("subject", "Private", "message", "Mine"));
+        Profile other = fixtures.customer("Oscar", Profile.Locale.EN);
+
+        Api.Reply peek = api.as(other.email(), Fixtures.PASSWORD).get(opened.header("Location"));
+
+        assertThat(peek.status()).isEqualTo(404);
+        assertThat(peek.json().get("detail").asText()).doesNotContain("Private");
+    }
+
+    @Test
+    void historyNeedsSigningIn() {
+        assertThat(api.get("/api/tickets").status()).isEqualTo(401);
+        assertThat(api.get("/api/activity").status()).isEqualTo(401);
+        assertThat(api.get("/api/invoices").status()).isEqualTo(401);
+        assertThat(api.as(owner.email(), "wrong-password").get("/api/activity").status()).isEqualTo(401);
+    }
+
+    @Test
+    void theActivityLogSaysWhoDidWhatOnWhichAccountWhenAndFromWhere() {
+        asOwner.post("/api/tickets", Map.of("subject", "Slow site", "message", "Very slow.", "account", account.name()));
+
+        JsonNode entry = list(asOwner, "/api/activity").get(0);
+
+        assertThat(entry.get("action").asText()).isEqualTo("TICKET_OPENED");
+        assertThat(entry.get("actor").asText()).isEqualTo(owner.email());
+        assertThat(entry.get("account").asText()).isEqualTo(account.name());
+        assertThat(entry.get("detail").asText()).isEqualTo("Slow site");
+        assertThat(entry.get("remoteAddress").asText()).isEqualTo("127.0.0.1");
+        assertThat(entry.get("at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+    }
+
+    static List<JsonNode> list(Api party, String path) {
+        Api.Reply reply = party.get(path);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return StreamSupport.stream(reply.json().spliterator(), false).toList();
+    }
+}

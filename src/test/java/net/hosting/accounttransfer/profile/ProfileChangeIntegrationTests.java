@@ -1,0 +1,172 @@
+package net.hosting.accounttransfer.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.billing.BillingCycle;
+import net.hosting.accounttransfer.billing.TransfersByApi;
+import net.hosting.accounttransfer.billing.WhileAnotherHolds;
+import net.hosting.accounttransfer.common.ConflictException;
+import net.hosting.accounttransfer.history.Actor;
+import net.hosting.accounttransfer.support.Api;
+import net.hosting.accounttransfer.support.Fixtures;
+import net.hosting.accounttransfer.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Seed, first part, and B8: a profile change keeps the history, and only later invoices carry the new identity. */
+class ProfileChangeIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    ProfileService profiles;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void invoicesIssuedBeforeAChangeKeepTheOldIdentityAndLaterOnesCarryTheNew() {
+        Profile paula = fixtures.customer("Paula", Profile.Locale.FR);
+        Account own = fixtures.paidAccount(paula, "9.99", BillingCycle.MONTHLY, 10);
+        Profile quentin = fixtures.customer("Quentin", Profile.Locale.EN);
+        Account offered = fixtures.paidAccount(quentin, "4.99", BillingCycle.MONTHLY, 3);
+        String newEmail = "Paula.Martin-" + Fixtures.unique() + "@example.test";
+
+        Api.Reply changed = api.as(paula.email(), Fixtures.PASSWORD).patch("/api/profile", Map.of("email", newEmail,
+                "name", "Paula Martin", "company", "Martin SARL", "address", "2 rue Neuve\n75001 Paris", "locale", "en"));
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.json().get("email").asText()).isEqualTo(newEmail);
+        assertThat(changed.json().get("name").asText()).isEqualTo("Paula Martin");
+        assertThat(changed.json().get("company").asText()).isEqualTo("Martin SARL");
+        assertThat(changed.json().get("address").asText()).isEqualTo("2 rue Neuve\n75001 Paris");
+        assertThat(changed.json().get("locale").asText()).isEqualTo("en");
+        // signing in follows the email: the old one is refused, the new one works in any case
+        assertThat(api.as(paula.email(), Fixtures.PASSWORD).get("/api/profile").status()).isEqualTo(401);
+        Api asPaula = api.as(newEmail, Fixtures.PASSWORD);
+        assertThat(asPaula.get("/api/profile").status()).isEqualTo(200);
+        assertThat(api.as(newEmail.toLowerCase(Locale.ROOT), Fixtures.PASSWORD).get("/api/profile").status())
+                .isEqualTo(200);
+        assertThat(list(asPaula, "/api/activity")).filteredOn(entry -> entry.get("action").asText().equals("PROFILE_CHANGED"))
+                .extracting(entry -> entry.get("detail").asText().split(":")[0])
+                .containsExactlyInAnyOrder("email", "name", "company", "address", "locale");
+
+        // an invoice issued after the change: Quentin hands an account to Paula's new email
+        TransfersByApi.transferNow(api.as(quentin.email(), Fixtures.PASSWORD), offered.name(), asPaula, newEmail);
+
+        List<JsonNode> invoices = list(asPaula, "/api/invoices");
+        assertThat(invoices).hasSize(2);
+        JsonNode before = invoices.stream().filter(i -> i.get("account").asText().equals(own.name())).findFirst().orElseThrow();
+        JsonNode after = invoices.stream().filter(i -> i.get("account").asText().equals(offered.name())).findFirst().orElseThrow();
+        assertThat(before.at("/billedTo/name").asText()).isEqualTo("Paula");
+        assertThat(before.at("/billedTo/company").isNull()).isTrue();
+        assertThat(before.at("/billedTo/address").asText()).isEqualTo("1 Test Street");
+        assertThat(before.at("/billedTo/email").asText()).isEqualTo(paula.email());
+        assertThat(after.at("/billedTo/name").asText()).isEqualTo("Paula Martin");
+        assertThat(after.at("/billedTo/company").asText()).isEqualTo("Martin SARL");
+        assertThat(after.at("/billedTo/address").asText()).isEqualTo("2 rue Neuve\n75001 Paris");
+        assertThat(after.at("/billedTo/email").asText()).isEqualTo(newEmail);
+        // and the mail about it reaches the new address, in the new language
+        assertThat(mailbox.awaitMail(newEmail, "completed").subject()).startsWith("Transfer of account");
+    }
+
+    @Test
+    void changingThePasswordNeedsTheCurrentOne() {
+        Profile rita = fixtures.customer("Rita", Profile.Locale.EN);
+        Api asRita = api.as(rita.email(), Fixtures.PASSWORD);
+
+        Api.Reply without = asRita.patch("/api/profile", Map.of("password", "new-secret-42"));
+        Api.Reply wrong = asRita.patch("/api/profile", Map.of("password", "new-secret-42", "currentPassword", "guess-1234"));
+        Api.Reply tooShort = asRita.patch("/api/profile", Map.of("password", "short", "currentPassword", Fixtures.PASSWORD));
+        Api.Reply tooLong = asRita.patch("/api/profile", Map.of("password", "é".repeat(40), "currentPassword", Fixtures.PASSWORD));
+
+        assertProblem(without, 422, "currentPassword");
+        assertProblem(wrong, 422, "currentPassword");
+        assertProblem(tooShort, 422, "password");
+        assertProblem(tooLong, 422, "password");
+        assertThat(asRita.get("/api/profile").status()).as("still the old password").isEqualTo(200);
+
+        Api.Reply changed = asRita.patch("/api/profile", Map.of("password", "new-secret-42", "currentPassword", Fixtures.PASSWORD));
+
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+        assertThat(changed.body()).doesNotContain("new-secret-42").doesNotContain("password");
+        assertThat(asRita.get("/api/profile").status()).isEqualTo(401);
+        Api withNew = api.as(rita.email(), "new-secret-42");
+        assertThat(withNew.get("/api/profile").status()).isEqualTo(200);
+        List<JsonNode> changes = list(withNew, "/api/activity").stream()
+                .filter(entry -> entry.get("action").asText().equals("PROFILE_CHANGED")).toList();
+        assertThat(changes).singleElement().satisfies(entry -> {
+            assertThat(entry.get("detail").asText()).isEqualTo("password");
+            assertThat(entry.get("actor").asText()).isEqualTo(rita.email());
+            assertThat(entry.get("remoteAddress").asText()).isEqualTo("127.0.0.1");
+        });
+    }
+
+    @Test
+    void aTakenOrMalformedValueIsRefusedAndTheWholeChangeIsLeftUndone() {
+        Profile sara = fixtures.customer("Sara", Profile.Locale.EN);
+        Profile other = fixtures.customer("Tom", Profile.Locale.EN);
+        Api asSara = api.as(sara.email(), Fixtures.PASSWORD);
+
+        assertProblem(asSara.patch("/api/profile", Map.of("name", "Sara Taken", "email", other.email().toUpperCase(Locale.ROOT))),
+                409, null);
+        assertProblem(asSara.patch("/api/profile", Map.of("name", "Sara Malformed", "email", "sara-at-example.test")),
+                422, "email");
+        assertProblem(asSara.patch("/api/profile", Map.of("name", "Sara Deutsch", "locale", "de")), 422, "locale");
+        assertProblem(asSara.patch("/api/profile", Map.of("name", "   ")), 422, "name");
+        assertProblem(asSara.patch("/api/profile", Map.of("name", "S".repeat(201))), 422, "name");
+        assertProblem(asSara.patch("/api/profile", Map.of("company", "C".repeat(201))), 422, "company");
+        assertProblem(asSara.patch("/api/profile", Map.of("address", "A".repeat(501))), 422, "address");
+        assertProblem(asSara.send("PATCH", "/api/profile", "{\"name\": "), 400, null);
+
+        JsonNode now = asSara.get("/api/profile").json();
+        assertThat(now.get("name").asText()).isEqualTo("Sara");
+        assertThat(now.get("email").asText()).isEqualTo(sara.email());
+        assertThat(now.get("locale").asText()).isEqualTo("en");
+        assertThat(list(asSara, "/api/activity")).extracting(entry -> entry.get("action").asText())
+                .doesNotContain("PROFILE_CHANGED");
+    }
+
+    @Test
+    void twoProfilesTakingTheSameEmailAtOnceEndInOneChangeAndOneConflictNotAServerError() {
+        Profile first = fixtures.customer("Uma", Profile.Locale.EN);
+        Profile second = fixtures.customer("Vic", Profile.Locale.EN);
+        String wanted = "wanted-" + Fixtures.unique() + "@example.test";
+        Actor actor = new Actor("test", "127.0.0.1");
+        ProfileService.Change takeIt = new ProfileService.Change(wanted, null, null, null, null, null, null);
+
+        WhileAnotherHolds.Race<Profile, Profile> race = WhileAnotherHolds.race(transaction, jdbc,
+                () -> profiles.change(first.id(), takeIt, actor), () -> profiles.change(second.id(), takeIt, actor));
+
+        assertThat(race.secondWaited()).as("the second waited on the unique index").isTrue();
+        assertThat(race.first().orThrow().email()).isEqualTo(wanted);
+        assertThat(race.second().failure()).isInstanceOf(ConflictException.class);
+        assertThat(profiles.get(second.id()).email()).isEqualTo(second.email());
+        assertThat(jdbc.queryForObject("select count(*) from activity where profile_id = ? and action = 'PROFILE_CHANGED'",
+                Long.class, second.id())).isZero();
+    }
+
+    private static void assertProblem(Api.Reply reply, int status, String field) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("detail").asText()).isNotBlank();
+        if (field != null) {
+            assertThat(reply.json().get("field").asText()).isEqualTo(field);
+        }
+    }
+
+    private static List<JsonNode> list(Api party, String path) {
+        Api.Reply reply = party.get(path);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return StreamSupport.stream(reply.json().spliterator(), false).toList();
+    }
+}
