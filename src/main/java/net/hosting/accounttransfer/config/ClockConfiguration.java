@@ -1,6 +1,7 @@
 package net.hosting.accounttransfer.config;
 
 import java.time.Clock;
+import java.time.Duration;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -13,7 +14,8 @@ class ClockConfiguration {
     @Bean
     @ConditionalOnMissingBean
     Clock clock() {
-        return Clock.systemUTC();
+        // PostgreSQL keeps microseconds: an instant answered at once must equal the one read back later
+        return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
     }
 
     @Bean

@@ -67,8 +67,9 @@ public class Transfer {
     @Column(name = "recipient_subscription_id")
     private Long recipientSubscriptionId;
 
+    // null until first saved, which tells Spring Data to persist this very object rather than merge a copy
     @Version
-    private long version;
+    private Long version;
 
     protected Transfer() {
     }

@@ -99,9 +99,9 @@ public class TransferMails {
     public void completed(UUID transferId) {
         Transfer transfer = find(transferId);
         Map<String, Object> model = model(transfer);
-        Invoice invoice = billing.issued(TransferBilling.recipientInvoiceKey(transfer)).orElseThrow(
-                () -> new IllegalStateException("transfer " + transferId + " has no recipient invoice yet"));
-        putInvoice(model, invoice);
+        // a free plan issues no invoice; the mail then says only that the account changed hands
+        billing.issued(TransferBilling.recipientInvoiceKey(transfer)).ifPresent(invoice -> putInvoice(model, invoice));
+        model.putIfAbsent("invoiceNumber", null);
         Optional<Invoice> refund = billing.issued(TransferBilling.senderRefundKey(transfer));
         model.put("refund", refund.map(Invoice::amount).orElse(null));
         model.put("creditNoteNumber", refund.map(Invoice::number).orElse(null));

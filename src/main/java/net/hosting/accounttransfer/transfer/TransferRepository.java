@@ -1,14 +1,12 @@
 package net.hosting.accounttransfer.transfer;
 
-import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-/** Transfers; decisions lock the row, so accept, cancel and expiry serialise across every node. */
+/** Transfers; decisions lock the row through {@link TransferLocks}. */
 interface TransferRepository extends Repository<Transfer, UUID> {
 
     Transfer save(Transfer transfer);
@@ -16,10 +14,6 @@ interface TransferRepository extends Repository<Transfer, UUID> {
     Transfer saveAndFlush(Transfer transfer);
 
     Optional<Transfer> findById(UUID id);
-
-    @Lock(LockModeType.PESSIMISTIC_WRITE)
-    @Query("select t from Transfer t where t.id = ?1")
-    Optional<Transfer> lockById(UUID id);
 
     @Query("select t from Transfer t where t.senderId = ?1 and t.idempotencyKey = ?2")
     Optional<Transfer> findBySenderAndIdempotencyKey(Long senderId, String idempotencyKey);

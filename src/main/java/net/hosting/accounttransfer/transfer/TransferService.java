@@ -33,6 +33,7 @@ public class TransferService {
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 100;
 
     private final TransferRepository transfers;
+    private final TransferLocks locks;
     private final AccountRepository accounts;
     private final SubscriptionRepository subscriptions;
     private final ProfileRepository profiles;
@@ -43,10 +44,11 @@ public class TransferService {
     private final TransferProperties settings;
     private final BillingCalendar calendar;
 
-    TransferService(TransferRepository transfers, AccountRepository accounts, SubscriptionRepository subscriptions,
+    TransferService(TransferRepository transfers, TransferLocks locks, AccountRepository accounts, SubscriptionRepository subscriptions,
             ProfileRepository profiles, TransferSteps steps, TransferWorkflow workflow, ActivityLog activity,
             AcceptLinks links, TransferProperties settings, BillingCalendar calendar) {
         this.transfers = transfers;
+        this.locks = locks;
         this.accounts = accounts;
         this.subscriptions = subscriptions;
         this.profiles = profiles;
@@ -98,7 +100,7 @@ public class TransferService {
                 request.recipientEmail().strip(), request.billingMode(), subscription.id(), now,
                 now.plus(settings.expiry()), idempotencyKey);
         try {
-            transfers.saveAndFlush(transfer);
+            transfer = transfers.saveAndFlush(transfer);
         } catch (DataIntegrityViolationException e) {
             // T3 is the database's to enforce: a concurrent start on the same account lands here
             throw pendingConflict(account);
@@ -197,7 +199,7 @@ public class TransferService {
     }
 
     private Transfer lockVisible(UUID transferId, Profile me) {
-        return transfers.lockById(transferId).filter(t -> isParty(t, me)).orElseThrow(() -> notFound(transferId));
+        return locks.lock(transferId).filter(t -> isParty(t, me)).orElseThrow(() -> notFound(transferId));
     }
 
     private static boolean isParty(Transfer transfer, Profile me) {

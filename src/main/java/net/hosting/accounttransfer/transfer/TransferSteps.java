@@ -24,6 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TransferSteps {
 
     private final TransferRepository transfers;
+    private final TransferLocks locks;
     private final AccountRepository accounts;
     private final SubscriptionRepository subscriptions;
     private final ProfileRepository profiles;
@@ -31,9 +32,10 @@ public class TransferSteps {
     private final ActivityLog activity;
     private final BillingCalendar calendar;
 
-    TransferSteps(TransferRepository transfers, AccountRepository accounts, SubscriptionRepository subscriptions,
+    TransferSteps(TransferRepository transfers, TransferLocks locks, AccountRepository accounts, SubscriptionRepository subscriptions,
             ProfileRepository profiles, TransferBilling billing, ActivityLog activity, BillingCalendar calendar) {
         this.transfers = transfers;
+        this.locks = locks;
         this.accounts = accounts;
         this.subscriptions = subscriptions;
         this.profiles = profiles;
@@ -122,7 +124,7 @@ public class TransferSteps {
     }
 
     private Transfer lock(UUID transferId) {
-        return transfers.lockById(transferId).orElseThrow(() -> new NotFoundException("No transfer " + transferId));
+        return locks.lock(transferId).orElseThrow(() -> new NotFoundException("No transfer " + transferId));
     }
 
     private Transfer find(UUID transferId) {
