@@ -37,7 +37,7 @@ public class TransferMails {
         this.mailer = mailer;
     }
 
-    /** The offer, with a fresh accept link and what accepting today would cost. */
+    /** The offer, with a fresh accept link and what accepting today would cost; nothing once it is decided. */
     @Transactional
     public void offer(UUID transferId) {
         sendWithAcceptLink(transferId, "offer");
@@ -104,7 +104,8 @@ public class TransferMails {
 
     private void sendWithAcceptLink(UUID transferId, String template) {
         Transfer transfer = find(transferId);
-        if (mailer.alreadySent(key(transfer, template, RECIPIENT))) {
+        // the link works only while the transfer is pending (T13): after an early decision it would be dead on arrival
+        if (!transfer.isPending() || mailer.alreadySent(key(transfer, template, RECIPIENT))) {
             return;
         }
         Map<String, Object> model = withQuote(transfer);
