@@ -14,6 +14,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 
@@ -29,6 +31,7 @@ final class ProcessProbe {
     static final String EARLY_DECISION = "Gateway_EarlyDecision";
     static final String OFFER_EXPIRED = "BoundaryEvent_OfferExpired";
     static final String REMINDER_DUE = "BoundaryEvent_ReminderDue";
+    static final String REMIND_RECIPIENT = "Task_RemindRecipient";
     static final String RENEWAL_DATE = "TimerEvent_RenewalDate";
     static final String COMPLETED = "EndEvent_TransferCompleted";
     static final String CANCELLED = "EndEvent_TransferCancelled";
@@ -40,11 +43,13 @@ final class ProcessProbe {
     private final TaskService tasks;
     private final ManagementService management;
     private final HistoryService history;
+    private final JobExecutor jobExecutor;
 
     ProcessProbe(ProcessEngine engine) {
         this.tasks = engine.getTaskService();
         this.management = engine.getManagementService();
         this.history = engine.getHistoryService();
+        this.jobExecutor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getJobExecutor();
     }
 
     boolean waitsAtUserTask(String transferId) {
@@ -97,28 +102,33 @@ final class ProcessProbe {
     }
 
     /**
-     * Holds every new offer mail job: jobs created for a suspended job definition are created suspended, so the
-     * job executor cannot pick them up until {@link #releaseOffers()}. Tests of one JVM run one at a time, so
+     * Holds every new job of the step {@code activityId}: jobs created for a suspended job definition are created
+     * suspended, so the job executor cannot pick them up until released. Tests of one JVM run one at a time, so
      * only the transfer under test is held.
      */
-    void holdOffers() {
-        offerJobDefinitions().forEach(definition -> management.suspendJobDefinitionById(definition.getId(), false));
+    void hold(String activityId) {
+        jobDefinitions(activityId).forEach(definition -> management.suspendJobDefinitionById(definition.getId(), false));
     }
 
-    void releaseOffers() {
-        offerJobDefinitions().forEach(definition -> management.activateJobDefinitionById(definition.getId(), true));
+    /**
+     * Activates the held jobs and wakes the job executor: an activated job is not announced to it the way a new
+     * one is, and an idle executor may otherwise sleep for up to a minute before it looks again.
+     */
+    void release(String activityId) {
+        jobDefinitions(activityId).forEach(definition -> management.activateJobDefinitionById(definition.getId(), true));
+        jobExecutor.jobWasAdded();
     }
 
-    /** The offer mail job of this transfer, while it has not run. */
-    Job offerJob(String transferId) {
+    /** This transfer's job at {@code activityId}, or null when there is none (not reached yet, or done). */
+    Job job(String transferId, String activityId) {
         return management.createJobQuery().processInstanceId(processInstanceId(transferId))
-                .activityId(NOTIFY_RECIPIENT).singleResult();
+                .activityId(activityId).singleResult();
     }
 
-    private List<JobDefinition> offerJobDefinitions() {
+    private List<JobDefinition> jobDefinitions(String activityId) {
         List<JobDefinition> definitions = management.createJobDefinitionQuery().processDefinitionKey(PROCESS_ID)
-                .activityIdIn(NOTIFY_RECIPIENT).list();
-        assertThat(definitions).as("job definitions of " + NOTIFY_RECIPIENT).isNotEmpty();
+                .activityIdIn(activityId).list();
+        assertThat(definitions).as("job definitions of " + activityId).isNotEmpty();
         return definitions;
     }
 
