@@ -8,6 +8,11 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCycle;
 import net.hosting.accounttransfer.billing.Invoice;
@@ -278,5 +283,40 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         Api.Reply other = as(alice).post("/api/transfers", startBody(account, bob.email(), "IMMEDIATE"),
                 Map.of("Idempotency-Key", "another-" + account.name()));
         assertProblem(other, 409);
+    }
+    @Test
+    void aRepeatedIdempotencyKeyArrivingWhileTheFirstRequestIsInFlightAlsoReturnsTheFirstTransfer() throws Exception {
+        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Api sender = as(alice);
+        sender.get("/api/profile");
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 1; round <= 5; round++) {
+                Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
+                Map<String, String> key = Map.of("Idempotency-Key", "retry-" + account.name());
+                CyclicBarrier together = new CyclicBarrier(2);
+                List<Future<Api.Reply>> sent = new java.util.ArrayList<>();
+                for (int copy = 0; copy < 2; copy++) {
+                    sent.add(threads.submit(() -> {
+                        together.await(10, TimeUnit.SECONDS);
+                        return sender.post("/api/transfers", startBody(account, bob.email(), "IMMEDIATE"), key);
+                    }));
+                }
+                Api.Reply one = sent.get(0).get(30, TimeUnit.SECONDS);
+                Api.Reply two = sent.get(1).get(30, TimeUnit.SECONDS);
+
+                assertThat(List.of(one.status(), two.status())).as("round %d: %s / %s", round, one.body(), two.body())
+                        .containsExactly(201, 201);
+                String id = one.json().get("id").asText();
+                assertThat(two.json().get("id").asText()).isEqualTo(id);
+                process.awaitUserTask(id);
+                assertThat(mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you")).isNotNull();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(sender.get("/api/transfers?role=sent").json()).hasSize(5);
+        assertThat(mailbox.to(bob.email())).hasSize(5);
     }
 }
