@@ -17,6 +17,8 @@ import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCycle;
 import net.hosting.accounttransfer.billing.Invoice;
 import net.hosting.accounttransfer.billing.InvoiceRepository;
+import net.hosting.accounttransfer.billing.Subscription;
+import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.Mailbox;
@@ -39,6 +41,9 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
 
     @Autowired
     private InvoiceRepository invoices;
+
+    @Autowired
+    private SubscriptionRepository subscriptions;
 
     @Test
     void acceptImmediateMovesTheAccountInvoicesTheRecipientAndRefundsTheSenderProrata() {
@@ -81,6 +86,13 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         assertThat(held.at("/subscription/renewalDate").asText()).isEqualTo(today.plusMonths(1).toString());
         assertThat(held.at("/subscription/price/amount").asText()).isEqualTo("9.99");
         assertThat(held.get("pendingTransfer").isNull()).isTrue();
+        Subscription successor = subscriptions.findById(held.at("/subscription/id").asLong()).orElseThrow();
+        assertThat(successor.payerId()).isEqualTo(bob.id());
+        Subscription closed = subscriptions.findById(successor.predecessorId()).orElseThrow();
+        assertThat(closed.payerId()).isEqualTo(alice.id());
+        assertThat(closed.status()).isEqualTo(Subscription.Status.CLOSED);
+        assertThat(closed.closeReason()).isEqualTo(Subscription.CloseReason.TRANSFERRED);
+        assertThat(closed.closedAt()).isEqualTo(Instant.parse(done.get("decidedAt").asText()).truncatedTo(ChronoUnit.MICROS));
         // each document exactly once: the recipient's invoice, the sender's credit note against its paid invoice
         List<Invoice> bobs = invoices.findByProfile(bob.id());
         assertThat(bobs).singleElement().satisfies(invoice -> {
