@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import net.hosting.accounttransfer.billing.Money;
+import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.ProfileRepository;
 import net.hosting.accounttransfer.profile.SignedInProfile;
@@ -62,9 +63,17 @@ class TransferController {
     ResponseEntity<TransferView> start(@AuthenticationPrincipal SignedInProfile me, @Valid @RequestBody StartBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest request) {
-        TransferService.Started started = transfers.start(me.profileId(),
-                new TransferService.StartRequest(body.account(), body.recipientEmail(), body.billingMode()),
-                idempotencyKey, actor(me, request));
+        TransferService.StartRequest start =
+                new TransferService.StartRequest(body.account(), body.recipientEmail(), body.billingMode());
+        TransferService.Started started;
+        try {
+            started = transfers.start(me.profileId(), start, idempotencyKey, actor(me, request));
+        } catch (ConflictException e) {
+            // a repeat sent while the first request was in flight loses on the database's unique index, and only
+            // once the first has committed, so the first transfer is there to answer with
+            started = transfers.startedWith(me.profileId(), idempotencyKey)
+                    .map(first -> new TransferService.Started(first, false)).orElseThrow(() -> e);
+        }
         // a repeated Idempotency-Key gets the very answer of the first request
         return ResponseEntity.created(URI.create("/api/transfers/" + started.transfer().id()))
                 .body(view(started.transfer()));

@@ -58,18 +58,14 @@ public class TransferMails {
      */
     @Transactional
     public void reminder(UUID transferId) {
-        if (find(transferId).isPending()) {
-            sendWithAcceptLink(transferId, "reminder");
-        }
+        sendWithAcceptLink(transferId, "reminder");
     }
 
-    /** Withdrawn: only a recipient who was offered the account needs to hear that the offer is gone. */
+    /** Withdrawn: the recipient is told (T12), even when the withdrawal came before the offer went out. */
     @Transactional
     public void cancelled(UUID transferId) {
         Transfer transfer = find(transferId);
-        if (mailer.alreadySent(key(transfer, "offer", RECIPIENT))) {
-            send(transfer, "cancelled", RECIPIENT, model(transfer));
-        }
+        send(transfer, "cancelled", RECIPIENT, model(transfer));
     }
 
     @Transactional
@@ -119,6 +115,7 @@ public class TransferMails {
 
     private void sendWithAcceptLink(UUID transferId, String template) {
         Transfer transfer = find(transferId);
+        // the link works only while the transfer is pending (T13): after a decision it would be dead on arrival
         if (!transfer.isPending() || mailer.alreadySent(key(transfer, template, RECIPIENT))) {
             return;
         }

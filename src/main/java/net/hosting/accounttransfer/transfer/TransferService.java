@@ -111,6 +111,13 @@ public class TransferService {
         return new Started(transfer, true);
     }
 
+    /** The transfer this sender started with this Idempotency-Key, if any. */
+    @Transactional(readOnly = true)
+    public Optional<Transfer> startedWith(Long senderId, String idempotencyKey) {
+        return idempotencyKey == null ? Optional.empty()
+                : transfers.findBySenderAndIdempotencyKey(senderId, idempotencyKey);
+    }
+
     @Transactional
     public Transfer accept(UUID transferId, Long profileId, Actor actor) {
         Profile me = profiles.findById(profileId).orElseThrow();

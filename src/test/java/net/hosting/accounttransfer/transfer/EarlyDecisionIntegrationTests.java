@@ -1,0 +1,186 @@
+package net.hosting.accounttransfer.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.billing.BillingCycle;
+import net.hosting.accounttransfer.billing.Invoice;
+import net.hosting.accounttransfer.billing.InvoiceRepository;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.support.Api;
+import net.hosting.accounttransfer.support.Mailbox;
+import org.camunda.bpm.engine.runtime.Job;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * A decision that arrives before the process has reached the recipient's user task, such as an accept from the
+ * Transfers tab while the offer mail is still queued, is recorded on the transfer and honoured by the process:
+ * never lost, never a 5xx. The offer job is held (its job definition suspended) so "before" is certain.
+ */
+class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
+
+    @Autowired
+    private InvoiceRepository invoices;
+
+    @Test
+    void anAcceptMadeBeforeTheOfferIsMailedMovesTheAccountAndTheProcessCompletesWithoutTheUserTask() {
+        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
+        String id;
+        process.hold(ProcessProbe.NOTIFY_RECIPIENT);
+        try {
+            id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
+            assertOfferNotMailedYet(id);
+
+            Api.Reply accepted = as(bob).post("/api/transfers/" + id + "/accept", null);
+
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+            assertThat(accepted.json().get("status").asText()).isEqualTo("ACCEPTED");
+            // T9 happens with the acceptance, not when the process catches up
+            JsonNode held = assertOwnedBy(bob, alice, account);
+            assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo(calendar.today().toString());
+            assertOfferNotMailedYet(id);
+        } finally {
+            process.release(ProcessProbe.NOTIFY_RECIPIENT);
+        }
+
+        assertThat(awaitStatus(alice, id, "COMPLETED").get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(process.awaitEnded(id).getEndActivityId()).isEqualTo(ProcessProbe.COMPLETED);
+        assertDecidedEarly(id);
+        assertThat(process.entered(id, "Task_TransferOwnership")).isTrue();
+        assertOwnedBy(bob, alice, account);
+        assertThat(invoices.findByProfile(bob.id())).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
+        assertThat(invoices.findByProfile(alice.id())).extracting(Invoice::kind)
+                .containsExactlyInAnyOrder(Invoice.Kind.INVOICE, Invoice.Kind.CREDIT_NOTE);
+        Mailbox.Mail toBob = mailbox.awaitMail(bob.email(), "Transfer of account " + account.name() + " completed");
+        assertRefersTo(toBob, id);
+        assertRefersTo(mailbox.awaitMail(alice.email(), "Transfer of account " + account.name() + " completed"), id);
+        // an offer whose accept link was dead before it was sent is not mailed (T13): the recipient has decided
+        assertThat(mailbox.to(bob.email())).extracting(Mailbox.Mail::subject).containsExactly(toBob.subject());
+        assertThat(process.incidents(id)).isZero();
+    }
+
+    @Test
+    void aCancelMadeBeforeTheOfferIsMailedEndsTheProcessCancelledAndTellsOnlyThatToTheRecipient() {
+        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
+        String id;
+        process.hold(ProcessProbe.NOTIFY_RECIPIENT);
+        try {
+            id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
+            assertOfferNotMailedYet(id);
+
+            Api.Reply cancelled = as(alice).post("/api/transfers/" + id + "/cancel", null);
+
+            assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+            assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
+            assertThat(assertOwnedBy(alice, bob, account).get("pendingTransfer").isNull()).isTrue();
+            assertOfferNotMailedYet(id);
+            // the account is free again at once, whatever the process still has to do
+            assertThat(start(alice, account, bob.email(), "AT_RENEWAL").get("status").asText()).isEqualTo("PENDING");
+        } finally {
+            process.release(ProcessProbe.NOTIFY_RECIPIENT);
+        }
+
+        assertThat(process.awaitEnded(id).getEndActivityId()).isEqualTo(ProcessProbe.CANCELLED);
+        assertDecidedEarly(id);
+        assertThat(transfer(bob, id).get("status").asText()).isEqualTo("CANCELLED");
+        assertOwnedBy(alice, bob, account);
+        Mailbox.Mail toBob = mailbox.awaitMail(bob.email(), "Transfer of account " + account.name() + " cancelled");
+        assertThat(toBob.text()).contains(alice.email(), "nothing for you to do");
+        assertRefersTo(toBob, id);
+        // no offer with a dead link first: the cancel is all the recipient hears of this transfer
+        assertThat(mailbox.to(bob.email()).stream().filter(mail -> mail.text().contains(id)))
+                .extracting(Mailbox.Mail::subject).containsExactly(toBob.subject());
+        assertThat(mailbox.to(alice.email())).isEmpty();
+        assertThat(process.incidents(id)).isZero();
+    }
+
+    @Test
+    void decisionsSentStraightAfterCreationEndRightWhicheverSideOfTheOfferJobTheyLand() {
+        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        int early = 0;
+        for (int round = 0; round < 6; round++) {
+            boolean accept = round % 2 == 0;
+            Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
+            String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
+
+            Api.Reply decided = accept ? as(bob).post("/api/transfers/" + id + "/accept", null)
+                    : as(alice).post("/api/transfers/" + id + "/cancel", null);
+
+            assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+            String end = process.awaitEnded(id).getEndActivityId();
+            boolean decidedEarly = process.entered(id, ProcessProbe.EARLY_DECISION)
+                    && !process.entered(id, ProcessProbe.USER_TASK);
+            early += decidedEarly ? 1 : 0;
+            if (accept) {
+                assertThat(end).isEqualTo(ProcessProbe.COMPLETED);
+                assertThat(transfer(alice, id).get("status").asText()).isEqualTo("COMPLETED");
+                assertOwnedBy(bob, alice, account);
+                mailbox.awaitMail(alice.email(), "Transfer of account " + account.name() + " completed");
+                mailbox.awaitMail(bob.email(), "Transfer of account " + account.name() + " completed");
+            } else {
+                assertThat(end).isEqualTo(ProcessProbe.CANCELLED);
+                assertThat(transfer(bob, id).get("status").asText()).isEqualTo("CANCELLED");
+                assertOwnedBy(alice, bob, account);
+                mailbox.awaitMail(bob.email(), "Transfer of account " + account.name() + " cancelled");
+            }
+            assertThat(process.incidents(id)).isZero();
+        }
+        System.out.printf("Decisions straight after creation: %d of 6 arrived before the offer job ran%n", early);
+    }
+
+    @Test
+    void aReminderThatFallsDueAsTheRecipientAcceptsIsNotMailedAfterTheAcceptance() {
+        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
+        String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
+        process.awaitUserTask(id);
+        Job reminderDue = process.awaitJob(id, ProcessProbe.REMINDER_DUE);
+        process.hold(ProcessProbe.REMIND_RECIPIENT);
+        try {
+            // the reminder timer fires (non-interrupting); its mail job is queued behind the acceptance
+            process.execute(reminderDue);
+            assertThat(process.job(id, ProcessProbe.REMIND_RECIPIENT).isSuspended()).isTrue();
+
+            Api.Reply accepted = as(bob).post("/api/transfers/" + id + "/accept", null);
+
+            assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        } finally {
+            process.release(ProcessProbe.REMIND_RECIPIENT);
+        }
+
+        process.awaitEnded(id);
+        assertThat(process.entered(id, ProcessProbe.COMPLETED)).isTrue();
+        awaitStatus(bob, id, "COMPLETED");
+        Mailbox.Mail completed = mailbox.awaitMail(bob.email(), "Transfer of account " + account.name() + " completed");
+        assertThat(process.entered(id, ProcessProbe.REMIND_RECIPIENT)).isTrue();
+        // "awaits your answer" after the answer was given would be wrong, and its accept link would be dead
+        assertThat(mailbox.to(bob.email())).extracting(Mailbox.Mail::subject).containsExactlyInAnyOrder(
+                "Account " + account.name() + " is offered to you", completed.subject());
+        assertThat(process.incidents(id)).isZero();
+    }
+
+    /** The process is held before the offer job: no user task exists, so a decision now is an early one. */
+    private void assertOfferNotMailedYet(String id) {
+        Job offer = process.job(id, ProcessProbe.NOTIFY_RECIPIENT);
+        assertThat(offer).as("the held offer job of %s", id).isNotNull();
+        assertThat(offer.isSuspended()).isTrue();
+        assertThat(process.waitsAtUserTask(id)).isFalse();
+        assertThat(process.entered(id, ProcessProbe.USER_TASK)).isFalse();
+    }
+
+    /** History shows the early-decision gateway routed the decision and the user task was never entered. */
+    private void assertDecidedEarly(String id) {
+        assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).isTrue();
+        assertThat(process.entered(id, ProcessProbe.EARLY_DECISION)).isTrue();
+        assertThat(process.entered(id, ProcessProbe.USER_TASK)).as(process.explain(id)).isFalse();
+    }
+}

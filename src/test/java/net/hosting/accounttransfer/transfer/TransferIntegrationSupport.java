@@ -1,0 +1,124 @@
+package net.hosting.accounttransfer.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.billing.BillingCalendar;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.support.Api;
+import net.hosting.accounttransfer.support.Fixtures;
+import net.hosting.accounttransfer.support.IntegrationTest;
+import net.hosting.accounttransfer.support.Mailbox;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * What the transfer integration tests share: the API as one party, the accounts a party owns, and a probe of the
+ * process. Only autowired fields are added to {@link IntegrationTest}, so every class still shares its context.
+ */
+abstract class TransferIntegrationSupport extends IntegrationTest {
+
+    /** An accept link as T13 has it: the transfer id and 32 random bytes in base64url (43 characters). */
+    static final Pattern ACCEPT_LINK = Pattern.compile(
+            "^/transfers/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\\?token=([A-Za-z0-9_-]{43})$");
+
+    @Autowired
+    protected BillingCalendar calendar;
+
+    @Autowired
+    private ProcessEngine engine;
+
+    protected ProcessProbe process;
+
+    @BeforeEach
+    void probeTheProcess() {
+        process = new ProcessProbe(engine);
+    }
+
+    Api as(Profile profile) {
+        return api.as(profile.email(), Fixtures.PASSWORD);
+    }
+
+    static Map<String, String> startBody(Account account, String recipientEmail, String billingMode) {
+        return Map.of("account", account.name(), "recipientEmail", recipientEmail, "billingMode", billingMode);
+    }
+
+    /** Starts a transfer through the API and returns its view, insisting on 201 and a Location to it. */
+    JsonNode start(Profile sender, Account account, String recipientEmail, String billingMode) {
+        Api.Reply reply = as(sender).post("/api/transfers", startBody(account, recipientEmail, billingMode));
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        JsonNode transfer = reply.json();
+        assertThat(reply.header("Location")).isEqualTo("/api/transfers/" + transfer.get("id").asText());
+        return transfer;
+    }
+
+    /** {@code GET /api/transfers/{id}} as one party, insisting on 200. */
+    JsonNode transfer(Profile party, String id) {
+        Api.Reply reply = as(party).get("/api/transfers/" + id);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    /** Waits until the party sees the transfer in {@code status}, and returns that view. */
+    JsonNode awaitStatus(Profile party, String id, String status) {
+        process.awaitOrExplain(id, "transfer " + id + " to be " + status,
+                () -> status.equals(transfer(party, id).get("status").asText()));
+        return transfer(party, id);
+    }
+
+    /** The account as {@code GET /api/accounts} shows it to {@code profile}, if the profile owns it. */
+    Optional<JsonNode> owned(Profile profile, Account account) {
+        Api.Reply reply = as(profile).get("/api/accounts");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return StreamSupport.stream(reply.json().spliterator(), false)
+                .filter(view -> account.name().equals(view.get("name").asText())).findFirst();
+    }
+
+    /** Asserts that exactly {@code owner} of the two parties holds the account, and returns its view. */
+    JsonNode assertOwnedBy(Profile owner, Profile other, Account account) {
+        assertThat(owned(other, account)).as("%s in the accounts of %s", account.name(), other.email()).isEmpty();
+        JsonNode view = owned(owner, account).orElseThrow(
+                () -> new AssertionError(account.name() + " is not in the accounts of " + owner.email()));
+        assertThat(view.get("owner").asText()).isEqualTo(owner.email());
+        return view;
+    }
+
+    /** Asserts an RFC 9457 answer: the status, the problem+json type and a detail a person can act on. */
+    static JsonNode assertProblem(Api.Reply reply, int status) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(status);
+        assertThat(reply.contentType()).as("Content-Type of %s", reply.body()).startsWith("application/problem+json");
+        JsonNode problem = reply.json();
+        assertThat(problem.path("status").asInt()).isEqualTo(status);
+        assertThat(problem.path("detail").asText()).as("detail of %s", reply.body()).isNotBlank();
+        return problem;
+    }
+
+    /** The transfer id and token of an offer or reminder mail's link, checked against the form of T13. */
+    static String[] acceptLinkOf(Mailbox.Mail mail) {
+        assertThat(mail.link()).startsWith(PUBLIC_URL + "/transfers/");
+        Matcher matcher = ACCEPT_LINK.matcher(mail.linkPath());
+        assertThat(matcher.matches()).as("accept link %s", mail.linkPath()).isTrue();
+        return new String[] {matcher.group(1), matcher.group(2)};
+    }
+
+    /**
+     * Asserts the mail names the transfer by its id and that every link in it, if any, points at that transfer
+     * on the public address (only offer and reminder mails carry a token).
+     */
+    static void assertRefersTo(Mailbox.Mail mail, String transferId) {
+        assertThat(mail.text()).as("text of '%s'", mail.subject()).contains(transferId);
+        assertThat(mail.html()).as("HTML of '%s'", mail.subject()).contains(transferId);
+        Matcher links = Pattern.compile("https?://[^\\s\"<>]+").matcher(mail.text());
+        while (links.find()) {
+            assertThat(links.group()).isEqualTo(PUBLIC_URL + "/transfers/" + transferId);
+        }
+    }
+
+}
