@@ -31,7 +31,6 @@ import net.hosting.accounttransfer.transfer.TransferService;
 import net.hosting.accounttransfer.transfer.TransferStatus;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -69,17 +68,14 @@ class CustomerPagesBrowserTests extends IntegrationTest {
     private ChromeDriver browser;
     private Path userDataDir;
 
-    @BeforeAll
-    static void chromium() throws IOException {
-        assumeTrue(Files.isExecutable(CHROMIUM),
-                "Browser tests skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium chromium-driver)");
-        assumeTrue(Files.isExecutable(CHROMEDRIVER),
-                "Browser tests skipped: no ChromeDriver at " + CHROMEDRIVER + " (apt-get install chromium-driver)");
-        Files.createDirectories(SCREENSHOTS);
-    }
-
     @BeforeEach
     void browser() throws IOException {
+        // per test rather than per class, so that each browser test is reported as skipped, with this reason
+        assumeTrue(Files.isExecutable(CHROMIUM),
+                "Browser test skipped: no Chromium at " + CHROMIUM + " (apt-get install chromium chromium-driver)");
+        assumeTrue(Files.isExecutable(CHROMEDRIVER),
+                "Browser test skipped: no ChromeDriver at " + CHROMEDRIVER + " (apt-get install chromium-driver)");
+        Files.createDirectories(SCREENSHOTS);
         // the driver and browser are Debian's own, so Selenium Manager never tries to download one; the driver
         // stops its service when it quits, hence one service per test
         ChromeDriverService driverService = new ChromeDriverService.Builder()
@@ -98,6 +94,9 @@ class CustomerPagesBrowserTests extends IntegrationTest {
     void closeBrowser() throws IOException {
         if (browser != null) {
             browser.quit();
+        }
+        if (userDataDir == null) {
+            return;
         }
         try (Stream<Path> files = Files.walk(userDataDir)) {
             files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
