@@ -278,6 +278,22 @@ class CustomerPagesFormTests extends IntegrationTest {
     }
 
     @Test
+    void anotherProfileHoldingAValidLinkIsToldWhoMustSignInAndCannotAct() throws Exception {
+        Transfer transfer = start(aliceSite, bob.email());
+        String token = tokenMailedTo(bob.email(), transfer);
+        Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
+
+        // the link already shows the offer to whoever holds it, so a wrong sign-in learns nothing more from it
+        HtmlPage page = page(mvc.perform(get("/transfers/" + transfer.id() + "?token=" + token).with(as(carol)))
+                .andReturn(), 200);
+        assertThat(page.text("//p[contains(@class,'problem')]")).contains(carol.email()).contains(bob.email());
+        assertThat(page.has("//form[contains(@action,'/accept')]")).isFalse();
+        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(as(carol)).with(csrf()))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
+    }
+
+    @Test
     void theRecipientSeesTheDecisionFormsAndTheSenderTheCancelButton() throws Exception {
         Transfer transfer = start(aliceSite, bob.email());
 
