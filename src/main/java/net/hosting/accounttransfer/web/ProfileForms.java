@@ -9,7 +9,7 @@ final class ProfileForms {
     }
 
     /** Email, name, company, postal address and language, as the seed's "Profil" menu lists them. */
-    public static class Details {
+    static class Details {
 
         private String email;
         private String name;
@@ -69,7 +69,7 @@ final class ProfileForms {
     }
 
     /** A new password, which takes the current one. */
-    public static class Password {
+    static class Password {
 
         private String currentPassword;
         private String newPassword;

@@ -1,7 +1,7 @@
 package net.hosting.accounttransfer.web;
 
 /** A profile created from an emailed transfer link: the email is the transfer's, the rest the person chooses. */
-public class SignUpForm {
+class SignUpForm {
 
     private String transfer;
     private String token;

@@ -1,7 +1,7 @@
 package net.hosting.accounttransfer.web;
 
 /** A new support ticket: a subject, a message, and optionally which of the profile's accounts it is about. */
-public class TicketForm {
+class TicketForm {
 
     private String subject;
     private String message;

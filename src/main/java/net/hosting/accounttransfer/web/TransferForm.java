@@ -12,13 +12,13 @@ import net.hosting.accounttransfer.transfer.BillingMode;
  * "Transfer to another user": one choice per owned account (whether to transfer it, and to whom), plus the
  * billing mode. It travels through the preview in hidden fields, so nothing typed is lost on the way back.
  */
-public class TransferForm {
+class TransferForm {
 
     private List<Choice> choices = new ArrayList<>();
     private BillingMode billingMode;
 
     /** One account: whether it is chosen, its recipient, and the idempotency key that makes confirming safe twice. */
-    public static class Choice {
+    static class Choice {
 
         private String account;
         private boolean selected;
