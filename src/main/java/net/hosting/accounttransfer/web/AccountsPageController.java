@@ -124,8 +124,18 @@ class AccountsPageController {
             RedirectAttributes redirect) {
         Map<String, AccountRow> rows = rows(me);
         form.alignWith(List.copyOf(rows.keySet()));
-        validate(me, form, rows, errors);
         List<String> started = new ArrayList<>();
+        // the same confirmation sent again (a double click, a reload) finds what its first sending started
+        for (TransferForm.Choice choice : form.getChoices()) {
+            Transfer pending = rows.get(choice.getAccount()).pending();
+            if (choice.isSelected() && pending != null && choice.getKey().equals(pending.idempotencyKey())) {
+                started.add(choice.getAccount());
+                choice.setSelected(false);
+            }
+        }
+        if (started.isEmpty() || !form.selected().isEmpty()) {
+            validate(me, form, rows, errors);
+        }
         if (!errors.hasErrors()) {
             for (int i = 0; i < form.getChoices().size(); i++) {
                 TransferForm.Choice choice = form.getChoices().get(i);
