@@ -32,8 +32,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
  * Four doors: Camunda's staff apps keep their own sign-in and CSRF filter; the JSON API takes HTTP Basic
@@ -124,6 +127,14 @@ class SecurityConfiguration {
     @Order(4)
     SecurityFilterChain customerPages(HttpSecurity http, AuthenticationManager customerAuthentication)
             throws Exception {
+        // a failed sign-in comes back to the form with the email the person typed, so only the password is retyped
+        AuthenticationFailureHandler keepTypedEmail = (request, response, e) -> {
+            FlashMap flash = new FlashMap();
+            flash.put("username", request.getParameter("username"));
+            flash.setTargetRequestPath("/login");
+            new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
+            response.sendRedirect(request.getContextPath() + "/login?error");
+        };
         return http.authenticationManager(customerAuthentication)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/signup", "/css/**", "/favicon.ico", "/error", "/dev/mailbox/**")
@@ -131,7 +142,8 @@ class SecurityConfiguration {
                         // the accept page explains itself to a visitor who is not signed in yet (T8)
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/transfers/*").permitAll()
                         .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").permitAll())
+                // the saved request brings people back to the page they wanted, e.g. the transfer an email linked
+                .formLogin(form -> form.loginPage("/login").failureHandler(keepTypedEmail).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .csrf(Customizer.withDefaults())
                 .build();

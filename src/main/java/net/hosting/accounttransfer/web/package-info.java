@@ -1,2 +1,5 @@
-/** Views that join several features for the customer: the accounts list and, later, the customer pages. */
+/**
+ * The customer pages (server-rendered, in the reader's language, working without JavaScript) and the JSON
+ * accounts list: views that join several features for the customer.
+ */
 package net.hosting.accounttransfer.web;

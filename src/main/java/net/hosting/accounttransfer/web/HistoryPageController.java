@@ -1,0 +1,93 @@
+package net.hosting.accounttransfer.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
+import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.account.AccountRepository;
+import net.hosting.accounttransfer.billing.InvoiceRepository;
+import net.hosting.accounttransfer.history.ActivityLog;
+import net.hosting.accounttransfer.history.Tickets;
+import net.hosting.accounttransfer.profile.SignedInProfile;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /history}: the profile's own history (invoices and credit notes with the billing identity they were
+ * issued to, support tickets, activity), which stays with the profile whatever happens to its accounts.
+ */
+@Controller
+@CustomerPage
+class HistoryPageController {
+
+    static final int MAX_SUBJECT_LENGTH = 200;
+    static final int MAX_MESSAGE_LENGTH = 5000;
+
+    private final InvoiceRepository invoices;
+    private final ActivityLog activity;
+    private final Tickets tickets;
+    private final AccountRepository accounts;
+
+    HistoryPageController(InvoiceRepository invoices, ActivityLog activity, Tickets tickets,
+            AccountRepository accounts) {
+        this.invoices = invoices;
+        this.activity = activity;
+        this.tickets = tickets;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/history")
+    String history(@AuthenticationPrincipal SignedInProfile me, Model model) {
+        model.addAttribute("ticket", new TicketForm());
+        return page(me, model);
+    }
+
+    @PostMapping("/history/tickets")
+    String openTicket(@AuthenticationPrincipal SignedInProfile me, @ModelAttribute("ticket") TicketForm form,
+            BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (form.getSubject() == null || form.getSubject().isBlank()) {
+            errors.rejectValue("subject", "ticket.error.subjectRequired");
+        } else if (form.getSubject().strip().length() > MAX_SUBJECT_LENGTH) {
+            errors.rejectValue("subject", "form.error.tooLong", new Object[] {MAX_SUBJECT_LENGTH}, null);
+        }
+        if (form.getMessage() == null || form.getMessage().isBlank()) {
+            errors.rejectValue("message", "ticket.error.messageRequired");
+        } else if (form.getMessage().strip().length() > MAX_MESSAGE_LENGTH) {
+            errors.rejectValue("message", "form.error.tooLong", new Object[] {MAX_MESSAGE_LENGTH}, null);
+        }
+        Optional<Account> about = Optional.empty();
+        if (form.getAccount() != null && !form.getAccount().isBlank()) {
+            about = accounts.findByOwner(me.profileId()).stream()
+                    .filter(account -> account.name().equals(form.getAccount())).findFirst();
+            if (about.isEmpty()) {
+                errors.rejectValue("account", "ticket.error.account");
+            }
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return page(me, model);
+        }
+        tickets.open(me.profileId(), SessionSignIn.actor(me, request), about.map(Account::id).orElse(null),
+                about.map(Account::name).orElse(null), form.getSubject(), form.getMessage());
+        Notices.notice(redirect, "ticket.opened", form.getSubject().strip());
+        return "redirect:/history#tickets";
+    }
+
+    private String page(SignedInProfile me, Model model) {
+        model.addAttribute("invoices", invoices.findByProfile(me.profileId()));
+        model.addAttribute("tickets", tickets.of(me.profileId()));
+        model.addAttribute("activity", activity.of(me.profileId()));
+        List<String> owned = accounts.findByOwner(me.profileId()).stream().map(Account::name).toList();
+        model.addAttribute("accounts", owned);
+        return "history";
+    }
+}

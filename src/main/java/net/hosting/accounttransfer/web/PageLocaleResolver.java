@@ -1,0 +1,84 @@
+package net.hosting.accounttransfer.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Collections;
+import java.util.Locale;
+import java.util.Optional;
+import net.hosting.accounttransfer.common.NotFoundException;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.profile.ProfileService;
+import net.hosting.accounttransfer.profile.SignedInProfile;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * Pages speak the signed-in profile's language; a visitor who is not signed in chooses with {@code ?lang=fr|en},
+ * else the browser's Accept-Language decides, else French, the provider's own language.
+ */
+@Component("localeResolver")
+class PageLocaleResolver implements LocaleResolver {
+
+    static final Locale DEFAULT = Locale.FRENCH;
+    private static final String RESOLVED = PageLocaleResolver.class.getName() + ".RESOLVED";
+
+    private final ProfileService profiles;
+
+    PageLocaleResolver(ProfileService profiles) {
+        this.profiles = profiles;
+    }
+
+    @Override
+    public Locale resolveLocale(HttpServletRequest request) {
+        // resolved once per request: the profile's locale costs a query
+        if (request.getAttribute(RESOLVED) instanceof Locale resolved) {
+            return resolved;
+        }
+        Locale locale = profileLocale().or(() -> supported(request.getParameter("lang")))
+                .or(() -> acceptLanguage(request)).orElse(DEFAULT);
+        request.setAttribute(RESOLVED, locale);
+        return locale;
+    }
+
+    @Override
+    public void setLocale(HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        // the language is a profile setting, changed on the profile page, never through a resolver
+        throw new UnsupportedOperationException("The page language follows the profile; change it there.");
+    }
+
+    /** Clears what this request resolved, after the profile's language changed during the request. */
+    static void forget(HttpServletRequest request) {
+        request.removeAttribute(RESOLVED);
+    }
+
+    private Optional<Locale> profileLocale() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof SignedInProfile me) {
+            try {
+                return Optional.of(profiles.get(me.profileId()).locale().toJavaLocale());
+            } catch (NotFoundException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Locale> supported(String tag) {
+        try {
+            return tag == null || tag.isBlank() ? Optional.empty()
+                    : Optional.of(Profile.Locale.of(tag).toJavaLocale());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Locale> acceptLanguage(HttpServletRequest request) {
+        if (request.getHeader("Accept-Language") == null) {
+            return Optional.empty();
+        }
+        return Collections.list(request.getLocales()).stream()
+                .map(locale -> supported(locale.getLanguage())).flatMap(Optional::stream).findFirst();
+    }
+}

@@ -1,0 +1,102 @@
+package net.hosting.accounttransfer.web;
+
+import net.hosting.accounttransfer.profile.Profile;
+
+/** The two forms of the profile page: the profile's details, and its password. */
+final class ProfileForms {
+
+    private ProfileForms() {
+    }
+
+    /** Email, name, company, postal address and language, as the seed's "Profil" menu lists them. */
+    static class Details {
+
+        private String email;
+        private String name;
+        private String company;
+        private String address;
+        private String locale;
+
+        static Details of(Profile profile) {
+            Details details = new Details();
+            details.email = profile.email();
+            details.name = profile.name();
+            details.company = profile.company();
+            details.address = profile.address();
+            details.locale = profile.locale().tag();
+            return details;
+        }
+
+        public String getEmail() {
+            return email;
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public String getCompany() {
+            return company;
+        }
+
+        public void setCompany(String company) {
+            this.company = company;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        public String getLocale() {
+            return locale;
+        }
+
+        public void setLocale(String locale) {
+            this.locale = locale;
+        }
+    }
+
+    /** A new password, which takes the current one. */
+    static class Password {
+
+        private String currentPassword;
+        private String newPassword;
+        private String confirmation;
+
+        public String getCurrentPassword() {
+            return currentPassword;
+        }
+
+        public void setCurrentPassword(String currentPassword) {
+            this.currentPassword = currentPassword;
+        }
+
+        public String getNewPassword() {
+            return newPassword;
+        }
+
+        public void setNewPassword(String newPassword) {
+            this.newPassword = newPassword;
+        }
+
+        public String getConfirmation() {
+            return confirmation;
+        }
+
+        public void setConfirmation(String confirmation) {
+            this.confirmation = confirmation;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package net.hosting.accounttransfer.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import net.hosting.accounttransfer.common.ConflictException;
+import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.profile.EmailAddress;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.profile.ProfileService;
+import net.hosting.accounttransfer.profile.SignedInProfile;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * {@code /profile} ("Profil"): a change of the profile's own data, not a transfer (seed, first part). The
+ * history stays; invoices issued from now on carry the new data, earlier ones keep theirs.
+ */
+@Controller
+@CustomerPage
+class ProfilePageController {
+
+    private final ProfileService profiles;
+    private final SessionSignIn signIn;
+
+    ProfilePageController(ProfileService profiles, SessionSignIn signIn) {
+        this.profiles = profiles;
+        this.signIn = signIn;
+    }
+
+    @GetMapping("/profile")
+    String show(@AuthenticationPrincipal SignedInProfile me, Model model) {
+        model.addAttribute("details", ProfileForms.Details.of(profiles.get(me.profileId())));
+        model.addAttribute("passwordForm", new ProfileForms.Password());
+        return "profile";
+    }
+
+    @PostMapping("/profile")
+    String change(@AuthenticationPrincipal SignedInProfile me, @ModelAttribute("details") ProfileForms.Details form,
+            BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (form.getEmail() == null || !EmailAddress.isValid(form.getEmail())) {
+            errors.rejectValue("email", "form.error.emailInvalid");
+        }
+        if (form.getName() == null || form.getName().isBlank()) {
+            errors.rejectValue("name", "signup.error.nameRequired");
+        } else if (form.getName().length() > SignUpController.MAX_TEXT_LENGTH) {
+            errors.rejectValue("name", "form.error.tooLong", new Object[] {SignUpController.MAX_TEXT_LENGTH}, null);
+        }
+        if (form.getCompany() != null && form.getCompany().length() > SignUpController.MAX_TEXT_LENGTH) {
+            errors.rejectValue("company", "form.error.tooLong", new Object[] {SignUpController.MAX_TEXT_LENGTH}, null);
+        }
+        if (form.getAddress() != null && form.getAddress().length() > 1000) {
+            errors.rejectValue("address", "form.error.tooLong", new Object[] {1000}, null);
+        }
+        if (PageLocaleResolver.supported(form.getLocale()).isEmpty()) {
+            errors.rejectValue("locale", "form.error.locale");
+        }
+        Profile changed = null;
+        if (!errors.hasErrors()) {
+            try {
+                changed = profiles.change(me.profileId(), new ProfileService.Change(form.getEmail(), null, null,
+                        form.getName(), nullToEmpty(form.getCompany()), nullToEmpty(form.getAddress()),
+                        form.getLocale()), SessionSignIn.actor(me, request));
+            } catch (ConflictException e) {
+                errors.rejectValue("email", "profile.error.emailTaken");
+            } catch (RuleViolationException e) {
+                errors.rejectValue(e.field() == null ? "email" : e.field(), "form.error.refused",
+                        new Object[] {e.getMessage()}, null);
+            }
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("passwordForm", new ProfileForms.Password());
+            return "profile";
+        }
+        // the session's principal carries the sign-in email, which may just have changed
+        signIn.refresh(changed.email(), request, response);
+        Notices.notice(redirect, "profile.saved");
+        return "redirect:/profile";
+    }
+
+    @PostMapping("/profile/password")
+    String changePassword(@AuthenticationPrincipal SignedInProfile me,
+            @ModelAttribute("passwordForm") ProfileForms.Password form, BindingResult errors, Model model,
+            HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        if (form.getCurrentPassword() == null || form.getCurrentPassword().isEmpty()) {
+            errors.rejectValue("currentPassword", "profile.error.currentPasswordRequired");
+        }
+        if (form.getNewPassword() == null || form.getNewPassword().length() < SignUpController.MIN_PASSWORD_LENGTH) {
+            errors.rejectValue("newPassword", "form.error.passwordShort",
+                    new Object[] {SignUpController.MIN_PASSWORD_LENGTH}, null);
+        } else if (!form.getNewPassword().equals(form.getConfirmation())) {
+            errors.rejectValue("confirmation", "form.error.passwordMismatch");
+        }
+        Profile changed = null;
+        if (!errors.hasErrors()) {
+            try {
+                changed = profiles.change(me.profileId(), new ProfileService.Change(null, form.getNewPassword(),
+                        form.getCurrentPassword(), null, null, null, null), SessionSignIn.actor(me, request));
+            } catch (RuleViolationException e) {
+                if ("currentPassword".equals(e.field())) {
+                    errors.rejectValue("currentPassword", "profile.error.currentPasswordWrong");
+                } else {
+                    errors.rejectValue("newPassword", "form.error.refused", new Object[] {e.getMessage()}, null);
+                }
+            }
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            form.setCurrentPassword(null);
+            form.setNewPassword(null);
+            form.setConfirmation(null);
+            model.addAttribute("details", ProfileForms.Details.of(profiles.get(me.profileId())));
+            return "profile";
+        }
+        signIn.refresh(changed.email(), request, response);
+        Notices.notice(redirect, "profile.passwordChanged");
+        return "redirect:/profile";
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+}

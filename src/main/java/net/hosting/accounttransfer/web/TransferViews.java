@@ -1,0 +1,30 @@
+package net.hosting.accounttransfer.web;
+
+import java.util.List;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.profile.ProfileService;
+import net.hosting.accounttransfer.transfer.Transfer;
+import net.hosting.accounttransfer.transfer.TransferBilling;
+import org.springframework.stereotype.Component;
+
+/** Turns transfers into what their pages show, joining the sender's profile and the billing preview. */
+@Component
+class TransferViews {
+
+    private final ProfileService profiles;
+    private final TransferBilling billing;
+
+    TransferViews(ProfileService profiles, TransferBilling billing) {
+        this.profiles = profiles;
+        this.billing = billing;
+    }
+
+    TransferView of(Transfer transfer) {
+        Profile sender = profiles.get(transfer.senderId());
+        return TransferView.of(transfer, sender.name(), sender.email(), billing.preview(transfer).orElse(null));
+    }
+
+    List<TransferView> of(List<Transfer> transfers) {
+        return transfers.stream().map(this::of).toList();
+    }
+}

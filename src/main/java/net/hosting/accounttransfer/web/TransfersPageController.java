@@ -1,0 +1,159 @@
+package net.hosting.accounttransfer.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Optional;
+import java.util.UUID;
+import net.hosting.accounttransfer.common.ConflictException;
+import net.hosting.accounttransfer.common.NotFoundException;
+import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.profile.ProfileService;
+import net.hosting.accounttransfer.profile.SignedInProfile;
+import net.hosting.accounttransfer.transfer.Transfer;
+import net.hosting.accounttransfer.transfer.TransferService;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The Transfers tab ({@code /transfers}: received and sent) and the accept page {@code /transfers/{id}}, which an
+ * emailed link opens with its token (T8, T13). Decisions are posted forms; the token only lets a visitor who is
+ * not signed in see the offer, acting always takes the recipient's sign-in.
+ */
+@Controller
+@CustomerPage
+class TransfersPageController {
+
+    static final int MAX_REASON_LENGTH = 500;
+
+    private final TransferService transfers;
+    private final TransferViews views;
+    private final ProfileService profiles;
+    // the same session-held cache the sign-in form reads, so signing in returns to the offer
+    private final RequestCache requestCache = new HttpSessionRequestCache();
+
+    TransfersPageController(TransferService transfers, TransferViews views, ProfileService profiles) {
+        this.transfers = transfers;
+        this.views = views;
+        this.profiles = profiles;
+    }
+
+    /** How the reader of the accept page stands towards the transfer, which decides what the page offers. */
+    enum Role { RECIPIENT, SENDER, VISITOR, OTHER_PROFILE }
+
+    @GetMapping("/transfers")
+    String list(@AuthenticationPrincipal SignedInProfile me, Model model) {
+        model.addAttribute("received", views.of(transfers.received(me.profileId())));
+        model.addAttribute("sent", views.of(transfers.sent(me.profileId())));
+        return "transfers";
+    }
+
+    @GetMapping("/transfers/{id}")
+    String show(@PathVariable UUID id, @RequestParam(required = false) String token,
+            @AuthenticationPrincipal SignedInProfile me, HttpServletRequest request, HttpServletResponse response,
+            Model model) {
+        if (token != null) {
+            Optional<Transfer> linked = transfers.byLink(id, token).filter(Transfer::isPending);
+            if (linked.isEmpty()) {
+                return invalidLink(id, me, model, response);
+            }
+            Transfer transfer = linked.get();
+            if (me == null) {
+                requestCache.saveRequest(request, response);
+                model.addAttribute("canSignUp", profiles.findByEmail(transfer.recipientEmail()).isEmpty());
+                model.addAttribute("token", token);
+                return page(transfer, Role.VISITOR, model);
+            }
+            if (!transfers.isParty(transfer, me.profileId())) {
+                // the link proves its holder received the offer, so the offer shows, with who should sign in
+                return page(transfer, Role.OTHER_PROFILE, model);
+            }
+        } else if (me == null) {
+            requestCache.saveRequest(request, response);
+            return "redirect:/login";
+        }
+        Transfer transfer = transfers.get(id, me.profileId());
+        return page(transfer, roleOf(transfer, me), model);
+    }
+
+    @PostMapping("/transfers/{id}/accept")
+    String accept(@PathVariable UUID id, @AuthenticationPrincipal SignedInProfile me, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        try {
+            transfers.accept(id, me.profileId(), SessionSignIn.actor(me, request));
+            Notices.notice(redirect, "transfer.accepted");
+        } catch (ConflictException e) {
+            Notices.problem(redirect, "transfer.error.notPending");
+        } catch (RuleViolationException e) {
+            Notices.problem(redirect, "transfer.error.subscriptionNotActive");
+        }
+        return "redirect:/transfers/" + id;
+    }
+
+    @PostMapping("/transfers/{id}/decline")
+    String decline(@PathVariable UUID id, @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal SignedInProfile me, HttpServletRequest request, HttpServletResponse response,
+            Model model, RedirectAttributes redirect) {
+        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+            Transfer transfer = transfers.get(id, me.profileId());
+            model.addAttribute("reason", reason);
+            model.addAttribute("reasonError", "transfer.error.reasonTooLong");
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return page(transfer, roleOf(transfer, me), model);
+        }
+        try {
+            transfers.decline(id, me.profileId(), reason, SessionSignIn.actor(me, request));
+            Notices.notice(redirect, "transfer.declined");
+        } catch (ConflictException e) {
+            Notices.problem(redirect, "transfer.error.notPending");
+        }
+        return "redirect:/transfers/" + id;
+    }
+
+    @PostMapping("/transfers/{id}/cancel")
+    String cancel(@PathVariable UUID id, @AuthenticationPrincipal SignedInProfile me, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        try {
+            transfers.cancel(id, me.profileId(), SessionSignIn.actor(me, request));
+            Notices.notice(redirect, "transfer.cancelled");
+        } catch (ConflictException e) {
+            Notices.problem(redirect, "transfer.error.notPending");
+        }
+        return "redirect:/transfers/" + id;
+    }
+
+    private String page(Transfer transfer, Role role, Model model) {
+        model.addAttribute("transfer", views.of(transfer));
+        model.addAttribute("role", role.name());
+        return "transfer";
+    }
+
+    private String invalidLink(UUID id, SignedInProfile me, Model model, HttpServletResponse response) {
+        // one answer for a wrong, tampered, stale or other transfer's token: nothing to tell apart, nothing changed
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("transferId", id);
+        model.addAttribute("party", me != null && isPartyOf(id, me));
+        return "link-invalid";
+    }
+
+    private boolean isPartyOf(UUID id, SignedInProfile me) {
+        try {
+            transfers.get(id, me.profileId());
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        }
+    }
+
+    private Role roleOf(Transfer transfer, SignedInProfile me) {
+        return transfer.senderId().equals(me.profileId()) ? Role.SENDER : Role.RECIPIENT;
+    }
+}
