@@ -14,16 +14,20 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every error of the JSON API is an RFC 9457 problem with a detail a person can act on, never a stack trace. */
-@RestControllerAdvice
+/**
+ * Every error of the JSON API is an RFC 9457 problem with a detail a person can act on, never a stack trace.
+ * Errors that never reach a controller (unknown address, wrong method) go to {@link ProblemErrorController},
+ * which answers browsers with a page.
+ */
+@RestControllerAdvice(annotations = RestController.class)
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -77,14 +81,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "The request body is not valid JSON of the expected shape; check it and send it again.");
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
-    }
-
-    @Override
-    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException e, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
-                "There is nothing at " + e.getResourcePath() + "; check the address.");
-        return handleExceptionInternal(e, problem, headers, HttpStatus.NOT_FOUND, request);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.UUID;
 import net.hosting.accounttransfer.config.AppProperties;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -23,8 +24,11 @@ public class AcceptLinks {
         this.clock = clock;
     }
 
-    /** A fresh link carrying a new token; only the token's hash is kept. */
-    @Transactional
+    /**
+     * A fresh link carrying a new token; only the token's hash is kept. The hash is committed before the mail
+     * goes out, so the link works the moment it arrives; if the mail step then fails, an unused hash remains.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     public String issue(UUID transferId) {
         String token = TransferToken.generate();
         tokens.save(new IssuedToken(transferId, TransferToken.hash(token), clock.instant()));
