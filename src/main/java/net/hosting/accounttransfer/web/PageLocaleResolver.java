@@ -2,6 +2,7 @@ package net.hosting.accounttransfer.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
@@ -15,14 +16,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * Pages speak the signed-in profile's language; a visitor who is not signed in chooses with {@code ?lang=fr|en},
- * else the browser's Accept-Language decides, else French, the provider's own language.
+ * Pages speak the signed-in profile's language; a visitor who is not signed in chooses with {@code ?lang=fr|en}
+ * (remembered for the visit), else the browser's Accept-Language decides, else French, the provider's own.
  */
 @Component("localeResolver")
 class PageLocaleResolver implements LocaleResolver {
 
     static final Locale DEFAULT = Locale.FRENCH;
     private static final String RESOLVED = PageLocaleResolver.class.getName() + ".RESOLVED";
+    private static final String CHOSEN = PageLocaleResolver.class.getName() + ".CHOSEN";
 
     private final ProfileService profiles;
 
@@ -36,7 +38,7 @@ class PageLocaleResolver implements LocaleResolver {
         if (request.getAttribute(RESOLVED) instanceof Locale resolved) {
             return resolved;
         }
-        Locale locale = profileLocale().or(() -> supported(request.getParameter("lang")))
+        Locale locale = profileLocale().or(() -> visitorChoice(request))
                 .or(() -> acceptLanguage(request)).orElse(DEFAULT);
         request.setAttribute(RESOLVED, locale);
         return locale;
@@ -63,6 +65,18 @@ class PageLocaleResolver implements LocaleResolver {
             }
         }
         return Optional.empty();
+    }
+
+    /** A visitor's {@code ?lang=} choice, kept in the session so the next page speaks the same language. */
+    private static Optional<Locale> visitorChoice(HttpServletRequest request) {
+        Optional<Locale> asked = supported(request.getParameter("lang"));
+        if (asked.isPresent()) {
+            request.getSession().setAttribute(CHOSEN, asked.get());
+            return asked;
+        }
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(CHOSEN) instanceof Locale chosen ? Optional.of(chosen)
+                : Optional.empty();
     }
 
     static Optional<Locale> supported(String tag) {

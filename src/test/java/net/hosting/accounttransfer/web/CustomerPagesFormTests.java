@@ -322,6 +322,20 @@ class CustomerPagesFormTests extends IntegrationTest {
         assertThat(signedIn.getResponse().getRedirectedUrl()).contains("/transfers/" + transfer.id());
     }
 
+    @Test
+    void aVisitorsLanguageChoiceHoldsForTheRestOfTheVisit() throws Exception {
+        MockHttpSession visit = new MockHttpSession();
+        HtmlPage chosen = page(mvc.perform(get("/login?lang=en").session(visit).header("Accept-Language", "fr"))
+                .andReturn(), 200);
+        assertThat(chosen.text("//html/@lang")).isEqualTo("en");
+
+        HtmlPage next = page(mvc.perform(get("/login").session(visit).header("Accept-Language", "fr")).andReturn(), 200);
+        assertThat(next.text("//html/@lang")).as("still the visitor's choice, not the browser's").isEqualTo("en");
+
+        HtmlPage otherVisitor = page(mvc.perform(get("/login").header("Accept-Language", "fr")).andReturn(), 200);
+        assertThat(otherVisitor.text("//html/@lang")).isEqualTo("fr");
+    }
+
     // --- accept-link tokens (T13)
 
     @Test
