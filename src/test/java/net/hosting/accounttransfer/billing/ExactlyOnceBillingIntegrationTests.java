@@ -13,6 +13,7 @@ import java.util.UUID;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
+import net.hosting.accounttransfer.support.TransfersByApi;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
 import net.hosting.accounttransfer.transfer.Transfer;

@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.billing;
+package net.hosting.accounttransfer.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import net.hosting.accounttransfer.support.Api;
 import org.awaitility.Awaitility;
 
 /** Runs transfers the way customers do, through the JSON API, for tests that need one as a step. */

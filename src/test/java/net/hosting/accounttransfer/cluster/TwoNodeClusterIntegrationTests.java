@@ -1,0 +1,141 @@
+package net.hosting.accounttransfer.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import net.hosting.accounttransfer.AccountTransferApplication;
+import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.billing.BillingCycle;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.support.Api;
+import net.hosting.accounttransfer.support.Fixtures;
+import net.hosting.accounttransfer.support.IntegrationTest;
+import net.hosting.accounttransfer.support.Mailbox;
+import net.hosting.accounttransfer.support.TransfersByApi;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Two nodes of the service in production mode on one PostgreSQL, as a Camunda homogeneous cluster: both job
+ * executors compete for the same jobs, customers reach either node, and still every mail and every billing
+ * document exists exactly once.
+ */
+class TwoNodeClusterIntegrationTests {
+
+    private static final int TRANSFERS = 12;
+
+    private static EmbeddedPostgres database;
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+
+    @BeforeAll
+    static void startTwoNodesOnOneDatabase() throws Exception {
+        IntegrationTest.SMTP.getSmtp();
+        database = EmbeddedPostgres.builder().start();
+        // one after the other: the first creates the schema, the second joins it
+        nodeA = node("node-a");
+        nodeB = node("node-b");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeB, nodeA}) {
+            if (node != null) {
+                node.close();
+            }
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @Test
+    void transfersStartedOnOneNodeAndAcceptedOnTheOtherAreMailedAndBilledExactlyOnce() throws Exception {
+        Fixtures fixtures = nodeA.getAutowireCapableBeanFactory().createBean(Fixtures.class);
+        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Locale.FR);
+        Api aliceOnA = api(nodeA).as(alice.email(), Fixtures.PASSWORD);
+        Api bobOnB = api(nodeB).as(bob.email(), Fixtures.PASSWORD);
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < TRANSFERS; i++) {
+            accounts.add(fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 3 + i));
+        }
+
+        ExecutorService customers = Executors.newFixedThreadPool(4);
+        List<Future<UUID>> done = new ArrayList<>();
+        for (Account account : accounts) {
+            done.add(customers.submit(() -> {
+                UUID id = TransfersByApi.start(aliceOnA, account.name(), bob.email(), "IMMEDIATE");
+                awaitOffer(bob.email(), id);
+                TransfersByApi.accept(bobOnB, id);
+                TransfersByApi.awaitStatus(aliceOnA, id, "COMPLETED");
+                return id;
+            }));
+        }
+        List<UUID> ids = new ArrayList<>();
+        for (Future<UUID> transfer : done) {
+            ids.add(transfer.get());
+        }
+        customers.shutdown();
+
+        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+        for (UUID id : ids) {
+            assertThat(jdbc.queryForObject("select count(*) from invoice where idempotency_key like ?", Integer.class,
+                    "transfer:" + id + ":%")).as("recipient invoice and sender credit note of " + id).isEqualTo(2);
+            assertThat(jdbc.queryForObject("select count(*) from sent_mail where idempotency_key like ?", Integer.class,
+                    "transfer:" + id + ":%")).as("offer + completed to both, recorded once each").isEqualTo(3);
+            Mailbox mailbox = new Mailbox();
+            long received = mailbox.all().stream().filter(mail -> mail.text().contains(id.toString())).count();
+            assertThat(received).as("mails that reached SMTP for " + id).isEqualTo(3);
+        }
+        // both nodes numbered documents from the one counter: the year's numbers still run 1..n without a gap
+        for (Map<String, Object> year : jdbc.queryForList(
+                "select year, count(*) as documents, max(sequence) as highest from invoice group by year")) {
+            assertThat(((Number) year.get("highest")).longValue()).as("numbers of " + year.get("year"))
+                    .isEqualTo(((Number) year.get("documents")).longValue());
+        }
+        assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Integer.class)).isZero();
+
+        // which node ran the jobs is up to the cluster; print it, the guarantees above hold either way
+        jdbc.queryForList("select hostname_, count(*) as jobs from act_hi_job_log where job_state_ = 2"
+                + " group by hostname_ order by hostname_").forEach(row -> System.out.printf(
+                        "Jobs completed by %s: %s%n", row.get("hostname_"), row.get("jobs")));
+    }
+
+    private static void awaitOffer(String to, UUID id) {
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40)).until(() -> new Mailbox().to(to)
+                .stream().anyMatch(mail -> mail.text().contains(id.toString())));
+    }
+
+    private static Api api(ConfigurableApplicationContext node) {
+        return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
+    }
+
+    private static ConfigurableApplicationContext node(String name) {
+        return new SpringApplicationBuilder(AccountTransferApplication.class).properties(
+                "spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
+                "spring.datasource.username=postgres",
+                "spring.mail.host=127.0.0.1",
+                "spring.mail.port=" + IntegrationTest.SMTP_PORT,
+                "server.port=0",
+                "app.public-url=" + IntegrationTest.PUBLIC_URL,
+                "transfer.retry-cycle=R3/PT1S",
+                "spring.application.name=" + name,
+                // the name Camunda writes beside every job it runs, so the job log tells the nodes apart
+                "camunda.bpm.generic-properties.properties.hostname=" + name,
+                "logging.level.com.icegreen.greenmail=WARN")
+                .run();
+    }
+}
