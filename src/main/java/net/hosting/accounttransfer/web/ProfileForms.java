@@ -9,21 +9,17 @@ final class ProfileForms {
     }
 
     /** Email, name, company, postal address and language, as the seed's "Profil" menu lists them. */
-    static class Details {
+    static class Details extends IdentityFields {
 
         private String email;
-        private String name;
-        private String company;
-        private String address;
-        private String locale;
 
         static Details of(Profile profile) {
             Details details = new Details();
             details.email = profile.email();
-            details.name = profile.name();
-            details.company = profile.company();
-            details.address = profile.address();
-            details.locale = profile.locale().tag();
+            details.setName(profile.name());
+            details.setCompany(profile.company());
+            details.setAddress(profile.address());
+            details.setLocale(profile.locale().tag());
             return details;
         }
 
@@ -33,38 +29,6 @@ final class ProfileForms {
 
         public void setEmail(String email) {
             this.email = email;
-        }
-
-        public String getName() {
-            return name;
-        }
-
-        public void setName(String name) {
-            this.name = name;
-        }
-
-        public String getCompany() {
-            return company;
-        }
-
-        public void setCompany(String company) {
-            this.company = company;
-        }
-
-        public String getAddress() {
-            return address;
-        }
-
-        public void setAddress(String address) {
-            this.address = address;
-        }
-
-        public String getLocale() {
-            return locale;
-        }
-
-        public void setLocale(String locale) {
-            this.locale = locale;
         }
     }
 
