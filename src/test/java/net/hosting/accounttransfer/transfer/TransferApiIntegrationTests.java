@@ -59,6 +59,7 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
 
         Mailbox.Mail offer = mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you");
         assertThat(acceptLinkOf(offer)[0]).isEqualTo(id);
+        assertLinkOpensTheOffer(offer, id, account.name());
         assertThat(offer.text()).contains("€9.99", id);
         process.awaitUserTask(id);
         // B7: both parties see the same preview before anyone confirms
@@ -134,6 +135,7 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         String id = start(alice, account, bob.email(), "AT_RENEWAL").get("id").asText();
         Mailbox.Mail offer = mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you");
         assertThat(acceptLinkOf(offer)[0]).isEqualTo(id);
+        assertLinkOpensTheOffer(offer, id, account.name());
         process.awaitUserTask(id);
         JsonNode before = transfer(bob, id);
         assertThat(before.at("/preview/recipientCharge/amount/amount").asText()).isEqualTo("9.99");

@@ -108,6 +108,14 @@ abstract class TransferIntegrationSupport extends IntegrationTest {
         return new String[] {matcher.group(1), matcher.group(2)};
     }
 
+    /** The mailed link opens the accept page of that very transfer, for a visitor not signed in yet. */
+    void assertLinkOpensTheOffer(Mailbox.Mail mail, String transferId, String accountName) {
+        Api.Reply page = api.get(mail.linkPath());
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains(transferId, accountName);
+    }
+
     /**
      * Asserts the mail names the transfer by its id and that every link in it, if any, points at that transfer
      * on the public address (only offer and reminder mails carry a token).
