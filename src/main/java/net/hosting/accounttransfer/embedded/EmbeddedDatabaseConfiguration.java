@@ -10,7 +10,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,8 +22,8 @@ class EmbeddedDatabaseConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${app.embedded.data-dir:.data/postgres}") String dataDir,
-            @Value("${app.embedded.fresh:false}") boolean fresh) throws IOException {
+    EmbeddedPostgres embeddedPostgres(EmbeddedProperties embedded) throws IOException {
+        String dataDir = embedded.dataDir();
         // Spring closes it after everything that uses the database has stopped; a JVM hook of its own would race that
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().setServerConfig("max_connections", "100")
                 .setRegisterShutdownHook(false);
@@ -33,7 +32,7 @@ class EmbeddedDatabaseConfiguration {
             builder.setCleanDataDirectory(true);
         } else {
             Path dir = Path.of(dataDir).toAbsolutePath();
-            if (fresh) {
+            if (embedded.fresh()) {
                 log.warn("app.embedded.fresh=true: deleting the embedded database in {}", dir);
                 deleteRecursively(dir);
             }

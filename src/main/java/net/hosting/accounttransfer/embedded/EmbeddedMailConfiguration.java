@@ -4,7 +4,6 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,7 +17,8 @@ class EmbeddedMailConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMailConfiguration.class);
 
     @Bean(initMethod = "start", destroyMethod = "stop")
-    GreenMail greenMail(@Value("${app.embedded.smtp-port:0}") int port) {
+    GreenMail greenMail(EmbeddedProperties embedded) {
+        int port = embedded.smtpPort();
         ServerSetup setup = new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
         return new GreenMail(port == 0 ? setup.dynamicPort() : setup);
     }

@@ -3,7 +3,6 @@ package net.hosting.accounttransfer.embedded;
 import net.hosting.accounttransfer.config.AppProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -18,11 +17,10 @@ class StartupLog {
     private final boolean embeddedDatabase;
     private final boolean embeddedMail;
 
-    StartupLog(AppProperties app, @Value("${" + EmbeddedDefaults.EMBEDDED_DATABASE + "}") boolean embeddedDatabase,
-            @Value("${" + EmbeddedDefaults.EMBEDDED_MAIL + "}") boolean embeddedMail) {
+    StartupLog(AppProperties app, EmbeddedProperties embedded) {
         this.app = app;
-        this.embeddedDatabase = embeddedDatabase;
-        this.embeddedMail = embeddedMail;
+        this.embeddedDatabase = embedded.database();
+        this.embeddedMail = embedded.mail();
     }
 
     @EventListener(ApplicationReadyEvent.class)
