@@ -144,10 +144,12 @@ class FoundationIntegrationTests extends IntegrationTest {
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.contentType()).startsWith("application/problem+json");
         assertThat(unknown.json().get("detail").asText()).isNotBlank();
+        assertThat(unknown.json().get("instance").asText()).isEqualTo("/api/no-such-thing");
 
         Api.Reply wrongMethod = customer.send("DELETE", "/api/profile", null);
         assertThat(wrongMethod.status()).isEqualTo(405);
         assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+        assertThat(wrongMethod.json().get("instance").asText()).isEqualTo("/api/profile");
 
         Api.Reply malformed = customer.send("PATCH", "/api/profile", "{\"name\": ");
         assertThat(malformed.status()).isEqualTo(400);

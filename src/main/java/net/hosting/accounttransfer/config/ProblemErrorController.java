@@ -2,6 +2,7 @@ package net.hosting.accounttransfer.config;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,8 +37,12 @@ class ProblemErrorController implements ErrorController {
                     ? "Something went wrong on our side; please try again later."
                     : status.getReasonPhrase();
         };
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(status, detail));
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        // the address the client asked for, not the internal /error it was forwarded to
+        if (request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI) instanceof String uri) {
+            problem.setInstance(URI.create(uri));
+        }
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 
     private static HttpStatus statusOf(HttpServletRequest request) {
