@@ -36,6 +36,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -318,13 +319,17 @@ class CustomerPagesBrowserTests extends IntegrationTest {
         assertThat(browser.getCurrentUrl()).endsWith("/login?signedOut");
     }
 
-    /** Clicks (or types into) something that loads another page, and waits until it has. */
+    /**
+     * Clicks (or types into) something that loads another page, and waits until it has: a mark left on the old
+     * window object is gone once the new document stands. Chromium may answer a look at the old document with an
+     * error while it is being replaced, so errors during the wait only mean "not yet".
+     */
     private void navigate(Runnable action) {
-        WebElement before = browser.findElement(By.tagName("html"));
+        ((JavascriptExecutor) browser).executeScript("window.__previousPage = true;");
         action.run();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(before));
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> "complete".equals(
-                ((JavascriptExecutor) driver).executeScript("return document.readyState")));
+        new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(WebDriverException.class).until(driver ->
+                Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript(
+                        "return window.__previousPage === undefined && document.readyState === 'complete';")));
     }
 
     private void click(By button) {
