@@ -22,7 +22,4 @@ public interface InvoiceRepository extends Repository<Invoice, Long> {
 
     @Query("select i from Invoice i where i.creditedInvoiceId = ?1")
     List<Invoice> findCreditsAgainst(Long invoiceId);
-
-    @Query("select i from Invoice i where i.year = ?1 order by i.sequence")
-    List<Invoice> findByYear(int year);
 }

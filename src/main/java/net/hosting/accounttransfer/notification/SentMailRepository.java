@@ -10,7 +10,4 @@ interface SentMailRepository extends Repository<SentMail, Long> {
 
     @Query("select count(m) > 0 from SentMail m where m.idempotencyKey = ?1")
     boolean existsByKey(String idempotencyKey);
-
-    @Query("select count(m) from SentMail m where m.idempotencyKey like ?1")
-    long countByKeyLike(String pattern);
 }

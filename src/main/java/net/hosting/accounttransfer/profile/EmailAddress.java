@@ -1,6 +1,5 @@
 package net.hosting.accounttransfer.profile;
 
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** A syntactically valid email address, as typed (case kept) but compared case-insensitively. */
@@ -21,13 +20,5 @@ public record EmailAddress(String value) {
 
     public static boolean isValid(String raw) {
         return raw != null && raw.strip().length() <= 254 && SHAPE.matcher(raw.strip()).matches();
-    }
-
-    public String normalized() {
-        return value.toLowerCase(Locale.ROOT);
-    }
-
-    public boolean sameAs(String other) {
-        return other != null && value.equalsIgnoreCase(other.strip());
     }
 }

@@ -184,11 +184,6 @@ public class TransferService {
     }
 
     @Transactional(readOnly = true)
-    public Optional<Transfer> pendingFor(Long accountId) {
-        return transfers.findPendingForAccount(accountId);
-    }
-
-    @Transactional(readOnly = true)
     public List<Transfer> pendingFor(List<Long> accountIds) {
         return accountIds.isEmpty() ? List.of() : transfers.findPendingForAccounts(accountIds);
     }

@@ -50,11 +50,6 @@ class PageLocaleResolver implements LocaleResolver {
         throw new UnsupportedOperationException("The page language follows the profile; change it there.");
     }
 
-    /** Clears what this request resolved, after the profile's language changed during the request. */
-    static void forget(HttpServletRequest request) {
-        request.removeAttribute(RESOLVED);
-    }
-
     private Optional<Locale> profileLocale() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInProfile me) {
