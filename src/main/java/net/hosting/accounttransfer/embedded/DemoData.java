@@ -5,7 +5,6 @@ import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.BillingCycle;
-import net.hosting.accounttransfer.billing.BillingIdentity;
 import net.hosting.accounttransfer.billing.Ledger;
 import net.hosting.accounttransfer.billing.Money;
 import net.hosting.accounttransfer.billing.Subscription;
@@ -81,7 +80,7 @@ class DemoData implements ApplicationRunner {
         Subscription subscription = subscriptions.save(Subscription.open(account.id(), owner.id(), plan,
                 Money.euros(price), cycle, anchor, today));
         ledger.invoice("demo:" + name + ":" + subscription.currentPeriod().start(),
-                new BillingIdentity(owner.name(), owner.company(), owner.address(), owner.email()), owner.id(),
+                owner.billingIdentity(), owner.id(),
                 subscription, name, subscription.currentPeriod(), subscription.price());
     }
 }

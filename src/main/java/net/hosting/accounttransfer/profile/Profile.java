@@ -9,6 +9,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Objects;
+import net.hosting.accounttransfer.billing.BillingIdentity;
 
 /** A customer: the person or company that signs in, owns accounts and is billed. */
 @Entity
@@ -84,6 +85,11 @@ public class Profile {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    /** Who invoices issued now are made out to; each document keeps this snapshot (PRODUCT.md B8). */
+    public BillingIdentity billingIdentity() {
+        return new BillingIdentity(name, company, address, email);
     }
 
     public boolean hasEmail(String other) {

@@ -3,7 +3,6 @@ package net.hosting.accounttransfer.transfer;
 import java.time.LocalDate;
 import java.util.Optional;
 import net.hosting.accounttransfer.billing.BillingCalendar;
-import net.hosting.accounttransfer.billing.BillingIdentity;
 import net.hosting.accounttransfer.billing.BillingPeriod;
 import net.hosting.accounttransfer.billing.Invoice;
 import net.hosting.accounttransfer.billing.Ledger;
@@ -125,7 +124,7 @@ public class TransferBilling {
         Subscription recipientSubscription = recipientSubscription(transfer);
         Quote quote = quote(transfer, acceptanceDate(transfer));
         Profile recipient = profiles.findById(transfer.recipientId()).orElseThrow();
-        return ledger.invoice(recipientInvoiceKey(transfer), identityOf(recipient), recipient.id(),
+        return ledger.invoice(recipientInvoiceKey(transfer), recipient.billingIdentity(), recipient.id(),
                 recipientSubscription, transfer.accountName(), recipientSubscription.currentPeriod(),
                 quote.recipientCharge());
     }
@@ -149,7 +148,7 @@ public class TransferBilling {
             return Optional.empty();
         }
         Profile senderProfile = profiles.findById(transfer.senderId()).orElseThrow();
-        return ledger.refund(senderRefundKey(transfer), identityOf(senderProfile), paidInvoice.get(), sender,
+        return ledger.refund(senderRefundKey(transfer), senderProfile.billingIdentity(), paidInvoice.get(), sender,
                 new BillingPeriod(acceptedOn, sender.currentPeriod().end()), refund);
     }
 
@@ -176,7 +175,7 @@ public class TransferBilling {
             }
         }
         Profile recipient = profiles.findById(transfer.recipientId()).orElseThrow();
-        return ledger.invoice(renewalInvoiceKey(transfer), identityOf(recipient), recipient.id(),
+        return ledger.invoice(renewalInvoiceKey(transfer), recipient.billingIdentity(), recipient.id(),
                 recipientSubscription, transfer.accountName(), next, quote.recipientCharge());
     }
 
@@ -188,9 +187,5 @@ public class TransferBilling {
     private Subscription recipientSubscription(Transfer transfer) {
         return subscriptions.findById(transfer.recipientSubscriptionId()).orElseThrow(
                 () -> new IllegalStateException("transfer " + transfer.id() + " has not moved ownership yet"));
-    }
-
-    static BillingIdentity identityOf(Profile profile) {
-        return new BillingIdentity(profile.name(), profile.company(), profile.address(), profile.email());
     }
 }

@@ -48,7 +48,7 @@ class LedgerIntegrationTests extends IntegrationTest {
         owner = fixtures.customer("Lena", Profile.Locale.EN);
         Account account = fixtures.paidAccount(owner, "9.99", BillingCycle.MONTHLY, 3);
         subscription = subscriptions.findActiveByAccount(account.id()).orElseThrow();
-        identity = new BillingIdentity(owner.name(), owner.company(), owner.address(), owner.email());
+        identity = owner.billingIdentity();
     }
 
     @Test

@@ -163,8 +163,7 @@ class TransferBillingIntegrationTests extends IntegrationTest {
             Account stale = accounts.save(new Account("stale-" + Fixtures.unique(), sender.id(), calendar.now()));
             Subscription subscription = subscriptions.save(Subscription.open(stale.id(), sender.id(), "Cloud S",
                     Money.euros("9.99"), BillingCycle.MONTHLY, today.minusMonths(2), today.minusMonths(2)));
-            ledger.invoice("stale:" + stale.name(), new BillingIdentity(sender.name(), sender.company(),
-                    sender.address(), sender.email()), sender.id(), subscription, stale.name(),
+            ledger.invoice("stale:" + stale.name(), sender.billingIdentity(), sender.id(), subscription, stale.name(),
                     subscription.currentPeriod(), subscription.price());
             return stale;
         });

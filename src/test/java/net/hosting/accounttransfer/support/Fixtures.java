@@ -6,7 +6,6 @@ import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.BillingCycle;
-import net.hosting.accounttransfer.billing.BillingIdentity;
 import net.hosting.accounttransfer.billing.Ledger;
 import net.hosting.accounttransfer.billing.Money;
 import net.hosting.accounttransfer.billing.Subscription;
@@ -58,7 +57,7 @@ public class Fixtures {
             Subscription subscription = subscriptions.save(Subscription.open(account.id(), owner.id(), "Cloud S",
                     Money.euros(price), cycle, anchor, calendar.today()));
             ledger.invoice("fixture:" + account.name(),
-                    new BillingIdentity(owner.name(), owner.company(), owner.address(), owner.email()), owner.id(),
+                    owner.billingIdentity(), owner.id(),
                     subscription, account.name(), subscription.currentPeriod(), subscription.price());
             return account;
         });

@@ -15,10 +15,17 @@ public final class TransfersByApi {
     }
 
     public static UUID start(Api sender, String account, String recipientEmail, String billingMode) {
-        Api.Reply reply = sender.post("/api/transfers",
-                Map.of("account", account, "recipientEmail", recipientEmail, "billingMode", billingMode));
+        JsonNode transfer = created(sender.post("/api/transfers",
+                Map.of("account", account, "recipientEmail", recipientEmail, "billingMode", billingMode)));
+        return UUID.fromString(transfer.get("id").asText());
+    }
+
+    /** The answer to starting a transfer, insisting on 201 and a Location that points at it. */
+    public static JsonNode created(Api.Reply reply) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        return UUID.fromString(reply.json().get("id").asText());
+        JsonNode transfer = reply.json();
+        assertThat(reply.header("Location")).isEqualTo("/api/transfers/" + transfer.get("id").asText());
+        return transfer;
     }
 
     public static JsonNode accept(Api recipient, UUID transfer) {

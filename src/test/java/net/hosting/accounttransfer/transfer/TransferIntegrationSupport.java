@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -15,6 +16,7 @@ import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox;
+import net.hosting.accounttransfer.support.TransfersByApi;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,18 +54,12 @@ abstract class TransferIntegrationSupport extends IntegrationTest {
 
     /** Starts a transfer through the API and returns its view, insisting on 201 and a Location to it. */
     JsonNode start(Profile sender, Account account, String recipientEmail, String billingMode) {
-        Api.Reply reply = as(sender).post("/api/transfers", startBody(account, recipientEmail, billingMode));
-        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
-        JsonNode transfer = reply.json();
-        assertThat(reply.header("Location")).isEqualTo("/api/transfers/" + transfer.get("id").asText());
-        return transfer;
+        return TransfersByApi.created(as(sender).post("/api/transfers", startBody(account, recipientEmail, billingMode)));
     }
 
     /** {@code GET /api/transfers/{id}} as one party, insisting on 200. */
     JsonNode transfer(Profile party, String id) {
-        Api.Reply reply = as(party).get("/api/transfers/" + id);
-        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-        return reply.json();
+        return TransfersByApi.get(as(party), UUID.fromString(id));
     }
 
     /** Waits until the party sees the transfer in {@code status}, and returns that view. */
