@@ -1,8 +1,15 @@
 package net.hosting.accounttransfer.notification;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.Map;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.config.AppProperties;
@@ -24,6 +31,7 @@ public class Mailer {
     private final SentMailRepository sent;
     private final BillingCalendar calendar;
     private final String from;
+    private final String messageIdDomain;
 
     Mailer(JavaMailSender sender, ITemplateEngine templates, MessageSource messages, SentMailRepository sent,
             BillingCalendar calendar, AppProperties app) {
@@ -33,6 +41,7 @@ public class Mailer {
         this.sent = sent;
         this.calendar = calendar;
         this.from = app.mailFrom();
+        this.messageIdDomain = domainOf(app.mailFrom());
     }
 
     @Transactional(readOnly = true)
@@ -59,7 +68,8 @@ public class Mailer {
         String text = templates.process("mail/" + mail.template() + ".txt", context);
         sent.saveAndFlush(new SentMail(mail.idempotencyKey(), mail.to(), subject, calendar.now()));
         try {
-            MimeMessage message = sender.createMimeMessage();
+            MimeMessage message = new KeyedMessage(sender.createMimeMessage().getSession(),
+                    messageId(mail.idempotencyKey()));
             MimeMessageHelper helper = new MimeMessageHelper(message, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED,
                     "UTF-8");
             helper.setFrom(from);
@@ -72,5 +82,46 @@ public class Mailer {
             throw new IllegalStateException("could not compose mail " + mail.idempotencyKey(), e);
         }
         return true;
+    }
+
+    /**
+     * The Message-ID of the mail with this key, the same on every send: SMTP is not transactional, so a mail sent
+     * just before its key's commit was lost goes out again, and mail clients then show the copy as the same message.
+     */
+    String messageId(String idempotencyKey) {
+        return "<" + HexFormat.of().formatHex(sha256(idempotencyKey), 0, 20) + "@" + messageIdDomain + ">";
+    }
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+
+    private static String domainOf(String from) {
+        try {
+            String address = new InternetAddress(from, true).getAddress();
+            return address.substring(address.indexOf('@') + 1);
+        } catch (AddressException e) {
+            throw new IllegalStateException("app.mail-from is not an address: " + from, e);
+        }
+    }
+
+    /** Keeps the Message-ID it was given, where Jakarta Mail would set a random one on every send. */
+    private static final class KeyedMessage extends MimeMessage {
+
+        private final String messageId;
+
+        KeyedMessage(Session session, String messageId) {
+            super(session);
+            this.messageId = messageId;
+        }
+
+        @Override
+        protected void updateMessageID() throws MessagingException {
+            setHeader("Message-ID", messageId);
+        }
     }
 }

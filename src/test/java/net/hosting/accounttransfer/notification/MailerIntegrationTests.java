@@ -1,10 +1,12 @@
 package net.hosting.accounttransfer.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Every transfer mail renders in French and English, as HTML with a plain-text alternative, and goes out once. */
 class MailerIntegrationTests extends IntegrationTest {
@@ -27,6 +30,9 @@ class MailerIntegrationTests extends IntegrationTest {
 
     @Autowired
     Mailer mailer;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     static List<Arguments> everyTemplateAudienceAndLanguage() {
         return TEMPLATES.stream().flatMap(template -> List.of("sender", "recipient").stream()
@@ -81,6 +87,30 @@ class MailerIntegrationTests extends IntegrationTest {
         mailbox.awaitMail(to, "cancelled");
         assertThat(mailbox.to(to)).hasSize(1);
         assertThat(mailer.alreadySent(mail.idempotencyKey())).isTrue();
+    }
+
+    @Test
+    void aMailSentAgainAfterItsKeyWasLostIsTheSameMessage() throws Exception {
+        String to = "again-" + Fixtures.unique() + "@example.test";
+        OutgoingMail mail = new OutgoingMail("test:again:" + to, to, Locale.ENGLISH, "cancelled",
+                model("9f1c2d3e-1111-4d7a-9a55-0c9d2f3e1a77", "recipient"));
+        OutgoingMail other = new OutgoingMail("test:other:" + to, to, Locale.ENGLISH, "declined",
+                model("9f1c2d3e-1111-4d7a-9a55-0c9d2f3e1a77", "sender"));
+
+        assertThat(mailer.send(mail)).isTrue();
+        // the send went out, then its step lost the commit of the key (a database failure): the retry sends again
+        jdbc.update("delete from sent_mail where idempotency_key = ?", mail.idempotencyKey());
+        assertThat(mailer.send(mail)).isTrue();
+        assertThat(mailer.send(other)).isTrue();
+
+        List<String> ids = new ArrayList<>();
+        await().until(() -> SMTP.getReceivedMessagesForDomain(to).length == 3);
+        for (MimeMessage message : SMTP.getReceivedMessagesForDomain(to)) {
+            ids.add(message.getMessageID());
+        }
+        assertThat(ids.get(0)).as("the repeat carries the first copy's Message-ID").isEqualTo(ids.get(1))
+                .isEqualTo(mailer.messageId(mail.idempotencyKey())).matches("<[0-9a-f]{40}@hosting\\.example>");
+        assertThat(ids.get(2)).as("another key, another message").isNotEqualTo(ids.get(0));
     }
 
     private static Map<String, Object> model(String transferId, String audience) {
