@@ -1,5 +1,7 @@
 package net.hosting.accounttransfer.notification;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.AddressException;
@@ -14,6 +16,7 @@ import java.util.Map;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.config.AppProperties;
 import org.springframework.context.MessageSource;
+import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Service;
@@ -32,15 +35,17 @@ public class Mailer {
     private final BillingCalendar calendar;
     private final String from;
     private final String messageIdDomain;
+    private final MeterRegistry meters;
 
     Mailer(JavaMailSender sender, ITemplateEngine templates, MessageSource messages, SentMailRepository sent,
-            BillingCalendar calendar, AppProperties app) {
+            BillingCalendar calendar, AppProperties app, MeterRegistry meters) {
         this.sender = sender;
         this.templates = templates;
         this.messages = messages;
         this.sent = sent;
         this.calendar = calendar;
         this.from = app.mailFrom();
+        this.meters = meters;
         this.messageIdDomain = domainOf(app.mailFrom());
     }
 
@@ -78,10 +83,20 @@ public class Mailer {
             helper.setText(text, html);
             message.setHeader("X-Mail-Key", mail.idempotencyKey());
             sender.send(message);
+        } catch (MailException e) {
+            failures(mail.template()).increment();
+            throw e;
         } catch (MessagingException e) {
             throw new IllegalStateException("could not compose mail " + mail.idempotencyKey(), e);
         }
         return true;
+    }
+
+    /** The counter {@code mail.failures{template}}: sends the SMTP server refused or that never reached it. */
+    private Counter failures(String template) {
+        return Counter.builder("mail.failures").tag("template", template)
+                .description("Mails the SMTP server refused or could not be reached for; the step retries them")
+                .register(meters);
     }
 
     /**

@@ -1,0 +1,30 @@
+package net.hosting.accounttransfer.transfer.process;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Duration;
+import net.hosting.accounttransfer.common.Snapshot;
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.stereotype.Component;
+
+/** The gauge {@code transfer.incidents.open}: steps whose retries ran out and wait for staff in Cockpit. */
+@Component
+class IncidentMetrics implements MeterBinder {
+
+    // held here: a gauge keeps only a weak reference to its state, and would read NaN once it is collected
+    private final Snapshot<Long> open;
+
+    IncidentMetrics(RuntimeService runtime) {
+        this.open = new Snapshot<>(
+                () -> runtime.createIncidentQuery().processDefinitionKeyIn(TransferProcess.PROCESS_ID).count(),
+                Duration.ofSeconds(10));
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("transfer.incidents.open", open, Snapshot::get)
+                .description("Open incidents of AccountTransfer instances, read at most every 10 s")
+                .register(registry);
+    }
+}
