@@ -1,0 +1,79 @@
+package net.hosting.accounttransfer.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import net.hosting.accounttransfer.support.Api;
+import net.hosting.accounttransfer.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/** The OpenAPI document describes every /api operation the app serves, with examples, problems and both sign-ins. */
+class OpenApiIntegrationTests extends IntegrationTest {
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping handlers;
+
+    @Test
+    void theDocumentListsExactlyTheOperationsTheHandlerMappingsServe() {
+        Set<String> served = new TreeSet<>();
+        handlers.getHandlerMethods().keySet().forEach(mapping -> mapping.getPatternValues().stream()
+                .filter(pattern -> pattern.startsWith("/api/"))
+                .forEach(pattern -> mapping.getMethodsCondition().getMethods()
+                        .forEach(method -> served.add(method.name() + " " + pattern))));
+
+        assertThat(operations(document())).isEqualTo(served).isNotEmpty();
+    }
+
+    @Test
+    void everyOperationHasExamplesProblemAnswersAndBothSignIns() {
+        JsonNode api = document();
+        assertThat(api.at("/components/securitySchemes/basic/scheme").asText()).isEqualTo("basic");
+        assertThat(api.at("/components/securitySchemes/bearer/scheme").asText()).isEqualTo("bearer");
+        assertThat(api.at("/components/schemas/Problem/properties/detail").isMissingNode()).isFalse();
+        api.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String operation = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+            JsonNode body = op.getValue().path("requestBody").path("content");
+            if (!body.isMissingNode() && body.size() > 0) {
+                assertThat(body.elements().next().has("example")).as(operation + " request example").isTrue();
+            }
+            JsonNode responses = op.getValue().get("responses");
+            JsonNode success = responses.has("200") ? responses.get("200") : responses.get("201");
+            assertThat(success).as(operation + " success answer").isNotNull();
+            if (success.has("content")) {
+                assertThat(success.get("content").elements().next().has("example"))
+                        .as(operation + " answer example").isTrue();
+            }
+            for (String status : new String[] {"400", "401", "404", "422", "429"}) {
+                assertThat(responses.at("/" + status + "/content/application~1problem+json/schema/$ref").asText())
+                        .as(operation + " " + status).isEqualTo("#/components/schemas/Problem");
+            }
+        }));
+    }
+
+    @Test
+    void theSwaggerUiIsServedWithoutSigningIn() {
+        Api.Reply ui = api.get("/swagger-ui/index.html");
+        assertThat(ui.status()).isEqualTo(200);
+        assertThat(ui.body()).contains("Swagger UI");
+    }
+
+    private JsonNode document() {
+        Api.Reply reply = api.get("/v3/api-docs");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    private static Set<String> operations(JsonNode api) {
+        Set<String> operations = new TreeSet<>();
+        api.get("paths").fields().forEachRemaining(path -> path.getValue().fieldNames()
+                .forEachRemaining(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        return operations;
+    }
+}
