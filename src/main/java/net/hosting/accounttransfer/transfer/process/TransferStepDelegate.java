@@ -4,9 +4,13 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A service task that runs one idempotent step of the transfer named by the execution's {@code transferId}. */
 abstract class TransferStepDelegate implements JavaDelegate {
+
+    private static final Logger log = LoggerFactory.getLogger(TransferStepDelegate.class);
 
     private final Consumer<UUID> step;
 
@@ -17,5 +21,7 @@ abstract class TransferStepDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         step.accept(TransferProcess.transferId(execution));
+        // the engine puts transferId (the business key) and processInstanceId in the MDC of every step's log lines
+        log.info("{} done", execution.getCurrentActivityId());
     }
 }
