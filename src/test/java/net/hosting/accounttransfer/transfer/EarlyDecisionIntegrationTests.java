@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A decision that arrives before the process has reached the recipient's user task, such as an accept from the
- * Transfers tab while the offer mail is still queued, is recorded on the transfer and honoured by the process:
- * never lost, never a 5xx. The offer job is held (its job definition suspended) so "before" is certain.
+ * A decision that arrives while the offer mail is still queued, such as an accept from the Transfers tab, completes
+ * the user task that stands beside the mail from the start: never lost, never a 5xx, and the queued offer, whose
+ * link would be dead, is dropped. The offer job is held (its job definition suspended) so "before" is certain.
  */
 class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
 
@@ -26,7 +26,7 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
     private InvoiceRepository invoices;
 
     @Test
-    void anAcceptMadeBeforeTheOfferIsMailedMovesTheAccountAndTheProcessCompletesWithoutTheUserTask() {
+    void anAcceptMadeBeforeTheOfferIsMailedMovesTheAccountAndDropsTheQueuedOffer() {
         Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
         Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
@@ -116,8 +116,7 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
 
             assertThat(decided.status()).as(decided.body()).isEqualTo(200);
             String end = process.awaitEnded(id).getEndActivityId();
-            boolean decidedEarly = process.entered(id, ProcessProbe.EARLY_DECISION)
-                    && !process.entered(id, ProcessProbe.USER_TASK);
+            boolean decidedEarly = !process.entered(id, ProcessProbe.NOTIFY_RECIPIENT);
             early += decidedEarly ? 1 : 0;
             if (accept) {
                 assertThat(end).isEqualTo(ProcessProbe.COMPLETED);
@@ -168,19 +167,19 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
         assertThat(process.incidents(id)).isZero();
     }
 
-    /** The process is held before the offer job: no user task exists, so a decision now is an early one. */
+    /** The offer job is held, and the user task already waits beside it, so a decision now comes first. */
     private void assertOfferNotMailedYet(String id) {
         Job offer = process.job(id, ProcessProbe.NOTIFY_RECIPIENT);
         assertThat(offer).as("the held offer job of %s", id).isNotNull();
         assertThat(offer.isSuspended()).isTrue();
-        assertThat(process.waitsAtUserTask(id)).isFalse();
-        assertThat(process.entered(id, ProcessProbe.USER_TASK)).isFalse();
+        assertThat(process.waitsAtUserTask(id)).isTrue();
+        assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).isFalse();
     }
 
-    /** History shows the early-decision gateway routed the decision and the user task was never entered. */
+    /** History shows the decision went through the user task and the held offer job never ran. */
     private void assertDecidedEarly(String id) {
-        assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).isTrue();
-        assertThat(process.entered(id, ProcessProbe.EARLY_DECISION)).isTrue();
-        assertThat(process.entered(id, ProcessProbe.USER_TASK)).as(process.explain(id)).isFalse();
+        assertThat(process.entered(id, ProcessProbe.USER_TASK)).isTrue();
+        assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).as(process.explain(id)).isFalse();
+        assertThat(process.job(id, ProcessProbe.NOTIFY_RECIPIENT)).as("dropped with the sub-process").isNull();
     }
 }
