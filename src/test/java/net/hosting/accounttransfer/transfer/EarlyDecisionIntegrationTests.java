@@ -43,7 +43,7 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
             // T9 happens with the acceptance, not when the process catches up
             JsonNode held = assertOwnedBy(bob, alice, account);
             assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo(calendar.today().toString());
-            assertOfferNotMailedYet(id);
+            assertOfferDropped(id);
         } finally {
             process.release(ProcessProbe.NOTIFY_RECIPIENT);
         }
@@ -80,7 +80,7 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
             assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
             assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
             assertThat(assertOwnedBy(alice, bob, account).get("pendingTransfer").isNull()).isTrue();
-            assertOfferNotMailedYet(id);
+            assertOfferDropped(id);
             // the account is free again at once, whatever the process still has to do
             assertThat(start(alice, account, bob.email(), "AT_RENEWAL").get("status").asText()).isEqualTo("PENDING");
         } finally {
@@ -173,6 +173,13 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
         assertThat(offer).as("the held offer job of %s", id).isNotNull();
         assertThat(offer.isSuspended()).isTrue();
         assertThat(process.waitsAtUserTask(id)).isTrue();
+        assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).isFalse();
+    }
+
+    /** The decision ended the pending offer, and the held offer job with it: nothing is left to mail. */
+    private void assertOfferDropped(String id) {
+        assertThat(process.job(id, ProcessProbe.NOTIFY_RECIPIENT)).as("the held offer job of %s", id).isNull();
+        assertThat(process.waitsAtUserTask(id)).isFalse();
         assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).isFalse();
     }
 
