@@ -4,6 +4,7 @@ import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -60,6 +61,13 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("field", e.field());
         }
         return problem;
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+                .body(ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, e.getMessage()));
     }
 
     @ExceptionHandler

@@ -5,17 +5,20 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code transfer.*}: how long an offer stands and how the process retries.
+ * {@code transfer.*}: how long an offer stands, how the process retries, and how many offers a sender may make.
  *
  * @param expiry how long a pending transfer waits for the recipient (PRODUCT.md T7)
  * @param reminderBefore how long before expiry the recipient is reminded
  * @param retryCycle Camunda retry cycle of every mail and billing step, e.g. {@code R5/PT5M}
+ * @param maxOffersPerDay how many transfers one sender may start in any 24 hours (PRODUCT.md S4), so that offers
+ *        cannot be used to mail strangers in bulk
  */
 @ConfigurationProperties("transfer")
 public record TransferProperties(
         @DefaultValue("P14D") Duration expiry,
         @DefaultValue("P3D") Duration reminderBefore,
-        @DefaultValue("R5/PT5M") String retryCycle) {
+        @DefaultValue("R5/PT5M") String retryCycle,
+        @DefaultValue("20") int maxOffersPerDay) {
 
     public TransferProperties {
         if (expiry.isNegative() || expiry.isZero()) {
@@ -23,6 +26,9 @@ public record TransferProperties(
         }
         if (reminderBefore.isNegative() || reminderBefore.compareTo(expiry) >= 0) {
             throw new IllegalArgumentException("transfer.reminder-before must be shorter than transfer.expiry");
+        }
+        if (maxOffersPerDay < 1) {
+            throw new IllegalArgumentException("transfer.max-offers-per-day must be at least 1");
         }
     }
 }

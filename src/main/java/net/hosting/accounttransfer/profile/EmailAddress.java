@@ -1,24 +1,74 @@
 package net.hosting.accounttransfer.profile;
 
 import java.util.regex.Pattern;
+import net.hosting.accounttransfer.common.RuleViolationException;
 
-/** A syntactically valid email address, as typed (case kept) but compared case-insensitively. */
+/**
+ * Exactly one mailbox, {@code local@domain}, as typed (case kept) but compared case-insensitively (PRODUCT.md S5).
+ * Parsed strictly because the mail library is lenient: it would read a list, a display name or a line break as
+ * something to send to, and a lenient check here becomes an offer whose mail can never go out.
+ */
 public record EmailAddress(String value) {
 
-    // deliberately simple: one @, a dotted domain, no spaces; the mailbox itself proves the rest
-    private static final Pattern SHAPE = Pattern.compile("^[^@\\s]{1,64}@[^@\\s]+\\.[^@\\s.]{2,}$");
+    /** The longest address SMTP carries (RFC 5321), and the width of every email column. */
+    public static final int MAX_LENGTH = 254;
+    private static final int MAX_LOCAL_LENGTH = 64;
+
+    // RFC 5322 dot-atom for the local part (no quoted strings, no comments), and DNS labels for the domain
+    private static final String ATOM = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+";
+    private static final String LABEL = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?";
+    private static final Pattern SHAPE = Pattern.compile(
+            "^" + ATOM + "(?:\\." + ATOM + ")*@(?:" + LABEL + "\\.)+[A-Za-z]{2,63}$");
 
     public EmailAddress {
-        if (value == null || value.length() > 254 || !SHAPE.matcher(value).matches()) {
-            throw new IllegalArgumentException("'" + value + "' is not a valid email address");
+        if (!isWellFormed(value)) {
+            throw new IllegalArgumentException("'" + printable(value) + "' is not exactly one email address");
         }
     }
 
+    /** The address typed into {@code field}, or a 422 naming that field. */
+    public static EmailAddress parse(String field, String raw) {
+        if (!isValid(raw)) {
+            throw new RuleViolationException(field, field + ": '" + printable(raw) + "' is not exactly one email address."
+                    + " Write a single name@example.com, with no display name, list, space or line break, in at most "
+                    + MAX_LENGTH + " characters.");
+        }
+        return of(raw);
+    }
+
     public static EmailAddress of(String raw) {
-        return new EmailAddress(raw == null ? null : raw.strip());
+        return new EmailAddress(trimmed(raw));
     }
 
     public static boolean isValid(String raw) {
-        return raw != null && raw.strip().length() <= 254 && SHAPE.matcher(raw.strip()).matches();
+        return isWellFormed(trimmed(raw));
+    }
+
+    private static boolean isWellFormed(String value) {
+        return value != null && value.length() <= MAX_LENGTH && value.indexOf('@') <= MAX_LOCAL_LENGTH
+                && SHAPE.matcher(value).matches();
+    }
+
+    // only spaces around the address are forgiven; a line break or other control character anywhere is refused
+    private static String trimmed(String raw) {
+        if (raw == null || raw.chars().anyMatch(Character::isISOControl)) {
+            return raw;
+        }
+        return raw.strip();
+    }
+
+    private static String printable(String raw) {
+        if (raw == null) {
+            return "";
+        }
+        StringBuilder shown = new StringBuilder();
+        raw.codePoints().limit(MAX_LENGTH + 1L).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return shown.toString();
     }
 }

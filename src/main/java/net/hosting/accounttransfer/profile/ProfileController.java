@@ -3,6 +3,8 @@ package net.hosting.accounttransfer.profile;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import net.hosting.accounttransfer.history.Actor;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -21,23 +23,32 @@ class ProfileController {
         this.profiles = profiles;
     }
 
-    record ProfileView(Long id, String email, String name, String company, String address, String locale,
-            String currency, Instant createdAt) {
-
-        static ProfileView of(Profile profile) {
-            return new ProfileView(profile.id(), profile.email(), profile.name(), profile.company(), profile.address(),
-                    profile.locale().tag(), profile.currency().getCurrencyCode(), profile.createdAt());
-        }
+    /** {@code email} is the verified one, used for everything; {@code pendingEmail} waits for its link (S1). */
+    record ProfileView(Long id, String email, String pendingEmail, String name, String company, String address,
+            String locale, String currency, Instant createdAt) {
     }
 
     @GetMapping
     ProfileView get(@AuthenticationPrincipal SignedInProfile me) {
-        return ProfileView.of(profiles.get(me.profileId()));
+        return view(profiles.get(me.profileId()));
     }
 
+    /**
+     * 200 with the changed profile; 202 when a new email was asked for, which changes nothing yet but mails a
+     * confirmation link. The 202 reads the same whether or not another profile holds the address (T2, S1).
+     */
     @PatchMapping
-    ProfileView change(@AuthenticationPrincipal SignedInProfile me, @RequestBody ProfileService.Change change,
-            HttpServletRequest request) {
-        return ProfileView.of(profiles.change(me.profileId(), change, new Actor(me.getUsername(), request.getRemoteAddr())));
+    ResponseEntity<ProfileView> change(@AuthenticationPrincipal SignedInProfile me,
+            @RequestBody ProfileService.Change change, HttpServletRequest request) {
+        ProfileService.Changed changed = profiles.change(me.profileId(), change,
+                new Actor(me.getUsername(), request.getRemoteAddr()));
+        return ResponseEntity.status(changed.awaitsEmailConfirmation() ? HttpStatus.ACCEPTED : HttpStatus.OK)
+                .body(view(changed.profile()));
+    }
+
+    private ProfileView view(Profile profile) {
+        String pending = profiles.pendingEmailChange(profile.id()).map(PendingEmailChange::newEmail).orElse(null);
+        return new ProfileView(profile.id(), profile.email(), pending, profile.name(), profile.company(),
+                profile.address(), profile.locale().tag(), profile.currency().getCurrencyCode(), profile.createdAt());
     }
 }

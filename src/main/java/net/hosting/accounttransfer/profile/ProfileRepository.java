@@ -1,6 +1,8 @@
 package net.hosting.accounttransfer.profile;
 
+import jakarta.persistence.LockModeType;
 import java.util.Optional;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -12,6 +14,11 @@ public interface ProfileRepository extends Repository<Profile, Long> {
     Profile saveAndFlush(Profile profile);
 
     Optional<Profile> findById(Long id);
+
+    /** The profile, its row locked until the transaction ends, so that steps counted per profile queue up. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Profile p where p.id = ?1")
+    Optional<Profile> lockById(Long id);
 
     @Query("select p from Profile p where lower(p.email) = lower(?1)")
     Optional<Profile> findByEmailIgnoringCase(String email);

@@ -2,13 +2,18 @@ package net.hosting.accounttransfer.profile;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.SecretToken;
 import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Actor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -23,22 +28,50 @@ public class ProfileService {
     // the widths of the profile columns, checked here so that a long value is a 422 and not a failed update
     static final int MAX_NAME_LENGTH = 200;
     static final int MAX_ADDRESS_LENGTH = 500;
+    /** How long the link confirming a new email works (S1). */
+    static final Duration EMAIL_CONFIRMATION_VALIDITY = Duration.ofHours(24);
 
     private final ProfileRepository profiles;
+    private final PendingEmailChangeRepository emailChanges;
     private final PasswordEncoder passwords;
     private final ActivityLog activity;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ProfileService(ProfileRepository profiles, PasswordEncoder passwords, ActivityLog activity, Clock clock) {
+    ProfileService(ProfileRepository profiles, PendingEmailChangeRepository emailChanges, PasswordEncoder passwords,
+            ActivityLog activity, ApplicationEventPublisher events, Clock clock) {
         this.profiles = profiles;
+        this.emailChanges = emailChanges;
         this.passwords = passwords;
         this.activity = activity;
+        this.events = events;
         this.clock = clock;
     }
 
     /** What a profile change asks for; a null field is left as it is. */
     public record Change(String email, String password, String currentPassword, String name, String company,
             String address, String locale) {
+    }
+
+    /**
+     * The profile after a change, and the new email that now waits for its confirmation link, if one was asked
+     * for. The same whether or not another profile holds that address, so that nobody learns which emails exist.
+     */
+    public record Changed(Profile profile, String emailToConfirm) {
+
+        public boolean awaitsEmailConfirmation() {
+            return emailToConfirm != null;
+        }
+    }
+
+    /** What opening an email confirmation link did. */
+    public enum Confirmation {
+        /** The profile now signs in, and is offered transfers, with the new email. */
+        CONFIRMED,
+        /** Unknown, used, expired, or another profile's link: nothing changed. */
+        INVALID,
+        /** Another profile took the address after the link was mailed: nothing changed. */
+        TAKEN
     }
 
     @Transactional(readOnly = true)
@@ -55,9 +88,7 @@ public class ProfileService {
     @Transactional
     public Profile register(String email, String rawPassword, String name, String company, String address,
             Profile.Locale locale, Actor actor) {
-        if (!EmailAddress.isValid(email)) {
-            throw new RuleViolationException("email", "'" + email + "' is not a valid email address.");
-        }
+        EmailAddress.parse("email", email);
         if (profiles.existsByEmail(email)) {
             throw new ConflictException("A profile already uses " + email.strip() + ".");
         }
@@ -77,26 +108,28 @@ public class ProfileService {
     /**
      * Applies a profile change, all of it or none, and logs each changed field in the profile's own activity
      * log. Documents already issued keep the identity they were issued with; later ones take the new one (B8).
+     * A new email is only asked for here: it needs the current password and takes effect when the link mailed
+     * to it is opened (S1), see {@link #confirmEmail}.
      */
     @Transactional
-    public Profile change(Long profileId, Change change, Actor actor) {
+    public Changed change(Long profileId, Change change, Actor actor) {
         Profile profile = get(profileId);
         List<String> changed = new ArrayList<>();
+        EmailAddress newEmail = null;
         if (change.email() != null && !profile.email().equals(change.email().strip())) {
-            if (!EmailAddress.isValid(change.email())) {
-                throw new RuleViolationException("email", "'" + change.email() + "' is not a valid email address.");
+            EmailAddress wanted = EmailAddress.parse("email", change.email());
+            if (profile.hasEmail(wanted.value())) {
+                // the same mailbox written in other capitals: already proven, nothing to confirm
+                String before = profile.email();
+                profile.changeEmail(wanted);
+                changed.add("email: " + before + " → " + profile.email());
+            } else {
+                requireCurrentPassword(profile, change.currentPassword(), "change the email");
+                newEmail = wanted;
             }
-            profiles.findByEmail(change.email()).filter(other -> !other.id().equals(profileId)).ifPresent(other -> {
-                throw new ConflictException("Another profile already uses " + change.email().strip() + ".");
-            });
-            String before = profile.email();
-            profile.changeEmail(EmailAddress.of(change.email()));
-            changed.add("email: " + before + " → " + profile.email());
         }
         if (change.password() != null) {
-            if (change.currentPassword() == null || !passwords.matches(change.currentPassword(), profile.passwordHash())) {
-                throw new RuleViolationException("currentPassword", "The current password is needed to set a new one, and it does not match.");
-            }
+            requireCurrentPassword(profile, change.currentPassword(), "set a new password");
             requireStrongEnough(change.password());
             profile.changePasswordHash(passwords.encode(change.password()));
             // never the password itself, not even hashed
@@ -140,7 +173,68 @@ public class ProfileService {
         for (String field : changed) {
             activity.record(profileId, actor, "PROFILE_CHANGED", field);
         }
-        return saved;
+        if (newEmail != null) {
+            requestEmailChange(saved, newEmail, actor);
+        }
+        return new Changed(saved, newEmail == null ? null : newEmail.value());
+    }
+
+    /**
+     * Opens a confirmation link: the email changes only if the link is this profile's, unused, less than 24 hours
+     * old, and no other profile took the address meanwhile. The link is spent whatever the outcome.
+     */
+    @Transactional
+    public Confirmation confirmEmail(Long profileId, String token, Actor actor) {
+        if (!SecretToken.isPlausible(token)) {
+            return Confirmation.INVALID;
+        }
+        Instant now = clock.instant();
+        Optional<PendingEmailChange> found = emailChanges.lockByTokenHash(SecretToken.hash(token))
+                .filter(change -> change.profileId().equals(profileId) && change.isOpen(now));
+        if (found.isEmpty()) {
+            return Confirmation.INVALID;
+        }
+        PendingEmailChange change = found.get();
+        change.use(now);
+        emailChanges.save(change);
+        Profile profile = get(profileId);
+        if (profiles.findByEmail(change.newEmail()).filter(other -> !other.id().equals(profileId)).isPresent()) {
+            return Confirmation.TAKEN;
+        }
+        String before = profile.email();
+        profile.changeEmail(EmailAddress.of(change.newEmail()));
+        saveUnique(profile);
+        activity.record(profileId, actor, "PROFILE_CHANGED", "email: " + before + " → " + profile.email());
+        return Confirmation.CONFIRMED;
+    }
+
+    /** The newest email change still waiting for its link, if any. */
+    @Transactional(readOnly = true)
+    public Optional<PendingEmailChange> pendingEmailChange(Long profileId) {
+        return emailChanges.findOpen(profileId, clock.instant()).stream().findFirst();
+    }
+
+    /**
+     * Stores the request and has the mails sent: the link to the new address, or, when another profile holds it,
+     * a note saying so; and a notice to the current address. A taken address gets a stored request too, whose
+     * token nobody ever receives, so that nothing the profile can see tells the two cases apart.
+     */
+    private void requestEmailChange(Profile profile, EmailAddress newEmail, Actor actor) {
+        boolean taken = profiles.findByEmail(newEmail.value()).isPresent();
+        String token = SecretToken.generate();
+        Instant now = clock.instant();
+        PendingEmailChange change = emailChanges.save(new PendingEmailChange(profile.id(), newEmail,
+                SecretToken.hash(token), now, now.plus(EMAIL_CONFIRMATION_VALIDITY)));
+        activity.record(profile.id(), actor, "EMAIL_CHANGE_REQUESTED", "to " + newEmail.value());
+        events.publishEvent(new EmailChangeRequested(change.id(), profile.id(), profile.name(), profile.locale(),
+                profile.email(), newEmail.value(), taken ? null : token, change.expiresAt()));
+    }
+
+    private void requireCurrentPassword(Profile profile, String currentPassword, String purpose) {
+        if (currentPassword == null || !passwords.matches(currentPassword, profile.passwordHash())) {
+            throw new RuleViolationException("currentPassword",
+                    "The current password is needed to " + purpose + ", and it does not match.");
+        }
     }
 
     /** Flushed here, so that a concurrent profile taking the same email is a 409 now rather than a failed commit later. */

@@ -26,15 +26,17 @@ public class TransferMails {
     private static final String RECIPIENT = "recipient";
 
     private final TransferRepository transfers;
+    private final TransferLocks locks;
     private final ProfileRepository profiles;
     private final TransferBilling billing;
     private final AcceptLinks links;
     private final Mailer mailer;
     private final TransactionTemplate onItsOwn;
 
-    TransferMails(TransferRepository transfers, ProfileRepository profiles, TransferBilling billing,
+    TransferMails(TransferRepository transfers, TransferLocks locks, ProfileRepository profiles, TransferBilling billing,
             AcceptLinks links, Mailer mailer, PlatformTransactionManager transactionManager) {
         this.transfers = transfers;
+        this.locks = locks;
         this.profiles = profiles;
         this.billing = billing;
         this.links = links;
@@ -114,7 +116,10 @@ public class TransferMails {
     }
 
     private void sendWithAcceptLink(UUID transferId, String template) {
-        Transfer transfer = find(transferId);
+        // under the row lock, a decision arriving meanwhile waits for this mail's step to commit, and then finds
+        // the process where this step left it; one arriving first is seen here, and the mail is not sent
+        Transfer transfer = locks.lock(transferId).orElseThrow(
+                () -> new IllegalStateException("transfer " + transferId + " to mail about does not exist"));
         // the link works only while the transfer is pending (T13): after a decision it would be dead on arrival
         if (!transfer.isPending() || mailer.alreadySent(key(transfer, template, RECIPIENT))) {
             return;

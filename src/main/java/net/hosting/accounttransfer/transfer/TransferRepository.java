@@ -1,5 +1,6 @@
 package net.hosting.accounttransfer.transfer;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -23,6 +24,10 @@ interface TransferRepository extends Repository<Transfer, UUID> {
 
     @Query("select t from Transfer t where t.accountId in ?1 and t.status = net.hosting.accounttransfer.transfer.TransferStatus.PENDING")
     List<Transfer> findPendingForAccounts(List<Long> accountIds);
+
+    /** When this sender started transfers after {@code since}, oldest first (the offer limit, S4). */
+    @Query("select t.createdAt from Transfer t where t.senderId = ?1 and t.createdAt > ?2 order by t.createdAt")
+    List<Instant> startTimesSince(Long senderId, Instant since);
 
     @Query("select t from Transfer t where t.senderId = ?1 order by t.createdAt desc")
     List<Transfer> findSentBy(Long senderId);

@@ -1,5 +1,6 @@
 package net.hosting.accounttransfer.transfer;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -13,6 +14,7 @@ import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.TooManyRequestsException;
 import net.hosting.accounttransfer.config.TransferProperties;
 import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Actor;
@@ -31,6 +33,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class TransferService {
 
     static final int MAX_IDEMPOTENCY_KEY_LENGTH = 100;
+    static final Duration OFFER_WINDOW = Duration.ofHours(24);
 
     private final TransferRepository transfers;
     private final TransferLocks locks;
@@ -83,11 +86,10 @@ public class TransferService {
         // T1: an account the sender does not own looks exactly like one that does not exist
         Account account = accounts.findByName(request.account()).filter(a -> a.isOwnedBy(senderId))
                 .orElseThrow(() -> new NotFoundException("You have no account named '" + request.account() + "'."));
-        Profile sender = profiles.findById(senderId).orElseThrow();
-        if (!EmailAddress.isValid(request.recipientEmail())) {
-            throw new RuleViolationException("recipientEmail",
-                    "'" + request.recipientEmail() + "' is not a valid email address.");
-        }
+        // one sender's starts queue on its profile row, so that concurrent ones cannot all squeeze under the limit
+        Profile sender = profiles.lockById(senderId).orElseThrow(
+                () -> new IllegalStateException("profile " + senderId + " starting a transfer does not exist"));
+        EmailAddress recipient = EmailAddress.parse("recipientEmail", request.recipientEmail());
         if (sender.hasEmail(request.recipientEmail())) {
             throw new RuleViolationException("recipientEmail", "You cannot transfer an account to yourself.");
         }
@@ -96,8 +98,9 @@ public class TransferService {
             throw pendingConflict(account);
         }
         Instant now = calendar.now();
+        requireOfferBudget(senderId, now);
         Transfer transfer = new Transfer(UUID.randomUUID(), account.id(), account.name(), senderId,
-                request.recipientEmail().strip(), request.billingMode(), subscription.id(), now,
+                recipient.value(), request.billingMode(), subscription.id(), now,
                 now.plus(settings.expiry()), idempotencyKey);
         try {
             transfer = transfers.saveAndFlush(transfer);
@@ -213,6 +216,19 @@ public class TransferService {
         if (!transfer.isAddressedTo(me.email()) && !me.id().equals(transfer.recipientId())) {
             throw new ForbiddenException("Only the recipient (" + transfer.recipientEmail() + ") can " + action
                     + " this transfer; sign in with that email.");
+        }
+    }
+
+    /** S4: at most transfer.max-offers-per-day starts in any 24 hours, counted in the database. */
+    private void requireOfferBudget(Long senderId, Instant now) {
+        Instant windowStart = now.minus(OFFER_WINDOW);
+        List<Instant> recent = transfers.startTimesSince(senderId, windowStart);
+        if (recent.size() >= settings.maxOffersPerDay()) {
+            // room again once the oldest start of the window is 24 hours old
+            Instant oldest = recent.get(recent.size() - settings.maxOffersPerDay());
+            throw new TooManyRequestsException("You have started " + recent.size() + " transfers in the last 24 hours,"
+                    + " the most allowed (transfer.max-offers-per-day = " + settings.maxOffersPerDay()
+                    + "); try again later.", Duration.between(now, oldest.plus(OFFER_WINDOW)));
         }
     }
 

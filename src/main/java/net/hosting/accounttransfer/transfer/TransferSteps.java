@@ -44,15 +44,6 @@ public class TransferSteps {
         this.calendar = calendar;
     }
 
-    /**
-     * The status recorded so far, read under the row lock: a decision that arrives while the offer is being
-     * mailed either waits for this step or is seen by it, so it can never be lost.
-     */
-    @Transactional
-    public TransferStatus recordedDecision(UUID transferId) {
-        return lock(transferId).status();
-    }
-
     /** T9: closes the sender's subscription, opens the recipient's and moves the account, all in this transaction. */
     @Transactional
     public Transfer transferOwnership(UUID transferId) {

@@ -16,6 +16,7 @@ import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.TooManyRequestsException;
 import net.hosting.accounttransfer.config.TransferProperties;
 import net.hosting.accounttransfer.profile.EmailAddress;
 import net.hosting.accounttransfer.profile.Profile;
@@ -174,6 +175,9 @@ class AccountsPageController {
             }
         } catch (NotFoundException e) {
             errors.rejectValue(row + "selected", "transfer.error.notYours");
+        } catch (TooManyRequestsException e) {
+            errors.rejectValue(row + "selected", "transfer.error.tooMany",
+                    new Object[] {settings.maxOffersPerDay(), (e.retryAfterSeconds() + 59) / 60}, null);
         }
         return false;
     }

@@ -8,10 +8,15 @@ final class ProfileForms {
     private ProfileForms() {
     }
 
-    /** Email, name, company, postal address and language, as the seed's "Profil" menu lists them. */
+    /**
+     * Email, name, company, postal address and language, as the seed's "Profil" menu lists them; a new email also
+     * takes the current password.
+     */
     static class Details extends IdentityFields {
 
         private String email;
+        // needed only when the email changes (S1)
+        private String currentPassword;
 
         static Details of(Profile profile) {
             Details details = new Details();
@@ -29,6 +34,14 @@ final class ProfileForms {
 
         public void setEmail(String email) {
             this.email = email;
+        }
+
+        public String getCurrentPassword() {
+            return currentPassword;
+        }
+
+        public void setCurrentPassword(String currentPassword) {
+            this.currentPassword = currentPassword;
         }
     }
 

@@ -16,6 +16,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -38,7 +39,7 @@ class ProfilePageController {
     String show(@AuthenticationPrincipal SignedInProfile me, Model model) {
         model.addAttribute("details", ProfileForms.Details.of(profiles.get(me.profileId())));
         model.addAttribute("passwordForm", new ProfileForms.Password());
-        return "profile";
+        return page(me, model);
     }
 
     @PostMapping("/profile")
@@ -62,27 +63,63 @@ class ProfilePageController {
         if (PageLocaleResolver.supported(form.getLocale()).isEmpty()) {
             errors.rejectValue("locale", "form.error.locale");
         }
-        Profile changed = null;
+        ProfileService.Changed changed = null;
         if (!errors.hasErrors()) {
             try {
-                changed = profiles.change(me.profileId(), new ProfileService.Change(form.getEmail(), null, null,
-                        form.getName(), nullToEmpty(form.getCompany()), nullToEmpty(form.getAddress()),
-                        form.getLocale()), SessionSignIn.actor(me, request));
+                changed = profiles.change(me.profileId(), new ProfileService.Change(form.getEmail(), null,
+                        form.getCurrentPassword(), form.getName(), nullToEmpty(form.getCompany()),
+                        nullToEmpty(form.getAddress()), form.getLocale()), SessionSignIn.actor(me, request));
             } catch (ConflictException e) {
                 errors.rejectValue("email", "profile.error.emailTaken");
             } catch (RuleViolationException e) {
-                errors.rejectValue(e.field() == null ? "email" : e.field(), "form.error.refused",
-                        new Object[] {e.getMessage()}, null);
+                if ("currentPassword".equals(e.field())) {
+                    errors.rejectValue("currentPassword", "profile.error.currentPasswordForEmail");
+                } else {
+                    errors.rejectValue(e.field() == null ? "email" : e.field(), "form.error.refused",
+                            new Object[] {e.getMessage()}, null);
+                }
             }
         }
+        // a password is never sent back into a page
+        form.setCurrentPassword(null);
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("passwordForm", new ProfileForms.Password());
-            return "profile";
+            return page(me, model);
         }
-        // the session's principal carries the sign-in email, which may just have changed
-        signIn.refresh(changed.email(), request, response);
-        Notices.notice(redirect, "profile.saved");
+        // the session's principal carries the sign-in email, which a change of capitals may just have changed
+        signIn.refresh(changed.profile().email(), request, response);
+        if (changed.awaitsEmailConfirmation()) {
+            // the same notice whether or not another profile holds the address (S1)
+            Notices.notice(redirect, "profile.emailConfirmationSent", changed.emailToConfirm(),
+                    changed.profile().email());
+        } else {
+            Notices.notice(redirect, "profile.saved");
+        }
+        return "redirect:/profile";
+    }
+
+    /** The link mailed to a new address (S1): it changes the email of the signed-in profile it was made for. */
+    @GetMapping("/profile/email/confirm")
+    String confirmEmail(@AuthenticationPrincipal SignedInProfile me,
+            @RequestParam(required = false) String token, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        ProfileService.Confirmation outcome;
+        try {
+            outcome = profiles.confirmEmail(me.profileId(), token, SessionSignIn.actor(me, request));
+        } catch (ConflictException e) {
+            // another profile took the address at this very moment
+            outcome = ProfileService.Confirmation.TAKEN;
+        }
+        Profile profile = profiles.get(me.profileId());
+        switch (outcome) {
+            case CONFIRMED -> {
+                signIn.refresh(profile.email(), request, response);
+                Notices.notice(redirect, "profile.emailConfirmed", profile.email());
+            }
+            case TAKEN -> Notices.problem(redirect, "profile.emailLinkTaken", profile.email());
+            case INVALID -> Notices.problem(redirect, "profile.emailLinkInvalid", profile.email());
+        }
         return "redirect:/profile";
     }
 
@@ -99,7 +136,7 @@ class ProfilePageController {
         } else if (!form.getNewPassword().equals(form.getConfirmation())) {
             errors.rejectValue("confirmation", "form.error.passwordMismatch");
         }
-        Profile changed = null;
+        ProfileService.Changed changed = null;
         if (!errors.hasErrors()) {
             try {
                 changed = profiles.change(me.profileId(), new ProfileService.Change(null, form.getNewPassword(),
@@ -118,11 +155,17 @@ class ProfilePageController {
             form.setNewPassword(null);
             form.setConfirmation(null);
             model.addAttribute("details", ProfileForms.Details.of(profiles.get(me.profileId())));
-            return "profile";
+            return page(me, model);
         }
-        signIn.refresh(changed.email(), request, response);
+        signIn.refresh(changed.profile().email(), request, response);
         Notices.notice(redirect, "profile.passwordChanged");
         return "redirect:/profile";
+    }
+
+    /** The profile page, which also says which new email waits for its link. */
+    private String page(SignedInProfile me, Model model) {
+        model.addAttribute("pendingEmail", profiles.pendingEmailChange(me.profileId()).orElse(null));
+        return "profile";
     }
 
     private static String nullToEmpty(String value) {

@@ -23,6 +23,7 @@ class EnvironmentVariableBindingTests {
                 "TRANSFER_EXPIRY", "P10D",
                 "TRANSFER_REMINDER_BEFORE", "P2D",
                 "TRANSFER_RETRY_CYCLE", "R7/PT1M",
+                "TRANSFER_MAX_OFFERS_PER_DAY", "5",
                 "BILLING_ZONE", "Europe/Brussels"));
 
         AppProperties app = binder.bindOrCreate("app", AppProperties.class);
@@ -34,6 +35,7 @@ class EnvironmentVariableBindingTests {
         assertThat(transfer.expiry()).isEqualTo(Duration.ofDays(10));
         assertThat(transfer.reminderBefore()).isEqualTo(Duration.ofDays(2));
         assertThat(transfer.retryCycle()).isEqualTo("R7/PT1M");
+        assertThat(transfer.maxOffersPerDay()).isEqualTo(5);
         assertThat(billing.zone()).isEqualTo(ZoneId.of("Europe/Brussels"));
     }
 
@@ -43,6 +45,7 @@ class EnvironmentVariableBindingTests {
         TransferProperties transfer = binder.bindOrCreate("transfer", TransferProperties.class);
         assertThat(transfer.expiry()).isEqualTo(Duration.ofDays(14));
         assertThat(transfer.reminderBefore()).isEqualTo(Duration.ofDays(3));
+        assertThat(transfer.maxOffersPerDay()).isEqualTo(20);
         assertThat(binder.bindOrCreate("billing", BillingProperties.class).zone()).isEqualTo(ZoneId.of("Europe/Paris"));
     }
 

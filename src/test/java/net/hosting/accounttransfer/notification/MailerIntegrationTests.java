@@ -63,6 +63,47 @@ class MailerIntegrationTests extends IntegrationTest {
         }
     }
 
+    static List<Arguments> everyProfileMailAndLanguage() {
+        return List.of("email-confirm", "email-taken", "email-change-notice").stream()
+                .flatMap(template -> List.of(Locale.FRENCH, Locale.ENGLISH).stream()
+                        .map(locale -> Arguments.of(template, locale))).toList();
+    }
+
+    @ParameterizedTest(name = "{0} in {1}")
+    @MethodSource("everyProfileMailAndLanguage")
+    void everyEmailChangeMailRendersCompletelyInBothFormats(String template, Locale locale) throws Exception {
+        String to = "reader-" + Fixtures.unique() + "@example.test";
+        String link = PUBLIC_URL + "/profile/email/confirm?token=" + "t".repeat(43);
+        Map<String, Object> model = new HashMap<>();
+        model.put("name", "Carol Martin");
+        model.put("currentEmail", "carol@example.com");
+        model.put("newEmail", "carol.new@example.com");
+        model.put("expiresAt", Instant.parse("2027-01-10T09:00:00Z"));
+        if (template.equals("email-confirm")) {
+            model.put("link", link);
+        }
+
+        assertThat(mailer.send(new OutgoingMail("test:" + to, to, locale, template, model))).isTrue();
+
+        Mailbox.Mail mail = mailbox.awaitMail(to, "");
+        assertThat(mail.text()).as("plain text").contains("carol.new@example.com")
+                .doesNotContain("??", "[(", "${", "#{", "null");
+        assertThat(mail.html()).as("html").contains("carol.new@example.com").doesNotContain("??", "th:", "${", "#{");
+        assertThat(mail.subject()).doesNotContain("??", "{0}");
+        assertThat(SMTP.getReceivedMessagesForDomain(to)[0].getContentType()).startsWith("multipart/");
+        if (template.equals("email-confirm")) {
+            assertThat(mail.link()).isEqualTo(link);
+            assertThat(mail.html()).contains("href=\"" + link + "\"");
+        } else {
+            assertThat(mail.text()).as("only the confirmation carries a link").doesNotContain("http");
+        }
+        if (locale == Locale.FRENCH) {
+            assertThat(mail.subject() + mail.text()).contains("email").doesNotContain("Hello");
+        } else {
+            assertThat(mail.subject() + mail.text()).contains("Hello").doesNotContain("Bonjour");
+        }
+    }
+
     @Test
     void moneyAndDatesAreWrittenTheWayTheReaderWritesThem() {
         String id = "0d6a9c0e-1111-4d7a-9a55-" + Fixtures.unique() + "0000";

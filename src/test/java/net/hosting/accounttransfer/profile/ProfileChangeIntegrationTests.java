@@ -42,10 +42,16 @@ class ProfileChangeIntegrationTests extends IntegrationTest {
         String newEmail = "Paula.Martin-" + Fixtures.unique() + "@example.test";
 
         Api.Reply changed = api.as(paula.email(), Fixtures.PASSWORD).patch("/api/profile", Map.of("email", newEmail,
-                "name", "Paula Martin", "company", "Martin SARL", "address", "2 rue Neuve\n75001 Paris", "locale", "en"));
+                "currentPassword", Fixtures.PASSWORD, "name", "Paula Martin", "company", "Martin SARL",
+                "address", "2 rue Neuve\n75001 Paris", "locale", "en"));
 
-        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
-        assertThat(changed.json().get("email").asText()).isEqualTo(newEmail);
+        // S1: the other fields change now; the email only once the link mailed to it is opened
+        assertThat(changed.status()).as(changed.body()).isEqualTo(202);
+        assertThat(changed.json().get("email").asText()).isEqualTo(paula.email());
+        assertThat(changed.json().get("pendingEmail").asText()).isEqualTo(newEmail);
+        assertThat(api.as(newEmail, Fixtures.PASSWORD).get("/api/profile").status()).as("not verified yet").isEqualTo(401);
+        assertThat(profiles.confirmEmail(paula.id(), confirmationToken(newEmail, paula.email()), new Actor(newEmail, "127.0.0.1")))
+                .isEqualTo(ProfileService.Confirmation.CONFIRMED);
         assertThat(changed.json().get("name").asText()).isEqualTo("Paula Martin");
         assertThat(changed.json().get("company").asText()).isEqualTo("Martin SARL");
         assertThat(changed.json().get("address").asText()).isEqualTo("2 rue Neuve\n75001 Paris");
@@ -56,9 +62,12 @@ class ProfileChangeIntegrationTests extends IntegrationTest {
         assertThat(asPaula.get("/api/profile").status()).isEqualTo(200);
         assertThat(api.as(newEmail.toLowerCase(Locale.ROOT), Fixtures.PASSWORD).get("/api/profile").status())
                 .isEqualTo(200);
+        assertThat(asPaula.get("/api/profile").json().get("pendingEmail").isNull()).as("the link is spent").isTrue();
         assertThat(list(asPaula, "/api/activity")).filteredOn(entry -> entry.get("action").asText().equals("PROFILE_CHANGED"))
                 .extracting(entry -> entry.get("detail").asText().split(":")[0])
                 .containsExactlyInAnyOrder("email", "name", "company", "address", "locale");
+        assertThat(list(asPaula, "/api/activity")).filteredOn(entry -> entry.get("action").asText().equals("EMAIL_CHANGE_REQUESTED"))
+                .extracting(entry -> entry.get("detail").asText()).containsExactly("to " + newEmail);
 
         // an invoice issued after the change: Quentin hands an account to Paula's new email
         TransfersByApi.transferNow(api.as(quentin.email(), Fixtures.PASSWORD), offered.name(), asPaula, newEmail);
@@ -117,10 +126,14 @@ class ProfileChangeIntegrationTests extends IntegrationTest {
         Profile other = fixtures.customer("Tom", Profile.Locale.EN);
         Api asSara = api.as(sara.email(), Fixtures.PASSWORD);
 
-        assertProblem(asSara.patch("/api/profile", Map.of("name", "Sara Taken", "email", other.email().toUpperCase(Locale.ROOT))),
-                409, null);
-        assertProblem(asSara.patch("/api/profile", Map.of("name", "Sara Malformed", "email", "sara-at-example.test")),
-                422, "email");
+        assertProblem(asSara.patch("/api/profile", Map.of("name", "Sara Malformed", "email", "sara-at-example.test",
+                "currentPassword", Fixtures.PASSWORD)), 422, "email");
+        assertProblem(asSara.patch("/api/profile", Map.of("name", "Sara List", "email", "a@example.test, b@example.test",
+                "currentPassword", Fixtures.PASSWORD)), 422, "email");
+        assertProblem(asSara.patch("/api/profile", Map.of("name", "Sara Unproven", "email", "new-" + other.email())),
+                422, "currentPassword");
+        assertProblem(asSara.patch("/api/profile", Map.of("name", "Sara Guessing", "email", "new-" + other.email(),
+                "currentPassword", "guess-1234")), 422, "currentPassword");
         assertProblem(asSara.patch("/api/profile", Map.of("name", "Sara Deutsch", "locale", "de")), 422, "locale");
         assertProblem(asSara.patch("/api/profile", Map.of("name", "   ")), 422, "name");
         assertProblem(asSara.patch("/api/profile", Map.of("name", "S".repeat(201))), 422, "name");
@@ -132,27 +145,45 @@ class ProfileChangeIntegrationTests extends IntegrationTest {
         assertThat(now.get("name").asText()).isEqualTo("Sara");
         assertThat(now.get("email").asText()).isEqualTo(sara.email());
         assertThat(now.get("locale").asText()).isEqualTo("en");
+        assertThat(now.get("pendingEmail").isNull()).isTrue();
         assertThat(list(asSara, "/api/activity")).extracting(entry -> entry.get("action").asText())
-                .doesNotContain("PROFILE_CHANGED");
+                .doesNotContain("PROFILE_CHANGED", "EMAIL_CHANGE_REQUESTED");
+        assertThat(mailbox.all()).as("no link for a refused change").isEmpty();
     }
 
     @Test
-    void twoProfilesTakingTheSameEmailAtOnceEndInOneChangeAndOneConflictNotAServerError() {
+    void twoProfilesConfirmingTheSameEmailAtOnceEndInOneChangeAndOneConflictNotAServerError() {
         Profile first = fixtures.customer("Uma", Profile.Locale.EN);
         Profile second = fixtures.customer("Vic", Profile.Locale.EN);
         String wanted = "wanted-" + Fixtures.unique() + "@example.test";
         Actor actor = new Actor("test", "127.0.0.1");
-        ProfileService.Change takeIt = new ProfileService.Change(wanted, null, null, null, null, null, null);
+        ProfileService.Change takeIt = new ProfileService.Change(wanted, null, Fixtures.PASSWORD, null, null, null, null);
+        // both ask while the address is free, so both get a link; whoever holds the mailbox opens both
+        profiles.change(first.id(), takeIt, actor);
+        profiles.change(second.id(), takeIt, actor);
+        String firstToken = confirmationToken(wanted, first.email());
+        String secondToken = confirmationToken(wanted, second.email());
 
-        WhileAnotherHolds.Race<Profile, Profile> race = WhileAnotherHolds.race(transaction, jdbc,
-                () -> profiles.change(first.id(), takeIt, actor), () -> profiles.change(second.id(), takeIt, actor));
+        WhileAnotherHolds.Race<ProfileService.Confirmation, ProfileService.Confirmation> race = WhileAnotherHolds.race(
+                transaction, jdbc, () -> profiles.confirmEmail(first.id(), firstToken, actor),
+                () -> profiles.confirmEmail(second.id(), secondToken, actor));
 
         assertThat(race.secondWaited()).as("the second waited on the unique index").isTrue();
-        assertThat(race.first().orThrow().email()).isEqualTo(wanted);
+        assertThat(race.first().orThrow()).isEqualTo(ProfileService.Confirmation.CONFIRMED);
+        assertThat(profiles.get(first.id()).email()).isEqualTo(wanted);
         assertThat(race.second().failure()).isInstanceOf(ConflictException.class);
         assertThat(profiles.get(second.id()).email()).isEqualTo(second.email());
         assertThat(jdbc.queryForObject("select count(*) from activity where profile_id = ? and action = 'PROFILE_CHANGED'",
                 Long.class, second.id())).isZero();
+    }
+
+    /** The token of the confirmation link mailed to {@code to} for the profile that signs in as {@code currentEmail}. */
+    private String confirmationToken(String to, String currentEmail) {
+        mailbox.awaitMail(to, "Confirm your new email address");
+        String link = mailbox.to(to).stream().filter(mail -> mail.subject().equals("Confirm your new email address"))
+                .filter(mail -> mail.text().contains(currentEmail)).findFirst().orElseThrow().link();
+        assertThat(link).startsWith(PUBLIC_URL + "/profile/email/confirm?token=");
+        return link.substring(link.indexOf("token=") + "token=".length());
     }
 
     private static void assertProblem(Api.Reply reply, int status, String field) {

@@ -16,9 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * A decision that arrives before the process has reached the recipient's user task, such as an accept from the
- * Transfers tab while the offer mail is still queued, is recorded on the transfer and honoured by the process:
- * never lost, never a 5xx. The offer job is held (its job definition suspended) so "before" is certain.
+ * A decision that arrives while the offer mail is still queued, such as an accept from the Transfers tab, completes
+ * the user task that stands beside the mail from the start: never lost, never a 5xx, and the queued offer, whose
+ * link would be dead, is dropped. The offer job is held (its job definition suspended) so "before" is certain.
  */
 class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
 
@@ -26,7 +26,7 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
     private InvoiceRepository invoices;
 
     @Test
-    void anAcceptMadeBeforeTheOfferIsMailedMovesTheAccountAndTheProcessCompletesWithoutTheUserTask() {
+    void anAcceptMadeBeforeTheOfferIsMailedMovesTheAccountAndDropsTheQueuedOffer() {
         Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
         Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
@@ -43,7 +43,7 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
             // T9 happens with the acceptance, not when the process catches up
             JsonNode held = assertOwnedBy(bob, alice, account);
             assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo(calendar.today().toString());
-            assertOfferNotMailedYet(id);
+            assertOfferDropped(id);
         } finally {
             process.release(ProcessProbe.NOTIFY_RECIPIENT);
         }
@@ -80,7 +80,7 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
             assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
             assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
             assertThat(assertOwnedBy(alice, bob, account).get("pendingTransfer").isNull()).isTrue();
-            assertOfferNotMailedYet(id);
+            assertOfferDropped(id);
             // the account is free again at once, whatever the process still has to do
             assertThat(start(alice, account, bob.email(), "AT_RENEWAL").get("status").asText()).isEqualTo("PENDING");
         } finally {
@@ -116,8 +116,7 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
 
             assertThat(decided.status()).as(decided.body()).isEqualTo(200);
             String end = process.awaitEnded(id).getEndActivityId();
-            boolean decidedEarly = process.entered(id, ProcessProbe.EARLY_DECISION)
-                    && !process.entered(id, ProcessProbe.USER_TASK);
+            boolean decidedEarly = !process.entered(id, ProcessProbe.NOTIFY_RECIPIENT);
             early += decidedEarly ? 1 : 0;
             if (accept) {
                 assertThat(end).isEqualTo(ProcessProbe.COMPLETED);
@@ -168,19 +167,26 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
         assertThat(process.incidents(id)).isZero();
     }
 
-    /** The process is held before the offer job: no user task exists, so a decision now is an early one. */
+    /** The offer job is held, and the user task already waits beside it, so a decision now comes first. */
     private void assertOfferNotMailedYet(String id) {
         Job offer = process.job(id, ProcessProbe.NOTIFY_RECIPIENT);
         assertThat(offer).as("the held offer job of %s", id).isNotNull();
         assertThat(offer.isSuspended()).isTrue();
-        assertThat(process.waitsAtUserTask(id)).isFalse();
-        assertThat(process.entered(id, ProcessProbe.USER_TASK)).isFalse();
+        assertThat(process.waitsAtUserTask(id)).isTrue();
+        assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).isFalse();
     }
 
-    /** History shows the early-decision gateway routed the decision and the user task was never entered. */
+    /** The decision ended the pending offer, and the held offer job with it: nothing is left to mail. */
+    private void assertOfferDropped(String id) {
+        assertThat(process.job(id, ProcessProbe.NOTIFY_RECIPIENT)).as("the held offer job of %s", id).isNull();
+        assertThat(process.waitsAtUserTask(id)).isFalse();
+        assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).isFalse();
+    }
+
+    /** History shows the decision went through the user task and the held offer job never ran. */
     private void assertDecidedEarly(String id) {
-        assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).isTrue();
-        assertThat(process.entered(id, ProcessProbe.EARLY_DECISION)).isTrue();
-        assertThat(process.entered(id, ProcessProbe.USER_TASK)).as(process.explain(id)).isFalse();
+        assertThat(process.entered(id, ProcessProbe.USER_TASK)).isTrue();
+        assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).as(process.explain(id)).isFalse();
+        assertThat(process.job(id, ProcessProbe.NOTIFY_RECIPIENT)).as("dropped with the sub-process").isNull();
     }
 }

@@ -28,7 +28,6 @@ final class ProcessProbe {
     static final String PROCESS_ID = "AccountTransfer";
     static final String NOTIFY_RECIPIENT = "Task_NotifyRecipient";
     static final String USER_TASK = "UserTask_AcceptTransfer";
-    static final String EARLY_DECISION = "Gateway_EarlyDecision";
     static final String OFFER_EXPIRED = "BoundaryEvent_OfferExpired";
     static final String REMINDER_DUE = "BoundaryEvent_ReminderDue";
     static final String REMIND_RECIPIENT = "Task_RemindRecipient";
@@ -56,7 +55,7 @@ final class ProcessProbe {
         return tasks.createTaskQuery().processInstanceBusinessKey(transferId).taskDefinitionKey(USER_TASK).count() == 1;
     }
 
-    /** Waits until the offer is mailed and the recipient's decision is the process's open user task. */
+    /** Waits until the recipient's decision is the process's open user task (it stands from the start, beside the offer mail). */
     void awaitUserTask(String transferId) {
         awaitOrExplain(transferId, "the process to wait at " + USER_TASK, () -> waitsAtUserTask(transferId));
     }

@@ -211,20 +211,73 @@ class CustomerPagesFormTests extends IntegrationTest {
         String newEmail = "robert-" + Fixtures.unique() + "@example.test";
 
         MvcResult saved = mvc.perform(post("/profile").session(session).with(csrf()).param("email", newEmail)
+                .param("currentPassword", Fixtures.PASSWORD)
                 .param("name", "Robert Martin").param("company", "Martin SARL").param("address", "2 rue Neuve")
                 .param("locale", "fr")).andReturn();
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/profile");
+        assertThat(saved.getFlashMap().get("notice")).isEqualTo("profile.emailConfirmationSent");
 
         HtmlPage history = page(mvc.perform(get("/history").session(session)).andReturn(), 200);
         assertThat(history.text("//html/@lang")).as("the new language, at once").isEqualTo("fr");
+        assertThat(history.text("//header//span[@class='who']")).as("the email waits for its link")
+                .isEqualTo(bob.email());
+        HtmlPage profile = page(mvc.perform(get("/profile").session(session)).andReturn(), 200);
+        assertThat(profile.text("//p[@id='pending-email']")).contains(newEmail);
+
+        // the link mailed to the new address, opened in the same session
+        String link = mailbox.awaitMail(newEmail, "Confirmez").linkPath();
+        MvcResult confirmed = mvc.perform(get(link).session(session)).andReturn();
+        assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/profile");
+        assertThat(confirmed.getFlashMap().get("notice")).isEqualTo("profile.emailConfirmed");
+
+        history = page(mvc.perform(get("/history").session(session)).andReturn(), 200);
         assertThat(history.text("//header//span[@class='who']")).as("the session follows the new email")
                 .isEqualTo(newEmail);
         String issued = "//table[contains(@class,'invoices')]//tr[td[.='" + bobBlog.name() + "']]/td[@class='identity']";
         assertThat(history.text(issued)).as("an invoice keeps the identity it was issued to")
                 .contains(bob.email()).contains("Bob").doesNotContain("Robert");
-        assertThat(history.text("//table[contains(@class,'activity')]")).contains("Profil modifié");
+        assertThat(history.text("//table[contains(@class,'activity')]")).contains("Profil modifié")
+                .contains("Changement d’email demandé");
         assertThat(profiles.findByEmail(newEmail)).hasValueSatisfying(p -> assertThat(p.company())
                 .isEqualTo("Martin SARL"));
+
+        MvcResult again = mvc.perform(get(link).session(session)).andReturn();
+        assertThat(again.getFlashMap().get("problem")).as("single use").isEqualTo("profile.emailLinkInvalid");
+        assertThat(profiles.findByEmail(newEmail)).isPresent();
+    }
+
+    @Test
+    void renamingOnTheProfilePageToTheRecipientsAddressNeitherShowsNorHandsTheOffer() throws Exception {
+        Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
+        String dave = "dave-" + Fixtures.unique() + "@example.test";
+        Transfer transfer = start(aliceSite, dave);
+        MockHttpSession session = (MockHttpSession) mvc.perform(signIn(carol, new MockHttpSession())).andReturn()
+                .getRequest().getSession();
+
+        HtmlPage withoutPassword = page(mvc.perform(post("/profile").session(session).with(csrf())
+                .header("Accept-Language", "en").param("email", dave).param("name", "Carol").param("locale", "en"))
+                .andReturn(), 422);
+        assertThat(withoutPassword.text("//p[@id='emailCurrentPassword-error']")).contains("current password");
+        assertThat(withoutPassword.text("//input[@id='email']/@value")).isEqualTo(dave);
+
+        MvcResult renamed = mvc.perform(post("/profile").session(session).with(csrf()).param("email", dave)
+                .param("currentPassword", Fixtures.PASSWORD).param("name", "Carol").param("locale", "en")).andReturn();
+
+        assertThat(renamed.getResponse().getRedirectedUrl()).isEqualTo("/profile");
+        assertThat(profiles.findByEmail(carol.email())).isPresent();
+        assertThat(profiles.findByEmail(dave)).isEmpty();
+        page(mvc.perform(get("/transfers/" + transfer.id()).session(session)).andReturn(), 404);
+        HtmlPage tab = page(mvc.perform(get("/transfers").session(session)).andReturn(), 200);
+        assertThat(tab.source()).doesNotContain(transfer.id().toString()).doesNotContain(aliceSite.name());
+        page(mvc.perform(post("/transfers/" + transfer.id() + "/accept").session(session).with(csrf())).andReturn(), 404);
+        assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
+
+        // another profile's link, or one made up, changes nothing and says so
+        MvcResult madeUp = mvc.perform(get("/profile/email/confirm").param("token", "A".repeat(43)).session(session))
+                .andReturn();
+        assertThat(madeUp.getResponse().getRedirectedUrl()).isEqualTo("/profile");
+        assertThat(madeUp.getFlashMap().get("problem")).isEqualTo("profile.emailLinkInvalid");
+        assertThat(profiles.findByEmail(carol.email())).isPresent();
     }
 
     @Test

@@ -7,10 +7,12 @@ import net.hosting.accounttransfer.profile.ProfileRepository;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferStatus;
 import net.hosting.accounttransfer.transfer.TransferWorkflow;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /** Runs the transfer lifecycle on Camunda; every call joins the caller's database transaction. */
@@ -51,15 +53,31 @@ class CamundaTransferWorkflow implements TransferWorkflow {
         if (task == null) {
             return false;
         }
-        tasks.complete(task.getId(), Variables.createVariables().putValue(TransferProcess.DECISION, decision.name()));
+        try {
+            tasks.complete(task.getId(), Variables.createVariables().putValue(TransferProcess.DECISION, decision.name()));
+        } catch (OptimisticLockingException e) {
+            throw concurrentStep(transferId, e);
+        }
         return true;
     }
 
     @Override
     public boolean cancel(UUID transferId) {
-        return !runtime.createMessageCorrelation(TransferProcess.MESSAGE_CANCELLED)
-                .processInstanceBusinessKey(transferId.toString())
-                .correlateAllWithResult()
-                .isEmpty();
+        try {
+            return !runtime.createMessageCorrelation(TransferProcess.MESSAGE_CANCELLED)
+                    .processInstanceBusinessKey(transferId.toString())
+                    .correlateAllWithResult()
+                    .isEmpty();
+        } catch (OptimisticLockingException e) {
+            throw concurrentStep(transferId, e);
+        }
+    }
+
+    /**
+     * A timer of the pending offer fired in the very same instant (the mail steps hold the transfer's lock, so
+     * they cannot collide): the decision is rolled back whole, and asking again works.
+     */
+    private static OptimisticLockingFailureException concurrentStep(UUID transferId, OptimisticLockingException e) {
+        return new OptimisticLockingFailureException("transfer " + transferId + " changed in its process meanwhile", e);
     }
 }

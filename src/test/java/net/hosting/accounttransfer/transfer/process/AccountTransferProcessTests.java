@@ -229,7 +229,8 @@ class AccountTransferProcessTests {
         execute(job("Task_NotifySenderDeclined", pi));
 
         BpmnAwareTests.assertThat(pi)
-                .hasPassedInOrder("UserTask_AcceptTransfer", "Gateway_Decision", "Task_NotifySenderDeclined")
+                .hasPassedInOrder("UserTask_AcceptTransfer", "EndEvent_RecipientDecided", "SubProcess_OfferPending",
+                        "Gateway_Decision", "Task_NotifySenderDeclined")
                 .hasNotPassed("Task_TransferOwnership")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferDeclined");
@@ -250,12 +251,12 @@ class AccountTransferProcessTests {
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.CANCELLED);
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipientCancelled");
         assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).timers().count())
-                .as("the reminder and expiry timers went with the interrupted user task").isZero();
+                .as("the reminder and expiry timers went with the interrupted sub-process").isZero();
         execute(job("Task_NotifyRecipientCancelled", pi));
 
         BpmnAwareTests.assertThat(pi)
-                .hasPassedInOrder("UserTask_AcceptTransfer", "BoundaryEvent_TransferCancelled",
-                        "Task_NotifyRecipientCancelled")
+                .hasPassedInOrder("BoundaryEvent_TransferCancelled", "Task_NotifyRecipientCancelled")
+                .hasPassed("UserTask_AcceptTransfer")
                 .hasNotPassed("Gateway_Decision", "Task_TransferOwnership")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCancelled");
@@ -361,7 +362,9 @@ class AccountTransferProcessTests {
             assertThat(incident.getActivityId()).isEqualTo("Task_NotifyRecipient");
             assertThat(incident.getConfiguration()).isEqualTo(jobId);
             assertThat(managementService.createJobQuery().jobId(jobId).withException().count()).isEqualTo(1);
-            BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+            // the offer is still open beside the failing mail: the recipient can decide and the timers run
+            BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient", "UserTask_AcceptTransfer");
+            assertThat(job("BoundaryEvent_OfferExpired", pi)).isNotNull();
         } finally {
             startSmtpIfStopped();
         }
@@ -377,12 +380,11 @@ class AccountTransferProcessTests {
                 .isEqualTo(1);
         BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer").hasPassed("Task_NotifyRecipient");
 
-        // staff run the step once more (Cockpit: modify the instance back to the mail step): still one mail
+        // staff run the step once more (Cockpit: start the mail step again in the pending offer): still one mail
         runtimeService.createProcessInstanceModification(pi.getId())
-                .cancelAllForActivity("UserTask_AcceptTransfer")
                 .startBeforeActivity("Task_NotifyRecipient")
                 .execute();
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient", "UserTask_AcceptTransfer");
         execute(job("Task_NotifyRecipient", pi));
 
         BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer");
@@ -421,29 +423,27 @@ class AccountTransferProcessTests {
     }
 
     @Test
-    void acceptBeforeTheOfferIsMailedSkipsTheUserTaskAndCompletesTheTransfer() {
+    void acceptBeforeTheOfferIsMailedDropsTheQueuedOfferAndCompletesTheTransfer() {
         Transfer started = start(BillingMode.IMMEDIATE);
         ProcessInstance pi = processOf(started);
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient", "UserTask_AcceptTransfer");
 
         Transfer accepted = transfers.accept(started.id(), recipient.id(), actor(recipient));
 
-        // the acceptance moves ownership at once, whatever the process is doing
         LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
         assertOwnershipMoved(started, new BillingPeriod(acceptedOn, acceptedOn.plusMonths(1)));
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
-
-        execute(job("Task_NotifyRecipient", pi));
+        // the terminate end event took the queued offer mail with it: its link would have been dead on arrival
+        assertThat(job("Task_NotifyRecipient", pi)).isNull();
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_InvoiceRecipient");
         execute(job("Task_InvoiceRecipient", pi));
         execute(job("Task_RefundSender", pi));
         execute(job("Task_NotifyTransferCompleted", pi));
 
         BpmnAwareTests.assertThat(pi)
-                .hasPassedInOrder("Task_NotifyRecipient", "Task_CheckEarlyDecision", "Gateway_EarlyDecision",
+                .hasPassedInOrder("UserTask_AcceptTransfer", "EndEvent_RecipientDecided", "Gateway_Decision",
                         "Task_TransferOwnership", "Task_InvoiceRecipient", "Task_RefundSender",
                         "Task_NotifyTransferCompleted")
-                .hasNotPassed("UserTask_AcceptTransfer")
+                .hasNotPassed("Task_NotifyRecipient")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.COMPLETED);
@@ -456,23 +456,21 @@ class AccountTransferProcessTests {
     }
 
     @Test
-    void cancelBeforeTheOfferIsMailedSkipsTheUserTaskAndTellsTheRecipientOnlyThat() {
+    void cancelBeforeTheOfferIsMailedDropsTheQueuedOfferAndTellsTheRecipientOnlyThat() {
         Transfer started = start(BillingMode.IMMEDIATE);
         ProcessInstance pi = processOf(started);
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient", "UserTask_AcceptTransfer");
 
         transfers.cancel(started.id(), sender.id(), actor(sender));
 
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.CANCELLED);
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
-        execute(job("Task_NotifyRecipient", pi));
+        assertThat(job("Task_NotifyRecipient", pi)).isNull();
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipientCancelled");
         execute(job("Task_NotifyRecipientCancelled", pi));
 
         BpmnAwareTests.assertThat(pi)
-                .hasPassedInOrder("Task_NotifyRecipient", "Task_CheckEarlyDecision", "Gateway_EarlyDecision",
-                        "Task_NotifyRecipientCancelled")
-                .hasNotPassed("UserTask_AcceptTransfer", "BoundaryEvent_TransferCancelled")
+                .hasPassedInOrder("BoundaryEvent_TransferCancelled", "Task_NotifyRecipientCancelled")
+                .hasNotPassed("Task_NotifyRecipient", "Gateway_Decision")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCancelled");
         assertAccountUnchanged(started);
@@ -483,26 +481,65 @@ class AccountTransferProcessTests {
     }
 
     @Test
-    void declineBeforeTheOfferIsMailedSkipsTheUserTaskAndMailsTheSender() {
+    void declineBeforeTheOfferIsMailedDropsTheQueuedOfferAndMailsTheSender() {
         Transfer started = start(BillingMode.AT_RENEWAL);
         ProcessInstance pi = processOf(started);
 
         transfers.decline(started.id(), recipient.id(), null, actor(recipient));
 
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.DECLINED);
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
-        execute(job("Task_NotifyRecipient", pi));
+        assertThat(job("Task_NotifyRecipient", pi)).isNull();
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifySenderDeclined");
         execute(job("Task_NotifySenderDeclined", pi));
 
         BpmnAwareTests.assertThat(pi)
-                .hasPassedInOrder("Gateway_EarlyDecision", "Task_NotifySenderDeclined")
-                .hasNotPassed("UserTask_AcceptTransfer", "Gateway_Decision")
+                .hasPassedInOrder("UserTask_AcceptTransfer", "EndEvent_RecipientDecided", "Gateway_Decision",
+                        "Task_NotifySenderDeclined")
+                .hasNotPassed("Task_NotifyRecipient")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferDeclined");
         assertAccountUnchanged(started);
         assertThat(onlyMail(sender.email(), "Transfer of account " + account.name() + " declined").text())
                 .doesNotContain("Their reason");
+        assertThat(mailbox.to(recipient.email())).isEmpty();
+    }
+
+    @Test
+    void anOfferWhoseMailIsRefusedForeverStillExpiresAtItsTimeAndTellsTheSender() throws Exception {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        String offerJob = job("Task_NotifyRecipient", pi).getId();
+
+        IntegrationTest.SMTP.stop();
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(IntegrationTest.SMTP_PORT, recipient.email())) {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                assertThatThrownBy(() -> managementService.executeJob(offerJob))
+                        .satisfies(AccountTransferProcessTests::isMailFailure);
+            }
+            assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).singleResult().getActivityId())
+                    .as("staff see the refused offer in Cockpit").isEqualTo("Task_NotifyRecipient");
+
+            // the expiry timer has stood since the start, due at expiresAt, whatever the mail is doing
+            Job expiry = job("BoundaryEvent_OfferExpired", pi);
+            assertThat(expiry.getDuedate().toInstant()).isEqualTo(started.expiresAt().truncatedTo(ChronoUnit.MILLIS));
+            execute(expiry);
+
+            assertThat(transfer(started).status()).isEqualTo(TransferStatus.EXPIRED);
+            assertThat(job("Task_NotifyRecipient", pi)).as("the hopeless offer mail went with the expired offer").isNull();
+            // the expiry mail goes to the sender; the recipient's copy is refused like the offer was
+            String expiredJob = job("Task_NotifyTransferExpired", pi).getId();
+            assertThatThrownBy(() -> managementService.executeJob(expiredJob))
+                    .satisfies(AccountTransferProcessTests::isMailFailure);
+            assertThat(refusing.delivered()).containsExactly(sender.email());
+        } finally {
+            startSmtpIfStopped();
+        }
+        BpmnAwareTests.assertThat(pi).hasPassedInOrder("BoundaryEvent_OfferExpired", "Task_ExpireTransfer")
+                .hasNotPassed("Task_NotifyRecipient");
+        assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).activityId("Task_NotifyRecipient")
+                .count()).isZero();
+        assertAccountUnchanged(started);
+        assertThat(transfers.pendingFor(List.of(account.id()))).as("the account can be offered again").isEmpty();
     }
 
     // --- driving a transfer the way the API does
@@ -535,11 +572,11 @@ class AccountTransferProcessTests {
 
     /** Runs the offer step and checks that it mailed a working link and left the process at the user task. */
     private void offerMailed(ProcessInstance pi, Transfer transfer) {
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient", "UserTask_AcceptTransfer");
         execute(job("Task_NotifyRecipient", pi));
         BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer")
-                .hasPassedInOrder("StartEvent_TransferRequested", "Task_NotifyRecipient", "Task_CheckEarlyDecision",
-                        "Gateway_EarlyDecision");
+                .hasPassedInOrder("StartEvent_TransferRequested", "StartEvent_OfferMade", "Gateway_MailAndWait",
+                        "Task_NotifyRecipient", "EndEvent_OfferMailed");
         // the form key Tasklist opens, evaluated for this instance
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).initializeFormKeys().singleResult()
                 .getFormKey()).isEqualTo("/transfers/" + transfer.id());
@@ -592,7 +629,8 @@ class AccountTransferProcessTests {
         assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId())
                 .activityType("noneEndEvent").list())
                 .extracting(a -> a.getActivityId())
-                .filteredOn(id -> !id.equals("EndEvent_ReminderSent"))
+                // the branches that end beside the outcome: the reminder, and the offer mail inside the sub-process
+                .filteredOn(id -> !id.equals("EndEvent_ReminderSent") && !id.equals("EndEvent_OfferMailed"))
                 .containsExactly(endEventId);
         BpmnAwareTests.assertThat(pi).hasPassed(endEventId);
     }
