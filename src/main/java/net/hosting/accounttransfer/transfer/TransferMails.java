@@ -118,6 +118,7 @@ public class TransferMails {
         }
         Invoice creditNote = refund.get();
         Profile payer = profiles.findById(creditNote.profileId()).orElseThrow();
+        // not model(transfer): the payer of record may never have dealt with this transfer's parties, so no identity
         Map<String, Object> model = new HashMap<>();
         model.put("transferId", transfer.id().toString());
         model.put("accountName", transfer.accountName());
