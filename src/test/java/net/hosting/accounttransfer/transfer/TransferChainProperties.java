@@ -58,12 +58,22 @@ class TransferChainProperties extends IntegrationTest {
     @Autowired JdbcTemplate jdbc;
 
     private final List<Profile> parties = new ArrayList<>();
+    /** Each party's name now: renames in one chain carry over to the next. */
+    private final Map<Long, String> names = new HashMap<>();
 
     /** One hand-over: to which other party (counted on from the holder), how, after how many days, and renamed before. */
     record Step(int recipientOffset, BillingMode mode, int daysLater, boolean renameFirst) {
     }
 
     record Chain(BillingCycle cycle, String price, LocalDate anchor, List<Step> steps) {
+    }
+
+    /** A profile renamed once every document up to {@code lastDocumentBefore} was issued. */
+    record Rename(long lastDocumentBefore, long profileId, String name) {
+    }
+
+    /** What a chain left: its account, the names when it began, and the renames on the way. */
+    record Run(Account account, Map<Long, String> namesAtStart, List<Rename> renames) {
     }
 
     /** A document as stored, read back for the checks. */
@@ -84,6 +94,7 @@ class TransferChainProperties extends IntegrationTest {
             // no sign-in happens here, so the password hash is never checked (and BCrypt would cost the tries)
             parties.add(profileRepository.save(new Profile(email, "{noop}unused", "Party " + i, null,
                     i + " Chain Street", Profile.Locale.EN, Instant.now())));
+            names.put(parties.get(i).id(), "Party " + i);
         }
     }
 
@@ -106,28 +117,35 @@ class TransferChainProperties extends IntegrationTest {
     @Property(tries = 1000)
     void everyDayIsPaidExactlyOnceAndNoRefundExceedsWhatItsInvoiceHadLeft(@ForAll("chains") Chain chain) {
         // each step commits on its own, as the process's jobs do
-        List<Document> documents = documentsOf(run(chain));
+        Run run = run(chain);
+        List<Document> documents = documentsOf(run.account());
 
         assertEveryDayPaidExactlyOnce(chain, documents);
+        assertEachDocumentCarriesTheNameOfItsDay(run, documents);
         assertCreditsAreB4OnWhatWasLeft(documents);
         assertThat(documents).filteredOn(d -> d.kind().equals("INVOICE"))
                 .allSatisfy(invoice -> assertThat(invoice.amount()).isEqualByComparingTo(chain.price()));
     }
 
-    private Account run(Chain chain) {
+    private Run run(Chain chain) {
         ChainDriver driver = new ChainDriver(transfers, steps, accounts, subscriptions, ledger, transaction);
         int holder = 0;
-        Account account = driver.open(parties.get(holder), chain.price(), chain.cycle(), chain.anchor());
+        Map<Long, String> namesAtStart = new HashMap<>(names);
+        List<Rename> renames = new ArrayList<>();
+        Account account = driver.open(profileRepository.findById(parties.get(holder).id()).orElseThrow(),
+                chain.price(), chain.cycle(), chain.anchor());
         LocalDate day = chain.anchor();
-        int renames = 0;
         for (Step step : chain.steps()) {
             int recipient = (holder + 1 + step.recipientOffset()) % PARTIES;
             if (step.renameFirst()) {
                 // B8 on the way: documents issued from now on carry the new name
                 Profile renamed = parties.get(recipient);
-                profiles.change(renamed.id(), new ProfileService.Change(null, null, null,
-                        "Party " + recipient + " renamed " + ++renames, null, null, null),
+                String name = "Party " + recipient + " renamed " + Fixtures.unique();
+                long lastDocument = jdbc.queryForObject("select coalesce(max(id), 0) from invoice", Long.class);
+                profiles.change(renamed.id(), new ProfileService.Change(null, null, null, name, null, null, null),
                         new Actor(renamed.email(), "127.0.0.1"));
+                renames.add(new Rename(lastDocument, renamed.id(), name));
+                names.put(renamed.id(), name);
             }
             // a monthly period is short, so its steps are scaled down to land inside it as often as a yearly one's
             int later = chain.cycle() == BillingCycle.MONTHLY ? step.daysLater() / 13 : step.daysLater();
@@ -141,7 +159,20 @@ class TransferChainProperties extends IntegrationTest {
             holder = recipient;
         }
         driver.finish();
-        return account;
+        return new Run(account, namesAtStart, renames);
+    }
+
+    /** B8: a document carries its payer's name as it was when the document was issued. */
+    private static void assertEachDocumentCarriesTheNameOfItsDay(Run run, List<Document> documents) {
+        for (Document document : documents) {
+            String expected = run.namesAtStart().get(document.profileId());
+            for (Rename rename : run.renames()) {
+                if (rename.profileId() == document.profileId() && rename.lastDocumentBefore() < document.id()) {
+                    expected = rename.name();
+                }
+            }
+            assertThat(document.billedName()).as("billed name of %s", document).isEqualTo(expected);
+        }
     }
 
     private void assertEveryDayPaidExactlyOnce(Chain chain, List<Document> documents) {
