@@ -1,6 +1,7 @@
 package net.hosting.accounttransfer.billing;
 
 import jakarta.persistence.EntityManager;
+import java.time.LocalDate;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,11 +18,14 @@ public class Ledger {
     private static final int LOCK_SPACE = 0x4C454447;
 
     private final InvoiceRepository invoices;
+    private final SubscriptionRepository subscriptions;
     private final EntityManager entityManager;
     private final BillingCalendar calendar;
 
-    Ledger(InvoiceRepository invoices, EntityManager entityManager, BillingCalendar calendar) {
+    Ledger(InvoiceRepository invoices, SubscriptionRepository subscriptions, EntityManager entityManager,
+            BillingCalendar calendar) {
         this.invoices = invoices;
+        this.subscriptions = subscriptions;
         this.entityManager = entityManager;
         this.calendar = calendar;
     }
@@ -84,10 +88,63 @@ public class Ledger {
         return left;
     }
 
-    /** The invoice that paid the subscription's current period, if one was issued. */
+    /** The invoice issued for exactly {@code period} of the subscription, if one was. */
     @Transactional(readOnly = true)
     public Optional<Invoice> invoiceFor(Subscription subscription, BillingPeriod period) {
         return invoices.findInvoicesFor(subscription.id(), period.start(), period.end()).stream().findFirst();
+    }
+
+    /**
+     * The invoice of the payer of record (B9): the one that paid the subscription's current period. A period
+     * received at renewal ({@code [d, end)}, same renewal date) was paid by a predecessor, possibly several
+     * hand-overs back; a period that started afresh has its own invoice or none.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Invoice> paidInvoiceOf(Subscription subscription) {
+        BillingPeriod current = subscription.currentPeriod();
+        Subscription holder = subscription;
+        while (true) {
+            Optional<Invoice> paid = invoiceFor(holder, holder.currentPeriod());
+            if (paid.isPresent()) {
+                return paid;
+            }
+            if (holder.predecessorId() == null) {
+                return Optional.empty();
+            }
+            Subscription predecessor = subscriptions.findById(holder.predecessorId()).orElseThrow(
+                    () -> new IllegalStateException("subscription " + subscription.id() + " names a predecessor "
+                            + "that does not exist"));
+            BillingPeriod before = predecessor.currentPeriod();
+            // only a period carried over at renewal is the predecessor's: same renewal date, begun no later
+            if (!before.end().equals(current.end()) || before.start().isAfter(current.start())) {
+                return Optional.empty();
+            }
+            holder = predecessor;
+        }
+    }
+
+    /**
+     * Credits the unused days {@code [acceptedOn, end)} of an invoice's period to its payer and records the
+     * refund as executed: B4 on what the invoice has left to credit, read under the invoice's lock so that no
+     * other credit can slip in between (B5). Nothing is issued for a zero amount; a repeated key returns the
+     * first document.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Invoice> refundUnusedDays(String idempotencyKey, BillingIdentity billedTo, Invoice against,
+            LocalDate acceptedOn) {
+        queueBehindOthersWith(idempotencyKey);
+        Optional<Invoice> existing = invoices.findByIdempotencyKey(idempotencyKey);
+        if (existing.isPresent()) {
+            return existing;
+        }
+        lockForCredit(against);
+        Money amount = Proration.refund(creditableOn(against), against.servicePeriod(), acceptedOn);
+        if (amount.isZero()) {
+            return Optional.empty();
+        }
+        Subscription subscription = subscriptions.findById(against.subscriptionId()).orElseThrow();
+        return refund(idempotencyKey, billedTo, against, subscription,
+                new BillingPeriod(acceptedOn, against.servicePeriod().end()), amount);
     }
 
     @Transactional(readOnly = true)

@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The money of a transfer (T10, T11, B4 to B7). {@link #quote} is the one calculation: the preview shows it and
+ * The money of a transfer (T10, T11, B4 to B9). {@link #quote} is the one calculation: the preview shows it and
  * the billing steps issue exactly what it says, each document once under its idempotency key.
  */
 @Service
@@ -42,10 +42,12 @@ public class TransferBilling {
      * @param chargeDate when: the acceptance date, or the renewal date
      * @param chargedPeriod the service period of that invoice
      * @param recipientPeriod the recipient's first period, from acceptance
-     * @param senderRefund the prorated refund, zero when there is none
+     * @param senderRefund the prorated refund to the sender, zero when there is none
+     * @param previousPayerRefund B9: the prorated refund to a previous holder who paid the current period (the
+     *        payer of record), zero when the sender paid it or nothing is left; the two are never both positive
      */
     public record Quote(Money recipientCharge, LocalDate chargeDate, BillingPeriod chargedPeriod,
-            BillingPeriod recipientPeriod, Money senderRefund) {
+            BillingPeriod recipientPeriod, Money senderRefund, Money previousPayerRefund) {
     }
 
     static String recipientInvoiceKey(Transfer transfer) {
@@ -54,6 +56,10 @@ public class TransferBilling {
 
     static String senderRefundKey(Transfer transfer) {
         return "transfer:" + transfer.id() + ":sender-refund";
+    }
+
+    static String previousPayerRefundKey(Transfer transfer) {
+        return "transfer:" + transfer.id() + ":previous-payer-refund";
     }
 
     static String renewalInvoiceKey(Transfer transfer) {
@@ -80,15 +86,20 @@ public class TransferBilling {
         LocalDate renewal = acceptedOn.isBefore(paid.end()) ? paid.end()
                 : BillingPeriod.containing(sender.anchorDate(), sender.cycle(), acceptedOn).end();
         BillingPeriod keptPeriod = new BillingPeriod(acceptedOn, renewal);
+        Money nothing = Money.zero(price.currency());
         if (billingMode == BillingMode.IMMEDIATE) {
             BillingPeriod fresh = BillingPeriod.first(acceptedOn, sender.cycle());
-            Money refund = acceptedOn.isBefore(paid.end()) && !acceptedOn.isBefore(paid.start())
-                    ? Proration.refund(paidFor(sender), paid, acceptedOn)
-                    : Money.zero(price.currency());
-            return new Quote(price, acceptedOn, fresh, fresh, refund);
+            // B9: the unused days [d, end) go back to whoever paid them, by B4 against that payer's invoice
+            Optional<Invoice> payerOfRecord = paid.contains(acceptedOn) ? ledger.paidInvoiceOf(sender) : Optional.empty();
+            Money refund = payerOfRecord
+                    .map(invoice -> Proration.refund(ledger.creditableOn(invoice), invoice.servicePeriod(), acceptedOn))
+                    .orElse(nothing);
+            boolean senderPaid = payerOfRecord.map(invoice -> invoice.profileId().equals(sender.payerId())).orElse(true);
+            return senderPaid ? new Quote(price, acceptedOn, fresh, fresh, refund, nothing)
+                    : new Quote(price, acceptedOn, fresh, fresh, nothing, refund);
         }
         BillingPeriod next = BillingPeriod.containing(sender.anchorDate(), sender.cycle(), renewal);
-        return new Quote(price, renewal, next, keptPeriod, Money.zero(price.currency()));
+        return new Quote(price, renewal, next, keptPeriod, nothing, nothing);
     }
 
     /**
@@ -102,20 +113,15 @@ public class TransferBilling {
             return Optional.empty();
         }
         Quote quote = quote(transfer, acceptanceDate(transfer));
-        Optional<Invoice> refund = ledger.findByKey(senderRefundKey(transfer));
-        if (refund.isPresent() || transfer.status() == TransferStatus.COMPLETED) {
-            Money refunded = refund.map(Invoice::amount).orElse(Money.zero(quote.recipientCharge().currency()));
+        Optional<Invoice> senderRefund = ledger.findByKey(senderRefundKey(transfer));
+        Optional<Invoice> previousPayerRefund = ledger.findByKey(previousPayerRefundKey(transfer));
+        if (senderRefund.isPresent() || previousPayerRefund.isPresent() || transfer.status() == TransferStatus.COMPLETED) {
+            Money nothing = Money.zero(quote.recipientCharge().currency());
             quote = new Quote(quote.recipientCharge(), quote.chargeDate(), quote.chargedPeriod(),
-                    quote.recipientPeriod(), refunded);
+                    quote.recipientPeriod(), senderRefund.map(Invoice::amount).orElse(nothing),
+                    previousPayerRefund.map(Invoice::amount).orElse(nothing));
         }
         return Optional.of(quote);
-    }
-
-    /** What the sender was invoiced for its current period, less the credit already given against it (B4). */
-    private Money paidFor(Subscription subscription) {
-        return ledger.invoiceFor(subscription, subscription.currentPeriod())
-                .map(ledger::creditableOn)
-                .orElse(Money.zero(subscription.price().currency()));
     }
 
     /** IMMEDIATE: the recipient pays a full period from the acceptance date, at once; nothing for a free plan (B5). */
@@ -129,27 +135,34 @@ public class TransferBilling {
                 quote.recipientCharge());
     }
 
-    /** IMMEDIATE: the sender's credit note for [d, end), refunded at once; nothing when the amount is zero (B5). */
+    /**
+     * IMMEDIATE: the credit note for the unused days [d, end) of the current period, refunded at once, to whoever
+     * paid that period: the sender (B4), or a previous holder who handed the account on at renewal (B9), each
+     * under its own key. Nothing when no day is left or the amount is zero (B5).
+     */
     @Transactional
-    public Optional<Invoice> refundSender(Transfer transfer) {
-        Optional<Invoice> issued = ledger.findByKey(senderRefundKey(transfer));
-        if (issued.isPresent()) {
-            return issued;
+    public Optional<Invoice> refundUnusedDays(Transfer transfer) {
+        for (String key : new String[] {senderRefundKey(transfer), previousPayerRefundKey(transfer)}) {
+            Optional<Invoice> issued = ledger.findByKey(key);
+            if (issued.isPresent()) {
+                return issued;
+            }
         }
         Subscription sender = subscriptions.findById(transfer.senderSubscriptionId()).orElseThrow();
-        Optional<Invoice> paidInvoice = ledger.invoiceFor(sender, sender.currentPeriod());
-        if (paidInvoice.isEmpty()) {
-            return Optional.empty();
-        }
         LocalDate acceptedOn = acceptanceDate(transfer);
-        Money refund = quote(transfer, acceptedOn).senderRefund();
-        if (!refund.isPositive()) {
+        if (!sender.currentPeriod().contains(acceptedOn)) {
             // e.g. accepted on or after the paid period's end: no unused day, no document, and no [d, end) to name
             return Optional.empty();
         }
-        Profile senderProfile = profiles.findById(transfer.senderId()).orElseThrow();
-        return ledger.refund(senderRefundKey(transfer), senderProfile.billingIdentity(), paidInvoice.get(), sender,
-                new BillingPeriod(acceptedOn, sender.currentPeriod().end()), refund);
+        Optional<Invoice> paidInvoice = ledger.paidInvoiceOf(sender);
+        if (paidInvoice.isEmpty()) {
+            return Optional.empty();
+        }
+        Invoice paid = paidInvoice.get();
+        boolean senderPaid = paid.profileId().equals(transfer.senderId());
+        Profile payer = profiles.findById(paid.profileId()).orElseThrow();
+        return ledger.refundUnusedDays(senderPaid ? senderRefundKey(transfer) : previousPayerRefundKey(transfer),
+                payer.billingIdentity(), paid, acceptedOn);
     }
 
     /**

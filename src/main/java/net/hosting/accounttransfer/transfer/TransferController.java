@@ -51,7 +51,8 @@ class TransferController {
     record Charge(Money amount, LocalDate date) {
     }
 
-    record Preview(Charge recipientCharge, Money senderRefund) {
+    /** Refunds are null when there is none; B9's previous payer is an amount only, never an identity. */
+    record Preview(Charge recipientCharge, Money senderRefund, Money previousPayerRefund) {
     }
 
     record TransferView(UUID id, String account, String sender, String recipient, BillingMode billingMode,
@@ -114,11 +115,15 @@ class TransferController {
     private TransferView view(Transfer transfer) {
         Preview preview = billing.preview(transfer).map(quote -> new Preview(
                 new Charge(quote.recipientCharge(), quote.chargeDate()),
-                quote.senderRefund().isPositive() ? quote.senderRefund() : null)).orElse(null);
+                positiveOrNull(quote.senderRefund()), positiveOrNull(quote.previousPayerRefund()))).orElse(null);
         String sender = profiles.findById(transfer.senderId()).orElseThrow().email();
         return new TransferView(transfer.id(), transfer.accountName(), sender, transfer.recipientEmail(),
                 transfer.billingMode(), transfer.status(), transfer.createdAt(), transfer.expiresAt(),
                 transfer.decidedAt(), transfer.completedAt(), transfer.declineReason(), preview);
+    }
+
+    private static Money positiveOrNull(Money refund) {
+        return refund.isPositive() ? refund : null;
     }
 
     private static Actor actor(SignedInProfile me, HttpServletRequest request) {

@@ -103,7 +103,35 @@ public class TransferMails {
         Optional<Invoice> refund = billing.issued(TransferBilling.senderRefundKey(transfer));
         model.put("refund", refund.map(Invoice::amount).orElse(null));
         model.put("creditNoteNumber", refund.map(Invoice::number).orElse(null));
+        model.put("previousPayerRefunded", billing.issued(TransferBilling.previousPayerRefundKey(transfer)).isPresent());
         sendToBoth(transfer, "completed", model);
+    }
+
+    /**
+     * B9: the previous holder who paid the current period, no party to this transfer, learns which of its days
+     * were refunded and by which credit note. Nothing when the unused days went to the sender or nothing was left.
+     */
+    @Transactional
+    public void previousPayerRefunded(UUID transferId) {
+        Transfer transfer = find(transferId);
+        Optional<Invoice> refund = billing.issued(TransferBilling.previousPayerRefundKey(transfer));
+        if (refund.isEmpty()) {
+            return;
+        }
+        Invoice creditNote = refund.get();
+        Profile payer = profiles.findById(creditNote.profileId()).orElseThrow();
+        // not model(transfer): the payer of record may never have dealt with this transfer's parties, so no identity
+        Map<String, Object> model = new HashMap<>();
+        model.put("transferId", transfer.id().toString());
+        model.put("accountName", transfer.accountName());
+        model.put("creditNoteNumber", creditNote.number());
+        model.put("refund", creditNote.amount());
+        model.put("periodStart", creditNote.servicePeriod().start());
+        model.put("periodEnd", creditNote.servicePeriod().end());
+        model.put("days", creditNote.servicePeriod().days());
+        String template = "previous-payer-refunded";
+        mailer.send(new OutgoingMail(key(transfer, template, "payer"), payer.email(), payer.locale().toJavaLocale(),
+                template, model));
     }
 
     @Transactional

@@ -98,11 +98,14 @@ public class TransferSteps {
         billing.invoiceRecipient(find(transferId));
     }
 
-    /** The last billing step of IMMEDIATE, so the transfer completes with it. */
+    /**
+     * The last billing step of IMMEDIATE, so the transfer completes with it: the unused days go back to the
+     * sender, or to the previous holder who paid them (B9).
+     */
     @Transactional
     public void refundSender(UUID transferId) {
         Transfer transfer = lock(transferId);
-        billing.refundSender(transfer);
+        billing.refundUnusedDays(transfer);
         transfer.complete(calendar.now());
     }
 

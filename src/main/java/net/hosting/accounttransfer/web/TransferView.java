@@ -37,4 +37,9 @@ record TransferView(UUID id, String account, String senderName, String senderEma
     public boolean refunds() {
         return cost != null && cost.senderRefund().isPositive();
     }
+
+    /** B9: the unused days go back to a previous holder who paid the current period, not to the sender. */
+    public boolean refundsPreviousPayer() {
+        return cost != null && cost.previousPayerRefund().isPositive();
+    }
 }

@@ -99,7 +99,7 @@ class ExactlyOnceBillingIntegrationTests extends IntegrationTest {
 
             // the refund races itself below the transfer's row lock, where only the ledger keeps it single
             WhileAnotherHolds.Race<Optional<Invoice>, Optional<Invoice>> refundRace = WhileAnotherHolds.race(
-                    transaction, jdbc, () -> billing.refundSender(transfer), () -> billing.refundSender(transfer));
+                    transaction, jdbc, () -> billing.refundUnusedDays(transfer), () -> billing.refundUnusedDays(transfer));
             assertThat(refundRace.secondWaited()).isTrue();
             assertThat(refundRace.second().orThrow().orElseThrow().id())
                     .isEqualTo(refundRace.first().orThrow().orElseThrow().id());

@@ -26,7 +26,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class MailerIntegrationTests extends IntegrationTest {
 
     private static final List<String> TEMPLATES = List.of("offer", "reminder", "accepted-at-renewal", "completed",
-            "declined", "cancelled", "expired", "billed-at-renewal");
+            "declined", "cancelled", "expired", "billed-at-renewal", "previous-payer-refunded");
 
     @Autowired
     Mailer mailer;
@@ -173,6 +173,7 @@ class MailerIntegrationTests extends IntegrationTest {
         model.put("periodStart", LocalDate.of(2027, 1, 15));
         model.put("periodEnd", LocalDate.of(2027, 2, 15));
         model.put("declineReason", "Not needed any more");
+        model.put("days", 31L);
         return model;
     }
 }

@@ -8,12 +8,18 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.time.temporal.ChronoUnit;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.BillingCycle;
+import net.hosting.accounttransfer.billing.BillingPeriod;
+import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
@@ -55,6 +61,12 @@ class CustomerPagesFormTests extends IntegrationTest {
 
     @Autowired
     ProfileSignIn signIn;
+
+    @Autowired
+    SubscriptionRepository subscriptions;
+
+    @Autowired
+    BillingCalendar calendar;
 
     MockMvc mvc;
     Profile alice;
@@ -151,6 +163,41 @@ class CustomerPagesFormTests extends IntegrationTest {
         assertThat(twice.getResponse().getRedirectedUrl()).isEqualTo("/transfers#sent");
         assertThat(transfers.sent(alice.id())).singleElement()
                 .satisfies(t -> assertThat(t.recipientEmail()).isEqualTo(bob.email()));
+    }
+
+    @Test
+    void aPeriodPaidByAPreviousHolderIsPreviewedAsTheirRefundAndNotTheSenders() throws Exception {
+        // B9: Alice paid the month and handed the site to Bob at renewal; Bob now offers it to Carol on acceptance
+        Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
+        BillingPeriod paid = subscriptions.findActiveByAccount(aliceSite.id()).orElseThrow().currentPeriod();
+        Transfer toBob = transfers.start(alice.id(), new TransferService.StartRequest(aliceSite.name(), bob.email(),
+                BillingMode.AT_RENEWAL), null, new Actor(alice.email(), "127.0.0.1")).transfer();
+        transfers.accept(toBob.id(), bob.id(), new Actor(bob.email(), "127.0.0.1"));
+        // worked out here from B4 over Alice's invoice, not by the code under test
+        String refund = new BigDecimal("9.99")
+                .multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(calendar.today(), paid.end())))
+                .divide(BigDecimal.valueOf(paid.days()), 2, RoundingMode.HALF_UP).toPlainString();
+
+        HtmlPage preview = page(mvc.perform(post("/accounts/transfer/preview").with(as(bob)).with(csrf())
+                .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
+                .param("choices[0].recipientEmail", carol.email()).param("billingMode", "IMMEDIATE"))
+                .andReturn(), 200);
+
+        String cell = "//tr[@data-account='" + aliceSite.name() + "']//td[@class='refund']";
+        assertThat(preview.text(cell + "/data/@value")).isEqualTo("0");
+        assertThat(preview.text(cell + "//p[contains(@class,'previous-payer')]"))
+                .contains("paid by a previous holder").doesNotContain(alice.email(), alice.name());
+        assertThat(preview.text(cell + "//p[contains(@class,'previous-payer')]/data/@value")).isEqualTo(refund);
+
+        Transfer toCarol = transfers.start(bob.id(), new TransferService.StartRequest(aliceSite.name(), carol.email(),
+                BillingMode.IMMEDIATE), null, new Actor(bob.email(), "127.0.0.1")).transfer();
+        HtmlPage card = page(mvc.perform(get("/transfers/" + toCarol.id()).with(as(carol))).andReturn(), 200);
+        assertThat(card.text("//dd[@class='refund']/data/@value")).isEqualTo("0");
+        assertThat(card.text("//dd[@class='refund']//span[@class='previous-payer']/data/@value")).isEqualTo(refund);
+
+        HtmlPage history = page(mvc.perform(get("/history").with(as(alice))).andReturn(), 200);
+        assertThat(history.text("//section[@aria-labelledby='invoices']/p[@class='hint']"))
+                .contains("cédé à échéance est cédé à nouveau avant cette date");
     }
 
     @Test

@@ -3,7 +3,7 @@ package net.hosting.accounttransfer.transfer.process;
 import net.hosting.accounttransfer.transfer.TransferSteps;
 import org.springframework.stereotype.Component;
 
-/** Task_RefundSender: IMMEDIATE, the sender's prorated refund, executed at once; it completes the transfer. */
+/** Task_RefundSender: IMMEDIATE, the prorated refund to whoever paid the period (B9), executed at once; it completes the transfer. */
 @Component
 class RefundSenderDelegate extends TransferStepDelegate {
 

@@ -146,9 +146,11 @@ class AccountTransferProcessTests {
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyTransferCompleted");
 
         execute(job("Task_NotifyTransferCompleted", pi));
+        execute(job("Task_NotifyPreviousPayer", pi));
 
         BpmnAwareTests.assertThat(pi)
-                .hasPassedInOrder("Task_InvoiceRecipient", "Task_RefundSender", "Task_NotifyTransferCompleted")
+                .hasPassedInOrder("Task_InvoiceRecipient", "Task_RefundSender", "Task_NotifyTransferCompleted",
+                        "Task_NotifyPreviousPayer")
                 .hasNotPassed("Task_NotifyBillingScheduled", "TimerEvent_RenewalDate")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
@@ -157,6 +159,55 @@ class AccountTransferProcessTests {
                 started.id().toString());
         Mail toRecipient = onlyMail(recipient.email(), "Transfer of account " + account.name() + " completed");
         assertThat(toRecipient.text()).contains(invoice.number(), "€" + PRICE, started.id().toString());
+        assertThat(mailbox.to(sender.email())).as("the sender paid the period: no mail as a previous payer").hasSize(1);
+    }
+
+    @Test
+    void handedOnImmediatelyAfterAtRenewalRefundsAndMailsThePreviousPayerOnce() {
+        Profile third = fixtures.customer("Third", Profile.Locale.FR);
+        Transfer first = start(BillingMode.AT_RENEWAL);
+        ProcessInstance firstPi = processOf(first);
+        offerMailed(firstPi, first);
+        transfers.accept(first.id(), recipient.id(), actor(recipient));
+        execute(job("Task_NotifyBillingScheduled", firstPi));
+        BpmnAwareTests.assertThat(firstPi).isWaitingAt("TimerEvent_RenewalDate");
+        Subscription paidBySender = subscriptions.findById(first.senderSubscriptionId()).orElseThrow();
+
+        Transfer second = transfers.start(recipient.id(),
+                new TransferService.StartRequest(account.name(), third.email(), BillingMode.IMMEDIATE), null,
+                actor(recipient)).transfer();
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery()
+                .processInstanceBusinessKey(second.id().toString()).singleResult();
+        execute(job("Task_NotifyRecipient", pi));
+        Transfer accepted = transfers.accept(second.id(), third.id(), actor(third));
+        LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
+        execute(job("Task_InvoiceRecipient", pi));
+        execute(job("Task_RefundSender", pi));
+        execute(job("Task_NotifyTransferCompleted", pi));
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyPreviousPayer");
+        execute(job("Task_NotifyPreviousPayer", pi));
+
+        BpmnAwareTests.assertThat(pi).hasPassedInOrder("Task_RefundSender", "Task_NotifyTransferCompleted",
+                "Task_NotifyPreviousPayer").isEnded();
+        assertEndedAt(pi, "EndEvent_TransferCompleted");
+        Invoice creditNote = invoicesOf(sender).stream().filter(i -> i.kind() == Invoice.Kind.CREDIT_NOTE)
+                .collect(single());
+        assertThat(creditNote.amount())
+                .isEqualTo(Money.euros(prorata(PRICE, paidBySender.currentPeriod(), acceptedOn)));
+        assertThat(invoicesOf(recipient)).as("B9: the sender of the second transfer paid nothing, gets nothing")
+                .isEmpty();
+        Mail toPayer = onlyMail(sender.email(), "Account " + account.name() + ": unused days refunded");
+        assertThat(toPayer.text()).contains(creditNote.number(), "€" + creditNote.amount().amount().toPlainString(),
+                String.valueOf(creditNote.servicePeriod().days()));
+        assertThat(onlyMail(recipient.email(), "Transfer of account " + account.name() + " completed").text())
+                .contains("refunded to them, not to you");
+        assertThat(onlyMail(third.email(), "Cession du compte " + account.name() + " terminée").text())
+                .contains("€", "9,99");
+
+        // the first transfer's renewal finds its recipient's subscription closed: nothing more is billed
+        execute(job("TimerEvent_RenewalDate", firstPi));
+        execute(job("Task_InvoiceRecipientAtRenewal", firstPi));
+        assertThat(invoicesOf(recipient)).isEmpty();
     }
 
     @Test
@@ -325,6 +376,7 @@ class AccountTransferProcessTests {
         execute(job("Task_InvoiceRecipient", pi));
         execute(job("Task_RefundSender", pi));
         execute(job("Task_NotifyTransferCompleted", pi));
+        execute(job("Task_NotifyPreviousPayer", pi));
 
         BpmnAwareTests.assertThat(pi).hasPassed("Task_RemindRecipient", "EndEvent_ReminderSent").isEnded();
         assertThat(mailbox.to(recipient.email())).extracting(Mail::subject).as("no reminder of an accepted offer")
@@ -438,11 +490,12 @@ class AccountTransferProcessTests {
         execute(job("Task_InvoiceRecipient", pi));
         execute(job("Task_RefundSender", pi));
         execute(job("Task_NotifyTransferCompleted", pi));
+        execute(job("Task_NotifyPreviousPayer", pi));
 
         BpmnAwareTests.assertThat(pi)
                 .hasPassedInOrder("UserTask_AcceptTransfer", "EndEvent_RecipientDecided", "Gateway_Decision",
                         "Task_TransferOwnership", "Task_InvoiceRecipient", "Task_RefundSender",
-                        "Task_NotifyTransferCompleted")
+                        "Task_NotifyTransferCompleted", "Task_NotifyPreviousPayer")
                 .hasNotPassed("Task_NotifyRecipient")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");

@@ -1,0 +1,125 @@
+package net.hosting.accounttransfer.transfer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.account.AccountRepository;
+import net.hosting.accounttransfer.billing.BillingCycle;
+import net.hosting.accounttransfer.billing.BillingPeriod;
+import net.hosting.accounttransfer.billing.Ledger;
+import net.hosting.accounttransfer.billing.Money;
+import net.hosting.accounttransfer.billing.Subscription;
+import net.hosting.accounttransfer.billing.SubscriptionRepository;
+import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.support.Fixtures;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Hands one account along a chain of transfers accepted on chosen Paris dates, running the real steps the
+ * process runs (ownership, invoice, refund, renewal) without the engine, so a chain costs milliseconds. The
+ * AT_RENEWAL timers are kept here and fired, in due order, before any later acceptance and at {@link #finish}.
+ */
+final class ChainDriver {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    /** An AT_RENEWAL transfer whose timer has not fired yet. */
+    private record Timer(UUID transferId, LocalDate due, int order) {
+    }
+
+    private final TransferRepository transfers;
+    private final TransferSteps steps;
+    private final AccountRepository accounts;
+    private final SubscriptionRepository subscriptions;
+    private final Ledger ledger;
+    private final TransactionTemplate transaction;
+    private final List<Timer> timers = new ArrayList<>();
+    private Account account;
+    private int accepted;
+
+    ChainDriver(TransferRepository transfers, TransferSteps steps, AccountRepository accounts,
+            SubscriptionRepository subscriptions, Ledger ledger, TransactionTemplate transaction) {
+        this.transfers = transfers;
+        this.steps = steps;
+        this.accounts = accounts;
+        this.subscriptions = subscriptions;
+        this.ledger = ledger;
+        this.transaction = transaction;
+    }
+
+    /** A new account of {@code owner}, whose first period {@code [anchor, anchor + 1 cycle)} is invoiced and paid. */
+    Account open(Profile owner, String price, BillingCycle cycle, LocalDate anchor) {
+        account = transaction.execute(status -> {
+            Account opened = accounts.save(new Account("chain-" + Fixtures.unique(), owner.id(), Instant.now()));
+            Subscription subscription = subscriptions.save(Subscription.open(opened.id(), owner.id(), "Cloud S",
+                    Money.euros(price), cycle, anchor, anchor));
+            ledger.invoice("chain:" + opened.name(), owner.billingIdentity(), owner.id(), subscription,
+                    opened.name(), subscription.currentPeriod(), subscription.price());
+            return opened;
+        });
+        return account;
+    }
+
+    /** The holder's active subscription, after the renewals due by then. */
+    Subscription active() {
+        return subscriptions.findActiveByAccount(account.id()).orElseThrow();
+    }
+
+    /** Fires, in due order, every AT_RENEWAL timer due on or before {@code date} (00:00 in Paris). */
+    void fireTimersDueBy(LocalDate date) {
+        List<Timer> due = timers.stream().filter(t -> !t.due().isAfter(date))
+                .sorted(Comparator.comparing(Timer::due).thenComparing(Timer::order)).toList();
+        for (Timer timer : due) {
+            steps.invoiceRenewal(timer.transferId());
+            timers.remove(timer);
+        }
+    }
+
+    /**
+     * The account's current holder hands it to {@code recipient}, who accepts at noon in Paris on {@code acceptedOn};
+     * the billing steps of the mode run as the process would run them.
+     */
+    Transfer handOver(Profile sender, Profile recipient, BillingMode mode, LocalDate acceptedOn) {
+        fireTimersDueBy(acceptedOn);
+        Instant at = acceptedOn.atTime(LocalTime.NOON).atZone(PARIS).toInstant();
+        UUID id = UUID.randomUUID();
+        transaction.executeWithoutResult(status -> {
+            Transfer transfer = new Transfer(id, account.id(), account.name(), sender.id(), recipient.email(), mode,
+                    active().id(), at.minus(Duration.ofHours(1)), at.plus(Duration.ofDays(14)), null);
+            transfer.accept(recipient.id(), at);
+            transfers.save(transfer);
+        });
+        steps.transferOwnership(id);
+        if (mode == BillingMode.IMMEDIATE) {
+            steps.invoiceRecipient(id);
+            steps.refundSender(id);
+        } else {
+            timers.add(new Timer(id, active().renewalDate(), accepted));
+        }
+        accepted++;
+        return transfers.findById(id).orElseThrow();
+    }
+
+    /** Fires every timer still waiting, as the days pass. */
+    void finish() {
+        fireTimersDueBy(LocalDate.MAX);
+    }
+
+    /** The day before the active period ends: the last day a transfer can be accepted without a renewal. */
+    LocalDate lastDayOfActivePeriod() {
+        BillingPeriod current = active().currentPeriod();
+        return current.end().minusDays(1);
+    }
+
+    /** When the next timer fires, if one waits. */
+    LocalDate nextTimer() {
+        return timers.stream().map(Timer::due).min(Comparator.naturalOrder()).orElse(null);
+    }
+}
