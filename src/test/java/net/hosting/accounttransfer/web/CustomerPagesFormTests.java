@@ -8,7 +8,6 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -455,8 +454,6 @@ class CustomerPagesFormTests extends IntegrationTest {
     }
 
     private static HtmlPage page(MvcResult result, int status) throws Exception {
-        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status);
-        return HtmlPage.of(body);
+        return HtmlPage.of(result, status);
     }
 }

@@ -7,7 +7,6 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.nio.charset.StandardCharsets;
 import net.hosting.accounttransfer.profile.ApiToken;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileSignIn;
@@ -101,8 +100,6 @@ class ProfileTokensPageTests extends IntegrationTest {
     }
 
     private static HtmlPage page(MvcResult result, int status) throws Exception {
-        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status);
-        return HtmlPage.of(body);
+        return HtmlPage.of(result, status);
     }
 }
