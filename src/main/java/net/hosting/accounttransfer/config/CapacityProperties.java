@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("app.capacity")
 public record CapacityProperties(int webThreads, int jobThreads, int databaseConnections) {
 
-    /** The job acquisition thread, and one for housekeeping (scheduled engine work, health checks at start). */
+    /**
+     * The job acquisition thread, and Camunda's history cleanup job, which (one at a time, in its batch window)
+     * schedules its next run in a new transaction before its own has released its connection.
+     */
     public static final int RESERVED = 2;
 
     public CapacityProperties {

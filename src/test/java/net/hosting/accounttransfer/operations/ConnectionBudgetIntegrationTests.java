@@ -129,7 +129,10 @@ class ConnectionBudgetIntegrationTests extends IntegrationTest {
         assertThat(count("select count(*) from sent_mail where idempotency_key like 'transfer:%:completed:sender' and "
                 + "split_part(idempotency_key, ':', 2) in (" + ids + ")")).isEqualTo(lifecycles);
         assertThat(count("select count(*) from act_ru_incident")).as("incidents").isZero();
-        assertThat(watch.secondConnections()).as("threads that held two connections at once").isEmpty();
+        // Camunda's history cleanup job (in its batch window) schedules its next run in a new transaction from
+        // its commit hook: the engine's own, one job at a time, and what CapacityProperties.RESERVED leaves room for
+        assertThat(watch.secondConnections()).filteredOn(place -> !place.contains("HistoryCleanupHandler"))
+                .as("threads that held two connections at once").isEmpty();
         assertThat(log.getAll()).doesNotContain("Connection is not available");
         assertThat(capacity.databaseConnections())
                 .isGreaterThanOrEqualTo(capacity.webThreads() + capacity.jobThreads() + CapacityProperties.RESERVED);

@@ -74,8 +74,9 @@ public class ConnectionWatch implements BeanPostProcessor, Filter {
         if (count.incrementAndGet() > 1) {
             secondConnections.add(owner.getName() + " at " + Arrays.stream(new Throwable().getStackTrace())
                     .map(StackTraceElement::toString)
-                    .filter(frame -> frame.startsWith("net.hosting") && !frame.contains("ConnectionWatch"))
-                    .limit(6).collect(Collectors.joining(" < ")));
+                    .filter(frame -> (frame.startsWith("net.hosting") || frame.startsWith("org.camunda"))
+                            && !frame.contains("ConnectionWatch"))
+                    .limit(12).collect(Collectors.joining(" < ")));
         }
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
                 (proxy, method, args) -> {
