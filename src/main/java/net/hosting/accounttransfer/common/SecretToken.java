@@ -7,8 +7,11 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** A secret sent in a mailed link: 32 random bytes in base64url, of which only the SHA-256 hash is stored. */
+/** A secret handed out once (accept links, API tokens): 32 random bytes in base64url, of which only the SHA-256 hash is stored. */
 public final class SecretToken {
+
+    /** Longer input is never one of ours, and is refused before it is hashed. */
+    public static final int MAX_LENGTH = 100;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -21,23 +24,24 @@ public final class SecretToken {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
+    /** Hex SHA-256; a fast hash is enough because the secret is random, not a password someone chose. */
     public static String hash(String token) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 
-    /** Whether {@code token} looks like one of ours at all; anything else is not worth hashing. */
-    public static boolean isPlausible(String token) {
-        return token != null && !token.isBlank() && token.length() <= 100;
+    /** Whether {@code token} could be one of ours at all, before any lookup. */
+    public static boolean plausible(String token) {
+        return token != null && !token.isBlank() && token.length() <= MAX_LENGTH;
     }
 
     /** Compares in constant time, so response timing tells nothing about the stored hash. */
     public static boolean matches(String token, String storedHash) {
-        if (!isPlausible(token)) {
+        if (!plausible(token)) {
             return false;
         }
         return MessageDigest.isEqual(hash(token).getBytes(StandardCharsets.US_ASCII),

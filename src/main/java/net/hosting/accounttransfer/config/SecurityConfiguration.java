@@ -3,7 +3,9 @@ package net.hosting.accounttransfer.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
+import net.hosting.accounttransfer.profile.ApiTokens;
 import net.hosting.accounttransfer.profile.ProfileSignIn;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -21,7 +23,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -33,14 +34,15 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
- * Four doors: Camunda's staff apps keep their own sign-in and CSRF filter; the JSON API takes HTTP Basic
- * with a profile's email; operations endpoints take a staff user; customer pages take a form sign-in with CSRF.
+ * Four doors: Camunda's staff apps keep their own sign-in and CSRF filter; the JSON API takes a personal API
+ * token (Bearer) or HTTP Basic with a profile's email; operations endpoints take a staff user; customer pages take a form sign-in with CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -51,10 +53,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager customerAuthentication(ProfileSignIn profiles, PasswordEncoder passwordEncoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(profiles);
-        provider.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(provider);
+    AuthenticationManager customerAuthentication(ProfileSignIn profiles, PasswordEncoder passwordEncoder, Clock clock) {
+        return new ProviderManager(new RememberingPasswordCheck(profiles, passwordEncoder, clock));
     }
 
     /** Cockpit, Tasklist and Admin authenticate and protect themselves; a second CSRF check would break them. */
@@ -85,18 +85,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager customerAuthentication, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager customerAuthentication, ApiTokens tokens,
+            ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"account-transfer\"");
-            writeProblem(response, json, HttpStatus.UNAUTHORIZED,
-                    "Sign in with your profile's email and password (HTTP Basic).");
+            response.setHeader("WWW-Authenticate", "Basic realm=\"account-transfer\", Bearer realm=\"account-transfer\"");
+            writeProblem(response, json, HttpStatus.UNAUTHORIZED, e instanceof BearerTokenFilter.Refused
+                    ? e.getMessage() : "Sign in with an API token (Bearer) or your profile's email and password (HTTP Basic).");
         };
         AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
                 "Your profile may not do this.");
         return http.securityMatcher("/api/**")
                 .authenticationManager(customerAuthentication)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("CUSTOMER"))
+                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -185,7 +185,7 @@ public class ProfileService {
      */
     @Transactional
     public Confirmation confirmEmail(Long profileId, String token, Actor actor) {
-        if (!SecretToken.isPlausible(token)) {
+        if (!SecretToken.plausible(token)) {
             return Confirmation.INVALID;
         }
         Instant now = clock.instant();

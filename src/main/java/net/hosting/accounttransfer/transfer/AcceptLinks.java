@@ -2,6 +2,7 @@ package net.hosting.accounttransfer.transfer;
 
 import java.time.Clock;
 import java.util.UUID;
+import net.hosting.accounttransfer.common.SecretToken;
 import net.hosting.accounttransfer.config.AppProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -25,13 +26,13 @@ public class AcceptLinks {
     }
 
     /**
-     * A fresh link carrying a new token; only the token's hash is kept. The hash is committed before the mail
-     * goes out, so the link works the moment it arrives; if the mail step then fails, an unused hash remains.
+     * A fresh link carrying a new token; only the token's hash is kept, written in the mail step's own
+     * transaction (never a second one beside it), so it commits together with the mail's key.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.MANDATORY)
     public String issue(UUID transferId) {
-        String token = TransferToken.generate();
-        tokens.save(new IssuedToken(transferId, TransferToken.hash(token), clock.instant()));
+        String token = SecretToken.generate();
+        tokens.save(new IssuedToken(transferId, SecretToken.hash(token), clock.instant()));
         return app.link("/transfers/" + transferId + "?token=" + token);
     }
 
@@ -44,6 +45,6 @@ public class AcceptLinks {
     @Transactional(readOnly = true)
     public boolean matches(UUID transferId, String token) {
         return tokens.findByTransfer(transferId).stream()
-                .anyMatch(issued -> TransferToken.matches(token, issued.tokenHash()));
+                .anyMatch(issued -> SecretToken.matches(token, issued.tokenHash()));
     }
 }

@@ -3,7 +3,10 @@ package net.hosting.accounttransfer.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import net.hosting.accounttransfer.common.ConflictException;
+import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.profile.ApiToken;
+import net.hosting.accounttransfer.profile.ApiTokens;
 import net.hosting.accounttransfer.profile.EmailAddress;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
@@ -15,13 +18,15 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /profile} ("Profil"): a change of the profile's own data, not a transfer (seed, first part). The
- * history stays; invoices issued from now on carry the new data, earlier ones keep theirs.
+ * history stays; invoices issued from now on carry the new data, earlier ones keep theirs. It also lists,
+ * creates and revokes the profile's API tokens, since a page session is, with the password, what may manage them.
  */
 @Controller
 @CustomerPage
@@ -29,10 +34,12 @@ class ProfilePageController {
 
     private final ProfileService profiles;
     private final SessionSignIn signIn;
+    private final ApiTokens tokens;
 
-    ProfilePageController(ProfileService profiles, SessionSignIn signIn) {
+    ProfilePageController(ProfileService profiles, SessionSignIn signIn, ApiTokens tokens) {
         this.profiles = profiles;
         this.signIn = signIn;
+        this.tokens = tokens;
     }
 
     @GetMapping("/profile")
@@ -40,6 +47,40 @@ class ProfilePageController {
         model.addAttribute("details", ProfileForms.Details.of(profiles.get(me.profileId())));
         model.addAttribute("passwordForm", new ProfileForms.Password());
         return page(me, model);
+    }
+
+    /** A new API token; its secret is shown on the next page, this once, and never again. */
+    @PostMapping("/profile/tokens")
+    String createToken(@AuthenticationPrincipal SignedInProfile me, @ModelAttribute("tokenForm") ProfileForms.Token form,
+            BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (form.getName() == null || form.getName().isBlank()) {
+            errors.rejectValue("name", "profile.token.error.nameRequired");
+        } else if (form.getName().strip().length() > ApiToken.MAX_NAME_LENGTH) {
+            errors.rejectValue("name", "form.error.tooLong", new Object[] {ApiToken.MAX_NAME_LENGTH}, null);
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("details", ProfileForms.Details.of(profiles.get(me.profileId())));
+            model.addAttribute("passwordForm", new ProfileForms.Password());
+            return page(me, model);
+        }
+        ApiTokens.Issued issued = tokens.issue(me.profileId(), form.getName(), SessionSignIn.actor(me, request));
+        redirect.addFlashAttribute("newToken", issued.secret());
+        redirect.addFlashAttribute("newTokenName", issued.token().name());
+        return "redirect:/profile#tokens-title";
+    }
+
+    @PostMapping("/profile/tokens/{id}/revoke")
+    String revokeToken(@AuthenticationPrincipal SignedInProfile me, @PathVariable Long id, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        try {
+            tokens.revoke(me.profileId(), id, SessionSignIn.actor(me, request));
+            Notices.notice(redirect, "profile.token.revoked");
+        } catch (NotFoundException e) {
+            Notices.problem(redirect, "profile.token.error.notFound");
+        }
+        return "redirect:/profile#tokens-title";
     }
 
     @PostMapping("/profile")
@@ -165,6 +206,10 @@ class ProfilePageController {
     /** The profile page, which also says which new email waits for its link. */
     private String page(SignedInProfile me, Model model) {
         model.addAttribute("pendingEmail", profiles.pendingEmailChange(me.profileId()).orElse(null));
+        model.addAttribute("apiTokens", tokens.list(me.profileId()));
+        if (!model.containsAttribute("tokenForm")) {
+            model.addAttribute("tokenForm", new ProfileForms.Token());
+        }
         return "profile";
     }
 

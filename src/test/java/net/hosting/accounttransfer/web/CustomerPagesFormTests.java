@@ -555,8 +555,6 @@ class CustomerPagesFormTests extends IntegrationTest {
     }
 
     private static HtmlPage page(MvcResult result, int status) throws Exception {
-        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
-        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status);
-        return HtmlPage.of(body);
+        return HtmlPage.of(result, status);
     }
 }

@@ -1,9 +1,14 @@
 package net.hosting.accounttransfer.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.StringReader;
+import java.io.UnsupportedEncodingException;
+import java.nio.charset.StandardCharsets;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.xpath.XPathConstants;
 import javax.xml.xpath.XPathFactory;
+import org.springframework.test.web.servlet.MvcResult;
 import org.w3c.dom.Document;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
@@ -30,6 +35,13 @@ final class HtmlPage {
         } catch (Exception e) {
             throw new AssertionError("the page is not well-formed: " + e.getMessage() + "\n" + html, e);
         }
+    }
+
+    /** The page a request answered, after checking its status (the body is shown when the status is not the expected one). */
+    static HtmlPage of(MvcResult result, int status) throws UnsupportedEncodingException {
+        String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status);
+        return of(body);
     }
 
     /** The text of the first node the expression selects, or "" when none; whitespace collapsed. */
