@@ -44,7 +44,8 @@ class ProblemErrorController implements ErrorController {
             case METHOD_NOT_ALLOWED -> "This address does not accept " + request.getMethod() + "."
                     + allowed(response);
             case UNSUPPORTED_MEDIA_TYPE -> "Send the request body as application/json.";
-            case NOT_ACCEPTABLE -> "This address answers only application/json (and application/problem+json).";
+            case NOT_ACCEPTABLE -> "This address cannot answer in any media type the Accept header lists; "
+                    + "the API answers application/json.";
             case PAYLOAD_TOO_LARGE -> "The request body is over the limit of " + ApiBodyLimitFilter.LIMIT_BYTES
                     + " bytes; nothing was read or changed.";
             case TOO_MANY_REQUESTS -> "Too many failed attempts; try again in "
