@@ -75,7 +75,8 @@ class SignInThrottleFilter extends OncePerRequestFilter {
             return new Attempt(request.getParameter("username"), Door.FORM);
         }
         if (CAMUNDA_SIGN_IN.matcher(path).matches()) {
-            return new Attempt(request.getParameter("username"), Door.UNAUTHORIZED);
+            // counted per address only: reading Camunda's form here would take its body from Jersey
+            return new Attempt(null, Door.UNAUTHORIZED);
         }
         return null;
     }

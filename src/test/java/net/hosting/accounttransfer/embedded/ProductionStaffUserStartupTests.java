@@ -23,7 +23,7 @@ class ProductionStaffUserStartupTests {
     void productionWithoutStaffVariablesStopsAtStartUpNamingBoth(CapturedOutput output) {
         assumeThat(System.getenv("CAMUNDA_ADMIN_USER")).as("this JVM's own environment names a staff user").isNull();
 
-        assertThatThrownBy(() -> production().run()).isInstanceOf(ProductionSettingMissing.class);
+        assertThatThrownBy(() -> production().run()).hasMessageContaining("CAMUNDA_ADMIN_USER");
 
         String report = output.getAll();
         assertThat(report).contains("APPLICATION FAILED TO START")
@@ -37,7 +37,6 @@ class ProductionStaffUserStartupTests {
         assumeThat(System.getenv("CAMUNDA_ADMIN_PASSWORD")).isNull();
 
         assertThatThrownBy(() -> production().properties("CAMUNDA_ADMIN_USER=ops").run())
-                .isInstanceOf(ProductionSettingMissing.class)
                 .hasMessageContaining("CAMUNDA_ADMIN_USER").hasMessageContaining("CAMUNDA_ADMIN_PASSWORD");
         assertThat(output.getAll()).contains("CAMUNDA_ADMIN_PASSWORD").doesNotContain("\tat net.hosting");
     }

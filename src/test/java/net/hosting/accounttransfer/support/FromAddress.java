@@ -8,12 +8,15 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * HTTP from a chosen loopback address (127.0.0.2, 127.0.0.3, ...), so tests act as clients on different
@@ -43,12 +46,60 @@ public final class FromAddress {
         }
     }
 
+    /** A browser's page session: its cookies and the CSRF token its forms carry. */
+    public record Session(String cookies, String csrf) {
+
+        /** The form fields of a post from this session, {@code _csrf} first. */
+        public String form(String fields) {
+            return "_csrf=" + encode(csrf) + (fields.isEmpty() ? "" : "&" + fields);
+        }
+    }
+
+    /** Opens {@code path} as a browser would, keeping the session cookie and CSRF token it is given. */
+    public Session visit(String path, Session session) {
+        Map<String, String> headers = new LinkedHashMap<>(Map.of("Accept", "text/html", "Accept-Language", "en"));
+        if (session != null) {
+            headers.put("Cookie", session.cookies());
+        }
+        Reply page = send("GET", path, headers, null);
+        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page.body());
+        String cookies = cookies(page);
+        return new Session(cookies.isEmpty() && session != null ? session.cookies() : cookies,
+                csrf.find() ? csrf.group(1) : session == null ? "" : session.csrf());
+    }
+
+    /** Posts the sign-in form as a browser does, from the session and CSRF token of the form it was shown. */
+    public Reply postSignIn(String email, String password) {
+        Session form = visit("/login", null);
+        return send("POST", "/login", Map.of("Cookie", form.cookies(), "Accept-Language", "en", "Accept", "text/html",
+                "Content-Type", "application/x-www-form-urlencoded"),
+                form.form("username=" + encode(email) + "&password=" + encode(password)));
+    }
+
+    /** A signed-in page session. */
+    public Session signIn(String email, String password) {
+        Reply signedIn = postSignIn(email, password);
+        if (signedIn.status() != 302 || signedIn.header("Location").contains("error")) {
+            throw new IllegalStateException("sign-in of " + email + " failed: " + signedIn.status());
+        }
+        return visit("/", new Session(cookies(signedIn), ""));
+    }
+
+    /** The cookies a reply sets, as a Cookie header sends them back. */
+    public static String cookies(Reply reply) {
+        return String.join("; ", reply.all("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList());
+    }
+
+    public static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
     public Reply send(String method, String path, Map<String, String> headers, String body) {
         byte[] content = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
         StringBuilder request = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.0\r\n")
                 .append("Host: localhost:").append(port).append("\r\n");
         headers.forEach((name, value) -> request.append(name).append(": ").append(value).append("\r\n"));
-        if (body != null) {
+        if (body != null || !method.equals("GET")) {
             request.append("Content-Length: ").append(content.length).append("\r\n");
         }
         request.append("\r\n");

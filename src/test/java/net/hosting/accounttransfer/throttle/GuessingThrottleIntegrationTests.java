@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,7 +20,7 @@ import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.FromAddress;
 import net.hosting.accounttransfer.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 
 /**
  * S3 on the running application: failed sign-ins at every door, and wrong accept-link tokens, get 429 with
@@ -33,8 +33,12 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(20);
 
-    @Autowired
-    private ThrottleProperties settings;
+    /** The throttle's settings as the running application reads them (app.throttle.*). */
+    @Value("${app.throttle.budget:10}")
+    private int budget;
+
+    @Value("${app.throttle.window:PT15M}")
+    private Duration window;
 
     @Test
     void fortyWrongPasswordsOnTheApiGet429WithRetryAfterPastTheBudgetYetTheOwnerSignsInFromElsewhere()
@@ -49,8 +53,8 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
             statuses.add(last.status());
         }
 
-        assertThat(statuses.subList(0, settings.budget())).containsOnly(401);
-        assertThat(statuses.subList(settings.budget(), 40)).containsOnly(429);
+        assertThat(statuses.subList(0, budget)).containsOnly(401);
+        assertThat(statuses.subList(budget, 40)).containsOnly(429);
         assertTooManyProblem(last, "/api/profile");
         // the stranger's address is refused even with the right password: no password is checked past the budget
         assertThat(stranger.send("GET", "/api/profile", basic(alice.email(), Fixtures.PASSWORD), null).status())
@@ -65,30 +69,30 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
     void oneAddressGuessingManyEmailsIsThrottledToo() {
         FromAddress sprayer = client();
         List<Integer> statuses = new ArrayList<>();
-        for (int i = 0; i <= settings.budget(); i++) {
+        for (int i = 0; i <= budget; i++) {
             statuses.add(sprayer.send("GET", "/api/accounts", basic("nobody-" + i + "@example.test", "x"), null)
                     .status());
         }
-        assertThat(statuses).endsWith(429).containsOnly(401, 429).hasSize(settings.budget() + 1);
+        assertThat(statuses).endsWith(429).containsOnly(401, 429).hasSize(budget + 1);
     }
 
     @Test
     void theSignInFormAnswersWithAPagePastTheBudgetAndTheOwnerStillSignsInElsewhere() {
         Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
         FromAddress stranger = client();
-        for (int i = 0; i < settings.budget(); i++) {
-            FromAddress.Reply failed = formSignIn(stranger, bob.email(), "guess-" + i);
+        for (int i = 0; i < budget; i++) {
+            FromAddress.Reply failed = stranger.postSignIn(bob.email(), "guess-" + i);
             assertThat(failed.status()).isEqualTo(302);
             assertThat(failed.header("Location")).contains("/login?error");
         }
 
-        FromAddress.Reply refused = formSignIn(stranger, bob.email(), Fixtures.PASSWORD);
+        FromAddress.Reply refused = stranger.postSignIn(bob.email(), Fixtures.PASSWORD);
         assertThat(refused.status()).isEqualTo(429);
-        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, settings.window().toSeconds());
+        assertThat(Long.parseLong(refused.header("Retry-After"))).isBetween(1L, window.toSeconds());
         assertThat(refused.header("Content-Type")).startsWith("text/html");
         assertThat(refused.body()).contains("Too many attempts").contains("429");
 
-        FromAddress.Reply owner = formSignIn(client(), bob.email(), Fixtures.PASSWORD);
+        FromAddress.Reply owner = client().postSignIn(bob.email(), Fixtures.PASSWORD);
         assertThat(owner.status()).isEqualTo(302);
         assertThat(owner.header("Location")).doesNotContain("error");
     }
@@ -96,7 +100,7 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
     @Test
     void camundasOwnSignInIsThrottled() {
         FromAddress stranger = client();
-        for (int i = 0; i < settings.budget(); i++) {
+        for (int i = 0; i < budget; i++) {
             assertThat(camundaSignIn(stranger, "admin", "guess-" + i).status()).isEqualTo(401);
         }
         assertTooManyProblem(camundaSignIn(stranger, "admin", "admin"),
@@ -119,7 +123,7 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
     void wrongAcceptLinkTokensAreThrottledPerAddressWithAPage() {
         FromAddress guesser = client();
         String path = "/transfers/" + UUID.randomUUID() + "?token=";
-        for (int i = 0; i < settings.budget(); i++) {
+        for (int i = 0; i < budget; i++) {
             FromAddress.Reply wrong = guesser.send("GET", path + "guess" + i, english(), null);
             assertThat(wrong.status()).isEqualTo(404);
             assertThat(wrong.body()).contains("not valid");
@@ -135,7 +139,7 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
 
     private void assertBasicDoorThrottled(String path, String instance) {
         FromAddress stranger = client();
-        for (int i = 0; i < settings.budget(); i++) {
+        for (int i = 0; i < budget; i++) {
             assertThat(stranger.send("GET", path, basic("admin", "guess-" + i), null).status()).isEqualTo(401);
         }
         assertTooManyProblem(stranger.send("GET", path, basic("admin", "admin"), null), instance);
@@ -145,7 +149,7 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
 
     private void assertTooManyProblem(FromAddress.Reply reply, String instance) {
         assertThat(reply.status()).as(reply.body()).isEqualTo(429);
-        assertThat(Long.parseLong(reply.header("Retry-After"))).isBetween(1L, settings.window().toSeconds());
+        assertThat(Long.parseLong(reply.header("Retry-After"))).isBetween(1L, window.toSeconds());
         assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
         try {
             JsonNode problem = JSON.readTree(reply.body());
@@ -157,29 +161,15 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
         }
     }
 
-    /** The sign-in form as a browser posts it: with the session and CSRF token of the form it was shown. */
-    private static FromAddress.Reply formSignIn(FromAddress client, String email, String password) {
-        FromAddress.Reply form = client.send("GET", "/login", english(), null);
-        Matcher csrf = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(form.body());
-        assertThat(csrf.find()).as(form.body()).isTrue();
-        return client.send("POST", "/login", Map.of("Cookie", cookies(form), "Accept-Language", "en",
-                "Accept", "text/html", "Content-Type", "application/x-www-form-urlencoded"),
-                "username=" + encode(email) + "&password=" + encode(password) + "&_csrf=" + encode(csrf.group(1)));
-    }
-
     /** Camunda's web apps sign in with a form post, carrying the CSRF cookie and header the app was given. */
     private static FromAddress.Reply camundaSignIn(FromAddress client, String user, String password) {
         FromAddress.Reply app = client.send("GET", "/camunda/app/cockpit/default/", Map.of(), null);
-        String cookies = cookies(app);
+        String cookies = FromAddress.cookies(app);
         Matcher xsrf = Pattern.compile("XSRF-TOKEN=([^;]+)").matcher(cookies);
         return client.send("POST", "/camunda/api/admin/auth/user/default/login/cockpit",
                 Map.of("Cookie", cookies, "X-XSRF-TOKEN", xsrf.find() ? xsrf.group(1) : "none",
                         "Content-Type", "application/x-www-form-urlencoded", "Accept", "application/json"),
-                "username=" + encode(user) + "&password=" + encode(password));
-    }
-
-    private static String cookies(FromAddress.Reply reply) {
-        return String.join("; ", reply.all("Set-Cookie").stream().map(c -> c.split(";", 2)[0]).toList());
+                "username=" + FromAddress.encode(user) + "&password=" + FromAddress.encode(password));
     }
 
     private FromAddress client() {
@@ -195,7 +185,4 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
         return Map.of("Accept-Language", "en", "Accept", "text/html");
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
-    }
 }
