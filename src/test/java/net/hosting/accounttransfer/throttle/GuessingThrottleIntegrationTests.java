@@ -21,6 +21,7 @@ import net.hosting.accounttransfer.support.FromAddress;
 import net.hosting.accounttransfer.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * S3 on the running application: failed sign-ins at every door, and wrong accept-link tokens, get 429 with
@@ -28,6 +29,8 @@ import org.springframework.beans.factory.annotation.Value;
  * address is never locked out. Each test speaks from its own loopback addresses (127.0.0.x), as distinct
  * clients would, so nothing here throttles the other tests, which speak from 127.0.0.1.
  */
+// the default budget, which the shared context raises so that the other tests never throttle one another
+@TestPropertySource(properties = "app.throttle.budget=10")
 class GuessingThrottleIntegrationTests extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
