@@ -64,7 +64,10 @@ class SecurityConfiguration {
         // path patterns, not MVC matchers: /engine-rest is served by Jersey's servlet, not Spring MVC's
         PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
         return http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**")))
-                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .authorizeHttpRequests(requests -> requests
+                        // S2: Camunda's first-user setup is never reachable, even should the staff group be empty
+                        .requestMatchers(paths.matcher("/camunda/api/admin/setup/**")).denyAll()
+                        .anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.disable())
                 .requestCache(cache -> cache.disable())

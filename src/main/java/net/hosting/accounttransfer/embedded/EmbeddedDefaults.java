@@ -38,30 +38,34 @@ class EmbeddedDefaults implements EnvironmentPostProcessor {
             defaults.put("camunda.bpm.admin-user.last-name", "Staff");
         } else {
             if (embeddedMail) {
-                throw new IllegalStateException("Production mode (SPRING_DATASOURCE_URL is set) needs a real SMTP server: "
-                        + "set SPRING_MAIL_HOST and SPRING_MAIL_PORT.");
+                throw new ProductionSettingMissing("Production mode (SPRING_DATASOURCE_URL is set) needs a real SMTP "
+                        + "server: set SPRING_MAIL_HOST and SPRING_MAIL_PORT.", "Set SPRING_MAIL_HOST and SPRING_MAIL_PORT.");
             }
+            // S2: without a staff user from the environment, Camunda's first-user setup would be open to anyone
             String staffUser = environment.getProperty("CAMUNDA_ADMIN_USER");
             String staffPassword = environment.getProperty("CAMUNDA_ADMIN_PASSWORD");
-            if (staffUser != null && !staffUser.isBlank()) {
-                if (!staffUser.matches("[A-Za-z0-9]+")) {
-                    // Camunda refuses other ids deep inside its start-up; say so plainly instead
-                    throw new IllegalStateException("CAMUNDA_ADMIN_USER must be letters and digits only, not '"
-                            + staffUser + "'.");
-                }
-                if (staffPassword == null || staffPassword.isBlank()) {
-                    throw new IllegalStateException("CAMUNDA_ADMIN_USER is set but CAMUNDA_ADMIN_PASSWORD is not.");
-                }
-                defaults.put("camunda.bpm.admin-user.id", staffUser);
-                defaults.put("camunda.bpm.admin-user.password", staffPassword);
+            if (isBlank(staffUser) || isBlank(staffPassword)) {
+                throw new ProductionSettingMissing("Production mode (SPRING_DATASOURCE_URL is set) needs the staff user: "
+                        + "set both CAMUNDA_ADMIN_USER and CAMUNDA_ADMIN_PASSWORD.",
+                        "Set CAMUNDA_ADMIN_USER (letters and digits) and CAMUNDA_ADMIN_PASSWORD.");
             }
+            if (!staffUser.matches("[A-Za-z0-9]+")) {
+                // Camunda refuses other ids deep inside its start-up; say so plainly instead
+                throw new ProductionSettingMissing("CAMUNDA_ADMIN_USER must be letters and digits only, not '"
+                        + staffUser + "'.", "Choose a CAMUNDA_ADMIN_USER of letters and digits only.");
+            }
+            defaults.put("camunda.bpm.admin-user.id", staffUser);
+            defaults.put("camunda.bpm.admin-user.password", staffPassword);
         }
         // last, so that anything the environment or the configuration files say wins
         environment.getPropertySources().addLast(new MapPropertySource("embeddedDefaults", defaults));
     }
 
     private static boolean hasText(ConfigurableEnvironment environment, String key) {
-        String value = environment.getProperty(key);
-        return value != null && !value.isBlank();
+        return !isBlank(environment.getProperty(key));
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

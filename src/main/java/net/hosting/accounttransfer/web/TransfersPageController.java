@@ -2,6 +2,7 @@ package net.hosting.accounttransfer.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import net.hosting.accounttransfer.common.ConflictException;
@@ -11,6 +12,10 @@ import net.hosting.accounttransfer.profile.ProfileService;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferService;
+import net.hosting.accounttransfer.throttle.Guess;
+import net.hosting.accounttransfer.throttle.GuessingThrottle;
+import net.hosting.accounttransfer.throttle.TooManyGuesses;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -37,13 +42,16 @@ class TransfersPageController {
     private final TransferService transfers;
     private final TransferViews views;
     private final ProfileService profiles;
+    private final GuessingThrottle throttle;
     // the same session-held cache the sign-in form reads, so signing in returns to the offer
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
-    TransfersPageController(TransferService transfers, TransferViews views, ProfileService profiles) {
+    TransfersPageController(TransferService transfers, TransferViews views, ProfileService profiles,
+            GuessingThrottle throttle) {
         this.transfers = transfers;
         this.views = views;
         this.profiles = profiles;
+        this.throttle = throttle;
     }
 
     /** How the reader of the accept page stands towards the transfer, which decides what the page offers. */
@@ -61,7 +69,18 @@ class TransfersPageController {
             @AuthenticationPrincipal SignedInProfile me, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         if (token != null) {
-            Optional<Transfer> linked = transfers.byLink(id, token).filter(Transfer::isPending);
+            // S3: tokens are guessed per client address; past the budget no token is even compared
+            String address = request.getRemoteAddr();
+            Optional<Duration> wait = throttle.retryAfter(Guess.ACCEPT_LINK, address, null);
+            if (wait.isPresent()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, TooManyGuesses.retryAfter(wait.get()));
+                return PageErrors.page(HttpStatus.TOO_MANY_REQUESTS, model, response);
+            }
+            Optional<Transfer> matched = transfers.byLink(id, token);
+            if (matched.isEmpty()) {
+                throttle.failed(Guess.ACCEPT_LINK, address, null);
+            }
+            Optional<Transfer> linked = matched.filter(Transfer::isPending);
             if (linked.isEmpty()) {
                 return invalidLink(id, me, model, response);
             }

@@ -129,6 +129,9 @@ class TwoNodeClusterIntegrationTests {
                 "spring.datasource.username=postgres",
                 "spring.mail.host=127.0.0.1",
                 "spring.mail.port=" + IntegrationTest.SMTP_PORT,
+                // production mode refuses to start without its staff user (S2)
+                "CAMUNDA_ADMIN_USER=clusterstaff",
+                "CAMUNDA_ADMIN_PASSWORD=cluster-staff-secret",
                 "server.port=0",
                 "app.public-url=" + IntegrationTest.PUBLIC_URL,
                 "transfer.retry-cycle=R3/PT1S",

@@ -26,12 +26,25 @@ class EmbeddedDefaultsTests {
     void productionHasNoDemoDataAndNoDefaultStaffPassword() {
         StandardEnvironment environment = environment(Map.of(
                 "spring.datasource.url", "jdbc:postgresql://db:5432/transfers",
-                "spring.mail.host", "smtp.internal"));
+                "spring.mail.host", "smtp.internal",
+                "CAMUNDA_ADMIN_USER", "opsteam",
+                "CAMUNDA_ADMIN_PASSWORD", "s3cret-from-vault"));
         assertThat(environment.getProperty("app.embedded.database")).isEqualTo("false");
         assertThat(environment.getProperty("app.embedded.mail")).isEqualTo("false");
         assertThat(environment.getProperty("app.demo-data")).isNull();
-        assertThat(environment.getProperty("camunda.bpm.admin-user.id")).isNull();
-        assertThat(environment.getProperty("camunda.bpm.admin-user.password")).isNull();
+        assertThat(environment.getProperty("camunda.bpm.admin-user.password")).isNotEqualTo("admin");
+    }
+
+    @Test
+    void productionWithoutBothStaffVariablesIsRefusedNamingBoth() {
+        // S2: without a staff user Camunda's first-user setup would be open to anyone
+        assertThatThrownBy(() -> environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/t",
+                "spring.mail.host", "smtp")))
+                .isInstanceOf(ProductionSettingMissing.class)
+                .hasMessageContaining("CAMUNDA_ADMIN_USER").hasMessageContaining("CAMUNDA_ADMIN_PASSWORD");
+        assertThatThrownBy(() -> environment(Map.of("spring.datasource.url", "jdbc:postgresql://db/t",
+                "spring.mail.host", "smtp", "CAMUNDA_ADMIN_PASSWORD", "s3cret")))
+                .hasMessageContaining("CAMUNDA_ADMIN_USER");
     }
 
     @Test

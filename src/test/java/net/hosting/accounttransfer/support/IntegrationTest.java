@@ -27,7 +27,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "transfer.retry-cycle=R3/PT1S",
         "camunda.bpm.admin-user.id=admin",
         "camunda.bpm.admin-user.password=admin",
-        "logging.level.com.icegreen.greenmail=WARN"
+        "logging.level.com.icegreen.greenmail=WARN",
+        // every test speaks from 127.0.0.1, and some fail a sign-in on purpose: together they would pass the
+        // throttle's budget; GuessingThrottleIntegrationTests checks the throttle with its default in a context of its own
+        "app.throttle.budget=100000"
 })
 // metrics are off in tests by default; the Prometheus endpoint is part of what the service offers
 @AutoConfigureObservability
