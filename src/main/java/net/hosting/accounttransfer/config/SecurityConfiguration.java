@@ -144,7 +144,8 @@ class SecurityConfiguration {
                         .requestMatchers("/login", "/signup", "/css/**", "/favicon.ico", "/error", "/dev/mailbox/**")
                         .permitAll()
                         // the API's description is public, like the API's address
-                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs.yaml", "/v3/api-docs/**", "/swagger-ui.html",
+                                "/swagger-ui/**")
                         .permitAll()
                         // the accept page explains itself to a visitor who is not signed in yet (T8)
                         .requestMatchers(org.springframework.http.HttpMethod.GET, "/transfers/*").permitAll()

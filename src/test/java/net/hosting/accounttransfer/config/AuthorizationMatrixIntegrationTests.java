@@ -48,9 +48,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
     enum Door { API, PAGE, STAFF }
 
     /**
-     * One route and what each column gets. {@code {transfer}} and {@code {ticket}} in the path and body stand for
-     * the world's pending transfer and the sender's ticket; {@code {account}} for the transferred account and
-     * {@code {recipient}} for the recipient's email.
+     * One route and what each column gets. {@code {transfer}}, {@code {ticket}} and {@code {token}} in the path and
+     * body stand for the world's pending transfer, the sender's ticket and the sender's API token; {@code {account}}
+     * for the transferred account and {@code {recipient}} for the recipient's email.
      */
     record Row(String route, Door door, String path, String body, Map<Who, Integer> expected, boolean changes) {
 
@@ -91,6 +91,15 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             api("POST /api/transfers/{id}/decline -> /api/transfers/{transfer}/decline", "{\"reason\":\"No\"}",
                     401, 403, 200, 404, 401).changing(),
             // customer pages, a signed-in session; anonymous and staff are sent to the sign-in form
+            // personal API tokens: only with the password (Basic) or a page session, each profile its own
+            api("GET /api/tokens", null, 401, 200, 200, 200, 401),
+            api("POST /api/tokens", "{\"name\":\"matrix\"}", 401, 201, 201, 201, 401).changing(),
+            api("DELETE /api/tokens/{id} -> /api/tokens/{token}", null, 401, 204, 404, 404, 401).changing(),
+            // the API's description is public
+            staff("GET /v3/api-docs", null, 200, 200, 200, 200, 200),
+            staff("GET /v3/api-docs.yaml", null, 200, 200, 200, 200, 200),
+            staff("GET /v3/api-docs/swagger-config", null, 200, 200, 200, 200, 200),
+            staff("GET /swagger-ui.html", null, 302, 302, 302, 302, 302),
             page("GET /", null, 302, 200, 200, 200, 302),
             page("GET /login", null, 200, 302, 302, 302, 200),
             page("POST /login", "username=nobody%40example.test&password=x", 302, 302, 302, 302, 302),
@@ -107,6 +116,10 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
                     .changing(),
             page("POST /profile/password", "currentPassword=wrong&password=new-secret-99&confirmation=new-secret-99",
                     302, 422, 422, 422, 302),
+            page("POST /profile/tokens", "name=matrix", 302, 302, 302, 302, 302).changing(),
+            page("POST /profile/tokens/{id}/revoke -> /profile/tokens/{token}/revoke", "", 302, 302, 302, 302, 302)
+                    .changing(),
+            page("GET /profile/email/confirm -> /profile/email/confirm?token=wrong", null, 302, 302, 302, 302, 302),
             page("GET /transfers", null, 302, 200, 200, 200, 302),
             page("GET /transfers/{id} -> /transfers/{transfer}", null, 302, 200, 200, 404, 302),
             page("POST /transfers/{id}/cancel -> /transfers/{transfer}/cancel", "", 302, 302, 403, 404, 302)
@@ -184,6 +197,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         final Account account;
         final String transferId;
         final String ticketId;
+        final String tokenId;
 
         World() {
             profiles.put(Who.SENDER, fixtures.customer("Sender", Profile.Locale.EN));
@@ -198,6 +212,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             Api.Reply ticket = sender.post("/api/tickets", Map.of("subject", "Mine", "message", "Only mine"));
             assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
             ticketId = ticket.json().get("id").asText();
+            Api.Reply token = sender.post("/api/tokens", Map.of("name", "Sender's script"));
+            assertThat(token.status()).as(token.body()).isEqualTo(201);
+            tokenId = token.json().get("id").asText();
             for (Who who : List.of(Who.SENDER, Who.RECIPIENT, Who.THIRD)) {
                 sessions.put(who, client().signIn(profiles.get(who).email(), Fixtures.PASSWORD));
             }
@@ -242,7 +259,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         }
 
         private String fill(String text) {
-            return text.replace("{transfer}", transferId).replace("{ticket}", ticketId)
+            return text.replace("{transfer}", transferId).replace("{ticket}", ticketId).replace("{token}", tokenId)
                     .replace("{account}", account.name()).replace("{recipient}", profiles.get(Who.RECIPIENT).email());
         }
     }
