@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import net.hosting.accounttransfer.profile.ApiTokens;
 import net.hosting.accounttransfer.profile.ProfileSignIn;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
@@ -33,14 +34,15 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
 /**
- * Four doors: Camunda's staff apps keep their own sign-in and CSRF filter; the JSON API takes HTTP Basic
- * with a profile's email; operations endpoints take a staff user; customer pages take a form sign-in with CSRF.
+ * Four doors: Camunda's staff apps keep their own sign-in and CSRF filter; the JSON API takes a personal API
+ * token (Bearer) or HTTP Basic with a profile's email; operations endpoints take a staff user; customer pages take a form sign-in with CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -85,18 +87,19 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain api(HttpSecurity http, AuthenticationManager customerAuthentication, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, AuthenticationManager customerAuthentication, ApiTokens tokens,
+            ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthorized = (request, response, e) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"account-transfer\"");
-            writeProblem(response, json, HttpStatus.UNAUTHORIZED,
-                    "Sign in with your profile's email and password (HTTP Basic).");
+            response.setHeader("WWW-Authenticate", "Basic realm=\"account-transfer\", Bearer realm=\"account-transfer\"");
+            writeProblem(response, json, HttpStatus.UNAUTHORIZED, e instanceof BearerTokenFilter.Refused
+                    ? e.getMessage() : "Sign in with an API token (Bearer) or your profile's email and password (HTTP Basic).");
         };
         AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
                 "Your profile may not do this.");
         return http.securityMatcher("/api/**")
                 .authenticationManager(customerAuthentication)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("CUSTOMER"))
+                .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
                 .httpBasic(basic -> basic.authenticationEntryPoint(unauthorized))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

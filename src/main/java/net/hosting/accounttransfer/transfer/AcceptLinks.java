@@ -2,6 +2,7 @@ package net.hosting.accounttransfer.transfer;
 
 import java.time.Clock;
 import java.util.UUID;
+import net.hosting.accounttransfer.common.SecretToken;
 import net.hosting.accounttransfer.config.AppProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,8 +31,8 @@ public class AcceptLinks {
      */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public String issue(UUID transferId) {
-        String token = TransferToken.generate();
-        tokens.save(new IssuedToken(transferId, TransferToken.hash(token), clock.instant()));
+        String token = SecretToken.generate();
+        tokens.save(new IssuedToken(transferId, SecretToken.hash(token), clock.instant()));
         return app.link("/transfers/" + transferId + "?token=" + token);
     }
 
@@ -44,6 +45,6 @@ public class AcceptLinks {
     @Transactional(readOnly = true)
     public boolean matches(UUID transferId, String token) {
         return tokens.findByTransfer(transferId).stream()
-                .anyMatch(issued -> TransferToken.matches(token, issued.tokenHash()));
+                .anyMatch(issued -> SecretToken.matches(token, issued.tokenHash()));
     }
 }

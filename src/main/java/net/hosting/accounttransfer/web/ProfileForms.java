@@ -2,7 +2,7 @@ package net.hosting.accounttransfer.web;
 
 import net.hosting.accounttransfer.profile.Profile;
 
-/** The two forms of the profile page: the profile's details, and its password. */
+/** The forms of the profile page: the profile's details, its password, and a new API token. */
 final class ProfileForms {
 
     private ProfileForms() {
@@ -61,6 +61,20 @@ final class ProfileForms {
 
         public void setConfirmation(String confirmation) {
             this.confirmation = confirmation;
+        }
+    }
+
+    /** The name of a new API token, e.g. the script that will use it. */
+    static class Token {
+
+        private String name;
+
+        public String getName() {
+            return name;
+        }
+
+        public void setName(String name) {
+            this.name = name;
         }
     }
 }

@@ -3,7 +3,10 @@ package net.hosting.accounttransfer.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import net.hosting.accounttransfer.common.ConflictException;
+import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.profile.ApiToken;
+import net.hosting.accounttransfer.profile.ApiTokens;
 import net.hosting.accounttransfer.profile.EmailAddress;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
@@ -15,12 +18,14 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * {@code /profile} ("Profil"): a change of the profile's own data, not a transfer (seed, first part). The
- * history stays; invoices issued from now on carry the new data, earlier ones keep theirs.
+ * history stays; invoices issued from now on carry the new data, earlier ones keep theirs. It also lists,
+ * creates and revokes the profile's API tokens, since a page session is, with the password, what may manage them.
  */
 @Controller
 @CustomerPage
@@ -28,16 +33,61 @@ class ProfilePageController {
 
     private final ProfileService profiles;
     private final SessionSignIn signIn;
+    private final ApiTokens tokens;
 
-    ProfilePageController(ProfileService profiles, SessionSignIn signIn) {
+    ProfilePageController(ProfileService profiles, SessionSignIn signIn, ApiTokens tokens) {
         this.profiles = profiles;
         this.signIn = signIn;
+        this.tokens = tokens;
     }
 
     @GetMapping("/profile")
     String show(@AuthenticationPrincipal SignedInProfile me, Model model) {
         model.addAttribute("details", ProfileForms.Details.of(profiles.get(me.profileId())));
         model.addAttribute("passwordForm", new ProfileForms.Password());
+        model.addAttribute("tokenForm", new ProfileForms.Token());
+        return withTokens(me, model);
+    }
+
+    /** A new API token; its secret is shown on the next page, this once, and never again. */
+    @PostMapping("/profile/tokens")
+    String createToken(@AuthenticationPrincipal SignedInProfile me, @ModelAttribute("tokenForm") ProfileForms.Token form,
+            BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (form.getName() == null || form.getName().isBlank()) {
+            errors.rejectValue("name", "profile.token.error.nameRequired");
+        } else if (form.getName().strip().length() > ApiToken.MAX_NAME_LENGTH) {
+            errors.rejectValue("name", "form.error.tooLong", new Object[] {ApiToken.MAX_NAME_LENGTH}, null);
+        }
+        if (errors.hasErrors()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            model.addAttribute("details", ProfileForms.Details.of(profiles.get(me.profileId())));
+            model.addAttribute("passwordForm", new ProfileForms.Password());
+            return withTokens(me, model);
+        }
+        ApiTokens.Issued issued = tokens.issue(me.profileId(), form.getName(), SessionSignIn.actor(me, request));
+        redirect.addFlashAttribute("newToken", issued.secret());
+        redirect.addFlashAttribute("newTokenName", issued.token().name());
+        return "redirect:/profile#tokens-title";
+    }
+
+    @PostMapping("/profile/tokens/{id}/revoke")
+    String revokeToken(@AuthenticationPrincipal SignedInProfile me, @PathVariable Long id, HttpServletRequest request,
+            RedirectAttributes redirect) {
+        try {
+            tokens.revoke(me.profileId(), id, SessionSignIn.actor(me, request));
+            Notices.notice(redirect, "profile.token.revoked");
+        } catch (NotFoundException e) {
+            Notices.problem(redirect, "profile.token.error.notFound");
+        }
+        return "redirect:/profile#tokens-title";
+    }
+
+    private String withTokens(SignedInProfile me, Model model) {
+        model.addAttribute("apiTokens", tokens.list(me.profileId()));
+        if (!model.containsAttribute("tokenForm")) {
+            model.addAttribute("tokenForm", new ProfileForms.Token());
+        }
         return "profile";
     }
 
@@ -78,7 +128,7 @@ class ProfilePageController {
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("passwordForm", new ProfileForms.Password());
-            return "profile";
+            return withTokens(me, model);
         }
         // the session's principal carries the sign-in email, which may just have changed
         signIn.refresh(changed.email(), request, response);
@@ -118,7 +168,7 @@ class ProfilePageController {
             form.setNewPassword(null);
             form.setConfirmation(null);
             model.addAttribute("details", ProfileForms.Details.of(profiles.get(me.profileId())));
-            return "profile";
+            return withTokens(me, model);
         }
         signIn.refresh(changed.email(), request, response);
         Notices.notice(redirect, "profile.passwordChanged");

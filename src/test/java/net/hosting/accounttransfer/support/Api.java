@@ -34,6 +34,15 @@ public class Api {
                 .encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
+    /** The same client signed in with a personal API token. */
+    public Api withToken(String token) {
+        return new Api(port, "Bearer " + token);
+    }
+
+    public Reply delete(String path) {
+        return send(request(path).DELETE());
+    }
+
     /** An HTTP answer with its body parsed when it is JSON. */
     public record Reply(int status, Map<String, java.util.List<String>> headers, String body) {
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import net.hosting.accounttransfer.common.ConflictException;
+import net.hosting.accounttransfer.common.SecretToken;
 import org.junit.jupiter.api.Test;
 
 /** The Transfer aggregate guards its status: PENDING ends exactly once, and only ACCEPTED completes. */
@@ -73,13 +74,13 @@ class TransferTests {
 
     @Test
     void acceptLinkTokensAre32RandomBytesAndOnlyTheirHashMatches() {
-        String token = TransferToken.generate();
+        String token = SecretToken.generate();
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
-        assertThat(TransferToken.generate()).isNotEqualTo(token);
-        String hash = TransferToken.hash(token);
+        assertThat(SecretToken.generate()).isNotEqualTo(token);
+        String hash = SecretToken.hash(token);
         assertThat(hash).hasSize(64).doesNotContain(token);
-        assertThat(TransferToken.matches(token, hash)).isTrue();
-        assertThat(TransferToken.matches(token.substring(1) + "A", hash)).isFalse();
-        assertThat(TransferToken.matches(null, hash)).isFalse();
+        assertThat(SecretToken.matches(token, hash)).isTrue();
+        assertThat(SecretToken.matches(token.substring(1) + "A", hash)).isFalse();
+        assertThat(SecretToken.matches(null, hash)).isFalse();
     }
 }
