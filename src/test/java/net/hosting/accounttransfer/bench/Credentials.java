@@ -9,6 +9,11 @@ interface Credentials {
     /** The {@code Authorization} header of the profile with this email. */
     String authorization(String email);
 
+    /** A personal API token per profile, as API clients sign in: one indexed lookup per call. */
+    static Credentials bearer(java.util.Map<String, String> tokenByEmail) {
+        return email -> "Bearer " + tokenByEmail.get(email);
+    }
+
     /** HTTP Basic with the seeded password: BCrypt on every call, as interactive use does. */
     static Credentials basic(String password) {
         return email -> "Basic " + Base64.getEncoder()

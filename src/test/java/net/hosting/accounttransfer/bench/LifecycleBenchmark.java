@@ -52,10 +52,14 @@ class LifecycleBenchmark {
                     "SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort()),
                     "CAMUNDA_ADMIN_USER", "benchstaff",
                     "CAMUNDA_ADMIN_PASSWORD", "bench" + stamp), settings.jvmArgs(), OUT.resolve("app.log"))) {
+                Credentials credentials;
                 try (Connection app = databases.connect(appDatabase)) {
                     Seed.insert(app, settings.n(), new BCryptPasswordEncoder().encode(Seed.PASSWORD));
+                    Map<String, String> tokens = Seed.tokens(app);
+                    credentials = "basic".equals(settings.auth()) ? Credentials.basic(Seed.PASSWORD)
+                            : Credentials.bearer(tokens);
                 }
-                driver = new ServiceDriver(service.port(), Credentials.basic(Seed.PASSWORD), smtp);
+                driver = new ServiceDriver(service.port(), credentials, smtp);
                 Instant began = Instant.now();
                 if (settings.open()) {
                     driver.open(settings.n(), settings.rate(), settings.deadline());
@@ -68,10 +72,10 @@ class LifecycleBenchmark {
                     serviceRate = completed / (Duration.between(began, lastCompleted).toNanos() / 1e9);
                     broken.addAll(exactlyOnce(app, smtp, driver.accepted.get()));
                 }
-                rows.add(row("run", "%s UTC, %s, %s mode, N = %d, C = %s, %d cores".formatted(stamp,
+                rows.add(row("run", "%s UTC, %s, %s mode, N = %d, C = %s, %s auth, %d cores".formatted(stamp,
                         databases.describe(), settings.mode(), settings.n(),
                         settings.open() ? settings.rate() + "/s offered for " + settings.duration().toSeconds() + " s"
-                                : settings.clients(), Runtime.getRuntime().availableProcessors()), ""));
+                                : settings.clients(), settings.auth(), Runtime.getRuntime().availableProcessors()), ""));
                 rows.add(row("service ready (health UP) after", "%.1f s".formatted(service.readyAfter().toMillis() / 1e3), ""));
                 rows.add(row("peak RSS of the service (VmHWM), -Xmx256m" + (settings.jvmArgs().isEmpty() ? ""
                         : " " + settings.jvmArgs()), "%.0f MiB".formatted(service.peakRssMib()), ""));

@@ -2,10 +2,14 @@ package net.hosting.accounttransfer.bench;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import net.hosting.accounttransfer.common.SecretToken;
 
 /**
- * N senders each owning one paid account, and N recipients, written in a few set-based statements that mirror
+ * N senders each owning one paid account, and N recipients, with an API token each, written in a few set-based statements that mirror
  * what sign-up and the ledger write: a profile with a BCrypt hash, an account, an active monthly subscription
  * whose period began 10 days ago, and its invoice numbered on from the year's counter.
  */
@@ -59,6 +63,30 @@ final class Seed {
                 insert into document_sequence (year, last_value) select year, max(sequence) from invoice group by year
                 on conflict (year) do update set last_value = excluded.last_value""");
         connection.commit();
+    }
+
+    /**
+     * One personal API token for every seeded profile, stored as the service stores them (only the hash);
+     * returns each profile's token by email.
+     */
+    static Map<String, String> tokens(Connection connection) throws SQLException {
+        Map<String, String> tokens = new HashMap<>();
+        connection.setAutoCommit(false);
+        try (PreparedStatement profiles = connection.prepareStatement("select id, email from profile");
+                ResultSet rows = profiles.executeQuery();
+                PreparedStatement insert = connection.prepareStatement(
+                        "insert into api_token (profile_id, name, token_hash, created_at) values (?, 'bench', ?, now())")) {
+            while (rows.next()) {
+                String token = SecretToken.generate();
+                tokens.put(rows.getString("email"), token);
+                insert.setLong(1, rows.getLong("id"));
+                insert.setString(2, SecretToken.hash(token));
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+        connection.commit();
+        return tokens;
     }
 
     private static void update(Connection connection, String sql, Object... parameters) throws SQLException {
