@@ -3,6 +3,7 @@ package net.hosting.accounttransfer.config;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
 import java.util.List;
 import net.hosting.accounttransfer.profile.ApiTokens;
 import net.hosting.accounttransfer.profile.ProfileSignIn;
@@ -22,7 +23,6 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -53,10 +53,8 @@ class SecurityConfiguration {
     }
 
     @Bean
-    AuthenticationManager customerAuthentication(ProfileSignIn profiles, PasswordEncoder passwordEncoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(profiles);
-        provider.setPasswordEncoder(passwordEncoder);
-        return new ProviderManager(provider);
+    AuthenticationManager customerAuthentication(ProfileSignIn profiles, PasswordEncoder passwordEncoder, Clock clock) {
+        return new ProviderManager(new RememberingPasswordCheck(profiles, passwordEncoder, clock));
     }
 
     /** Cockpit, Tasklist and Admin authenticate and protect themselves; a second CSRF check would break them. */

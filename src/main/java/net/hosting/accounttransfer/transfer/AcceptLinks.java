@@ -26,10 +26,10 @@ public class AcceptLinks {
     }
 
     /**
-     * A fresh link carrying a new token; only the token's hash is kept. The hash is committed before the mail
-     * goes out, so the link works the moment it arrives; if the mail step then fails, an unused hash remains.
+     * A fresh link carrying a new token; only the token's hash is kept, written in the mail step's own
+     * transaction (never a second one beside it), so it commits together with the mail's key.
      */
-    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    @Transactional(propagation = Propagation.MANDATORY)
     public String issue(UUID transferId) {
         String token = SecretToken.generate();
         tokens.save(new IssuedToken(transferId, SecretToken.hash(token), clock.instant()));

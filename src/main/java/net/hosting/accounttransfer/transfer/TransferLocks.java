@@ -33,4 +33,13 @@ class TransferLocks {
         entityManager.refresh(transfer, LockModeType.PESSIMISTIC_WRITE);
         return Optional.of(transfer);
     }
+
+    /**
+     * Reads the transfer under a shared lock: it waits while a step that holds the row (the offer being mailed
+     * with its link's hash) has not committed, and then sees what that step wrote.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Transfer> share(UUID transferId) {
+        return Optional.ofNullable(entityManager.find(Transfer.class, transferId, LockModeType.PESSIMISTIC_READ));
+    }
 }

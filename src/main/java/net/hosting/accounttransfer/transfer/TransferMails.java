@@ -10,37 +10,43 @@ import net.hosting.accounttransfer.notification.OutgoingMail;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileRepository;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The mails of T12, one method per outcome. Each goes out once per transfer, reader and outcome, in the
- * reader's language (French for a recipient who has no profile yet).
+ * reader's language (French for a recipient who has no profile yet). Every method runs in its caller's (the
+ * step's) transaction and sends one mail, so a step holds one connection and a mail's key commits with it.
  */
 @Service
 public class TransferMails {
 
-    private static final String SENDER = "sender";
-    private static final String RECIPIENT = "recipient";
+    /** Who reads a mail of an outcome both parties hear of; the process sends each in a step of its own. */
+    public enum Party {
+        SENDER, RECIPIENT;
+
+        String audience() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
+
+    private static final String SENDER = Party.SENDER.audience();
+    private static final String RECIPIENT = Party.RECIPIENT.audience();
 
     private final TransferRepository transfers;
+    private final TransferLocks locks;
     private final ProfileRepository profiles;
     private final TransferBilling billing;
     private final AcceptLinks links;
     private final Mailer mailer;
-    private final TransactionTemplate onItsOwn;
 
-    TransferMails(TransferRepository transfers, ProfileRepository profiles, TransferBilling billing,
-            AcceptLinks links, Mailer mailer, PlatformTransactionManager transactionManager) {
+    TransferMails(TransferRepository transfers, TransferLocks locks, ProfileRepository profiles,
+            TransferBilling billing, AcceptLinks links, Mailer mailer) {
         this.transfers = transfers;
+        this.locks = locks;
         this.profiles = profiles;
         this.billing = billing;
         this.links = links;
         this.mailer = mailer;
-        this.onItsOwn = new TransactionTemplate(transactionManager);
-        onItsOwn.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /**
@@ -77,22 +83,22 @@ public class TransferMails {
     }
 
     @Transactional
-    public void expired(UUID transferId) {
+    public void expired(UUID transferId, Party party) {
         Transfer transfer = find(transferId);
-        sendToBoth(transfer, "expired", model(transfer));
+        send(transfer, "expired", party.audience(), model(transfer));
     }
 
     /** AT_RENEWAL, on acceptance: ownership has moved, billing waits for the renewal date. */
     @Transactional
-    public void acceptedAtRenewal(UUID transferId) {
+    public void acceptedAtRenewal(UUID transferId, Party party) {
         Transfer transfer = find(transferId);
         Map<String, Object> model = withQuote(transfer);
-        sendToBoth(transfer, "accepted-at-renewal", model);
+        send(transfer, "accepted-at-renewal", party.audience(), model);
     }
 
     /** IMMEDIATE: the recipient's invoice and the sender's refund, once both are issued. */
     @Transactional
-    public void completed(UUID transferId) {
+    public void completed(UUID transferId, Party party) {
         Transfer transfer = find(transferId);
         Map<String, Object> model = model(transfer);
         // a free plan issues no invoice; the mail then says only that the account changed hands
@@ -101,7 +107,7 @@ public class TransferMails {
         Optional<Invoice> refund = billing.issued(TransferBilling.senderRefundKey(transfer));
         model.put("refund", refund.map(Invoice::amount).orElse(null));
         model.put("creditNoteNumber", refund.map(Invoice::number).orElse(null));
-        sendToBoth(transfer, "completed", model);
+        send(transfer, "completed", party.audience(), model);
     }
 
     @Transactional
@@ -113,8 +119,14 @@ public class TransferMails {
         send(transfer, "billed-at-renewal", RECIPIENT, model);
     }
 
+    /**
+     * The token's hash is written in this transaction before the mail is handed to SMTP, and the transfer's row
+     * stays locked until it commits: the accept page waits for that lock, so a link that arrives is never
+     * turned away for being early. If the commit fails after SMTP took the mail, the retry mails a fresh link.
+     */
     private void sendWithAcceptLink(UUID transferId, String template) {
-        Transfer transfer = find(transferId);
+        Transfer transfer = locks.lock(transferId).orElseThrow(() -> new IllegalStateException(
+                "transfer " + transferId + " does not exist, so its " + template + " cannot be mailed"));
         // the link works only while the transfer is pending (T13): after a decision it would be dead on arrival
         if (!transfer.isPending() || mailer.alreadySent(key(transfer, template, RECIPIENT))) {
             return;
@@ -151,16 +163,6 @@ public class TransferMails {
         model.put("expiresAt", transfer.expiresAt());
         model.put("link", links.plain(transfer.id()));
         return model;
-    }
-
-    /**
-     * One step, two mails: each is recorded as sent in its own transaction, so when the second fails and the
-     * step is retried, the first is not sent again.
-     */
-    private void sendToBoth(Transfer transfer, String template, Map<String, Object> model) {
-        for (String audience : new String[] {SENDER, RECIPIENT}) {
-            onItsOwn.executeWithoutResult(status -> send(transfer, template, audience, model));
-        }
     }
 
     private void send(Transfer transfer, String template, String audience, Map<String, Object> model) {

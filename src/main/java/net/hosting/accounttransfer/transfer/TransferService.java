@@ -188,10 +188,13 @@ public class TransferService {
         return accountIds.isEmpty() ? List.of() : transfers.findPendingForAccounts(accountIds);
     }
 
-    /** The transfer an emailed link points at, if the token is one that was mailed for it (T13). */
-    @Transactional(readOnly = true)
+    /**
+     * The transfer an emailed link points at, if the token is one that was mailed for it (T13). Not read-only:
+     * the shared row lock makes a link opened the instant its mail arrives wait for the mail step's commit.
+     */
+    @Transactional
     public Optional<Transfer> byLink(UUID transferId, String token) {
-        return transfers.findById(transferId).filter(t -> links.matches(transferId, token));
+        return locks.share(transferId).filter(t -> links.matches(transferId, token));
     }
 
     /** Whether a signed-in profile is the sender or recipient of the transfer. */

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_NotifyTransferCompleted: tells both parties the amounts invoiced and refunded. */
 @Component
-class NotifyTransferCompletedDelegate extends TransferStepDelegate {
+class NotifyTransferCompletedDelegate extends PartyMailDelegate {
 
     NotifyTransferCompletedDelegate(TransferMails mails) {
         super(mails::completed);

@@ -5,7 +5,7 @@ import org.springframework.stereotype.Component;
 
 /** Task_NotifyTransferExpired: tells both parties the offer expired. */
 @Component
-class NotifyTransferExpiredDelegate extends TransferStepDelegate {
+class NotifyTransferExpiredDelegate extends PartyMailDelegate {
 
     NotifyTransferExpiredDelegate(TransferMails mails) {
         super(mails::expired);

@@ -1,6 +1,7 @@
 package net.hosting.accounttransfer.transfer.process;
 
 import java.util.UUID;
+import net.hosting.accounttransfer.transfer.TransferMails;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** The names shared by processes/account-transfer.bpmn and the Java side: process, elements, variables, message. */
@@ -21,11 +22,24 @@ public final class TransferProcess {
     public static final String REMIND_AT = "remindAt";
     public static final String RENEWAL_DATE = "renewalDate";
     public static final String DECISION = "decision";
+    /** Camunda's counter of a multi-instance activity, set on each instance. */
+    static final String LOOP_COUNTER = "loopCounter";
 
     private TransferProcess() {
     }
 
     public static UUID transferId(DelegateExecution execution) {
         return UUID.fromString((String) execution.getVariable(TRANSFER_ID));
+    }
+
+    /** Which party the current instance of a "mail both" task writes to: loop 0 the sender, loop 1 the recipient. */
+    static TransferMails.Party party(DelegateExecution execution) {
+        Object loop = execution.getVariable(LOOP_COUNTER);
+        if (!(loop instanceof Integer index) || index < 0 || index >= TransferMails.Party.values().length) {
+            throw new IllegalStateException("activity " + execution.getCurrentActivityId()
+                    + " must be a multi-instance of " + TransferMails.Party.values().length + " (one per party), but its "
+                    + LOOP_COUNTER + " is " + loop);
+        }
+        return TransferMails.Party.values()[index];
     }
 }

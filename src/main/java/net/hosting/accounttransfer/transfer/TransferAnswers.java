@@ -1,0 +1,93 @@
+package net.hosting.accounttransfer.transfer;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import net.hosting.accounttransfer.billing.Money;
+import net.hosting.accounttransfer.history.Actor;
+import net.hosting.accounttransfer.profile.ProfileRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The API's answers, each built inside the transaction that made or read the change. An answer built after
+ * the commit needed a second transaction, which under load could time out and report a failure for a
+ * decision already recorded; built here, the answer is exactly what committed, and a failure means nothing did.
+ */
+@Service
+class TransferAnswers {
+
+    private final TransferService transfers;
+    private final TransferBilling billing;
+    private final ProfileRepository profiles;
+
+    TransferAnswers(TransferService transfers, TransferBilling billing, ProfileRepository profiles) {
+        this.transfers = transfers;
+        this.billing = billing;
+        this.profiles = profiles;
+    }
+
+    record Charge(Money amount, LocalDate date) {
+    }
+
+    record Preview(Charge recipientCharge, Money senderRefund) {
+    }
+
+    record TransferView(UUID id, String account, String sender, String recipient, BillingMode billingMode,
+            TransferStatus status, Instant createdAt, Instant expiresAt, Instant decidedAt, Instant completedAt,
+            String declineReason, Preview preview) {
+    }
+
+    @Transactional
+    TransferView start(Long senderId, TransferService.StartRequest request, String idempotencyKey, Actor actor) {
+        return view(transfers.start(senderId, request, idempotencyKey, actor).transfer());
+    }
+
+    @Transactional(readOnly = true)
+    Optional<TransferView> startedWith(Long senderId, String idempotencyKey) {
+        return transfers.startedWith(senderId, idempotencyKey).map(this::view);
+    }
+
+    @Transactional(readOnly = true)
+    TransferView get(UUID transferId, Long profileId) {
+        return view(transfers.get(transferId, profileId));
+    }
+
+    @Transactional(readOnly = true)
+    List<TransferView> sent(Long profileId) {
+        return transfers.sent(profileId).stream().map(this::view).toList();
+    }
+
+    @Transactional(readOnly = true)
+    List<TransferView> received(Long profileId) {
+        return transfers.received(profileId).stream().map(this::view).toList();
+    }
+
+    @Transactional
+    TransferView accept(UUID transferId, Long profileId, Actor actor) {
+        return view(transfers.accept(transferId, profileId, actor));
+    }
+
+    @Transactional
+    TransferView decline(UUID transferId, Long profileId, String reason, Actor actor) {
+        return view(transfers.decline(transferId, profileId, reason, actor));
+    }
+
+    @Transactional
+    TransferView cancel(UUID transferId, Long profileId, Actor actor) {
+        return view(transfers.cancel(transferId, profileId, actor));
+    }
+
+    private TransferView view(Transfer transfer) {
+        Preview preview = billing.preview(transfer).map(quote -> new Preview(
+                new Charge(quote.recipientCharge(), quote.chargeDate()),
+                quote.senderRefund().isPositive() ? quote.senderRefund() : null)).orElse(null);
+        String sender = profiles.findById(transfer.senderId()).orElseThrow(() -> new IllegalStateException(
+                "transfer " + transfer.id() + " has no sender profile " + transfer.senderId())).email();
+        return new TransferView(transfer.id(), transfer.accountName(), sender, transfer.recipientEmail(),
+                transfer.billingMode(), transfer.status(), transfer.createdAt(), transfer.expiresAt(),
+                transfer.decidedAt(), transfer.completedAt(), transfer.declineReason(), preview);
+    }
+}
