@@ -86,7 +86,8 @@ class LifecycleBenchmark {
             } finally {
                 smtp.stop();
             }
-            rows.add(row("failed requests", driver.failedRequests + " (offers not mailed: " + driver.offersNotMailed + ")", ""));
+            rows.add(row("failed requests", driver.failedRequests + " (offers not mailed within 2 minutes: "
+                    + driver.offersNotMailed + ")", ""));
             rows.add(row("create p50 / p99", driver.create.p50p99(), ""));
             rows.add(row("accept p50 / p99", driver.accept.p50p99(), ""));
             if (settings.bare() && !settings.open()) {
