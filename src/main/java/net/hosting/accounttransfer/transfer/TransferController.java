@@ -76,18 +76,19 @@ class TransferController {
 
     @PostMapping("/{id}/cancel")
     TransferView cancel(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id, HttpServletRequest request) {
-        return answers.cancel(id, me.profileId(), actor(me, request));
+        return ConcurrentDecisions.retry(() -> answers.cancel(id, me.profileId(), actor(me, request)));
     }
 
     @PostMapping("/{id}/accept")
     TransferView accept(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id, HttpServletRequest request) {
-        return answers.accept(id, me.profileId(), actor(me, request));
+        return ConcurrentDecisions.retry(() -> answers.accept(id, me.profileId(), actor(me, request)));
     }
 
     @PostMapping("/{id}/decline")
     TransferView decline(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id,
             @RequestBody(required = false) DeclineBody body, HttpServletRequest request) {
-        return answers.decline(id, me.profileId(), body == null ? null : body.reason(), actor(me, request));
+        String reason = body == null ? null : body.reason();
+        return ConcurrentDecisions.retry(() -> answers.decline(id, me.profileId(), reason, actor(me, request)));
     }
 
     private static Actor actor(SignedInProfile me, HttpServletRequest request) {

@@ -10,6 +10,7 @@ import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.profile.ProfileService;
 import net.hosting.accounttransfer.profile.SignedInProfile;
+import net.hosting.accounttransfer.transfer.ConcurrentDecisions;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferService;
 import net.hosting.accounttransfer.throttle.Guess;
@@ -107,7 +108,8 @@ class TransfersPageController {
     String accept(@PathVariable UUID id, @AuthenticationPrincipal SignedInProfile me, HttpServletRequest request,
             RedirectAttributes redirect) {
         try {
-            transfers.accept(id, me.profileId(), SessionSignIn.actor(me, request));
+            ConcurrentDecisions.retry(() ->
+                    transfers.accept(id, me.profileId(), SessionSignIn.actor(me, request)));
             Notices.notice(redirect, "transfer.accepted");
         } catch (ConflictException e) {
             Notices.problem(redirect, "transfer.error.notPending");
@@ -129,7 +131,8 @@ class TransfersPageController {
             return page(transfer, roleOf(transfer, me), model);
         }
         try {
-            transfers.decline(id, me.profileId(), reason, SessionSignIn.actor(me, request));
+            ConcurrentDecisions.retry(() ->
+                    transfers.decline(id, me.profileId(), reason, SessionSignIn.actor(me, request)));
             Notices.notice(redirect, "transfer.declined");
         } catch (ConflictException e) {
             Notices.problem(redirect, "transfer.error.notPending");
@@ -141,7 +144,8 @@ class TransfersPageController {
     String cancel(@PathVariable UUID id, @AuthenticationPrincipal SignedInProfile me, HttpServletRequest request,
             RedirectAttributes redirect) {
         try {
-            transfers.cancel(id, me.profileId(), SessionSignIn.actor(me, request));
+            ConcurrentDecisions.retry(() ->
+                    transfers.cancel(id, me.profileId(), SessionSignIn.actor(me, request)));
             Notices.notice(redirect, "transfer.cancelled");
         } catch (ConflictException e) {
             Notices.problem(redirect, "transfer.error.notPending");
