@@ -11,7 +11,7 @@ public interface TransferWorkflow {
 
     /**
      * Hands a recorded decision to the waiting user task, the only way a decision reaches the process (the task
-     * stands from the start). Throws {@link net.hosting.accounttransfer.common.ConflictException} when the
+     * stands from the start). Throws {@link ProcessNotWaitingException} (a 409) when the
      * process is gone, suspended or not waiting for a decision (staff acted on it in Cockpit), so that the
      * caller's transaction rolls back and the transfer is left as it was.
      */

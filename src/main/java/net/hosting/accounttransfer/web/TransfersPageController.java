@@ -9,6 +9,7 @@ import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.profile.ProfileService;
 import net.hosting.accounttransfer.profile.SignedInProfile;
+import net.hosting.accounttransfer.transfer.ProcessNotWaitingException;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferService;
 import org.springframework.http.HttpStatus;
@@ -90,6 +91,8 @@ class TransfersPageController {
         try {
             transfers.accept(id, me.profileId(), SessionSignIn.actor(me, request));
             Notices.notice(redirect, "transfer.accepted");
+        } catch (ProcessNotWaitingException e) {
+            Notices.problem(redirect, "transfer.error.processNotWaiting");
         } catch (ConflictException e) {
             Notices.problem(redirect, "transfer.error.notPending");
         } catch (RuleViolationException e) {
@@ -112,6 +115,8 @@ class TransfersPageController {
         try {
             transfers.decline(id, me.profileId(), reason, SessionSignIn.actor(me, request));
             Notices.notice(redirect, "transfer.declined");
+        } catch (ProcessNotWaitingException e) {
+            Notices.problem(redirect, "transfer.error.processNotWaiting");
         } catch (ConflictException e) {
             Notices.problem(redirect, "transfer.error.notPending");
         }
@@ -124,6 +129,8 @@ class TransfersPageController {
         try {
             transfers.cancel(id, me.profileId(), SessionSignIn.actor(me, request));
             Notices.notice(redirect, "transfer.cancelled");
+        } catch (ProcessNotWaitingException e) {
+            Notices.problem(redirect, "transfer.error.processNotWaiting");
         } catch (ConflictException e) {
             Notices.problem(redirect, "transfer.error.notPending");
         }

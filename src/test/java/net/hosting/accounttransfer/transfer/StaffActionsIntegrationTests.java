@@ -203,6 +203,27 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         }
     }
 
+    @Test
+    void changingTheBillingModeVariableInCockpitDoesNotChangeHowTheTransferIsBilled() {
+        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
+        String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
+        process.awaitUserTask(id);
+        runtime.setVariable(process.processInstanceId(id), "billingMode", "AT_RENEWAL");
+
+        Api.Reply accepted = as(bob).post("/api/transfers/" + id + "/accept", null);
+
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        awaitStatus(alice, id, "COMPLETED");
+        assertThat(process.awaitEnded(id).getEndActivityId()).isEqualTo(ProcessProbe.COMPLETED);
+        assertThat(process.entered(id, "Task_InvoiceRecipient")).isTrue();
+        assertThat(process.entered(id, ProcessProbe.RENEWAL_DATE)).isFalse();
+        assertThat(invoices.findByProfile(bob.id())).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
+        assertThat(invoices.findByProfile(alice.id())).extracting(Invoice::kind)
+                .containsExactlyInAnyOrder(Invoice.Kind.INVOICE, Invoice.Kind.CREDIT_NOTE);
+    }
+
     /** The transfer is CANCELLED, the account its sender's and free, and each party got one mail saying why. */
     private void assertStoppedAndTold(Profile alice, Profile bob, Account account, String id) {
         assertThat(transfer(alice, id).get("status").asText()).isEqualTo("CANCELLED");

@@ -3,8 +3,8 @@ package net.hosting.accounttransfer.transfer.process;
 import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
-import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.profile.ProfileRepository;
+import net.hosting.accounttransfer.transfer.ProcessNotWaitingException;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferStatus;
 import net.hosting.accounttransfer.transfer.TransferWorkflow;
@@ -88,19 +88,19 @@ class CamundaTransferWorkflow implements TransferWorkflow {
                 .processInstanceBusinessKey(transferId.toString())
                 .singleResult();
         if (instance == null) {
-            throw new ConflictException("This transfer's process was stopped by staff; nothing was changed."
+            throw new ProcessNotWaitingException("This transfer's process was stopped by staff; nothing was changed."
                     + " Contact support about transfer " + transferId + ".");
         }
         if (instance.isSuspended()) {
-            throw new ConflictException("This transfer's process is suspended by staff; nothing was changed."
+            throw new ProcessNotWaitingException("This transfer's process is suspended by staff; nothing was changed."
                     + " Try again later.");
         }
         return instance;
     }
 
     /** Staff moved the process away from the pending offer (a modification in Cockpit) without ending it. */
-    private static ConflictException notWaiting() {
-        return new ConflictException("This transfer's process is not waiting for a decision (staff changed it);"
+    private static ProcessNotWaitingException notWaiting() {
+        return new ProcessNotWaitingException("This transfer's process is not waiting for a decision (staff changed it);"
                 + " nothing was changed. Contact support.");
     }
 
