@@ -74,6 +74,20 @@ public class TransferMails {
         send(transfer, "cancelled", RECIPIENT, model(transfer));
     }
 
+    /** Staff stopped the pending transfer's process in Cockpit: the sender learns the account stays theirs. */
+    @Transactional
+    public void stoppedToSender(UUID transferId) {
+        Transfer transfer = find(transferId);
+        send(transfer, "stopped", SENDER, model(transfer));
+    }
+
+    /** Staff stopped the pending transfer's process in Cockpit: the recipient learns the offer is gone. */
+    @Transactional
+    public void stoppedToRecipient(UUID transferId) {
+        Transfer transfer = find(transferId);
+        send(transfer, "stopped", RECIPIENT, model(transfer));
+    }
+
     @Transactional
     public void declined(UUID transferId) {
         Transfer transfer = find(transferId);

@@ -40,7 +40,6 @@ public class TransferService {
     private final AccountRepository accounts;
     private final SubscriptionRepository subscriptions;
     private final ProfileRepository profiles;
-    private final TransferSteps steps;
     private final TransferWorkflow workflow;
     private final ActivityLog activity;
     private final AcceptLinks links;
@@ -48,14 +47,13 @@ public class TransferService {
     private final BillingCalendar calendar;
 
     TransferService(TransferRepository transfers, TransferLocks locks, AccountRepository accounts, SubscriptionRepository subscriptions,
-            ProfileRepository profiles, TransferSteps steps, TransferWorkflow workflow, ActivityLog activity,
+            ProfileRepository profiles, TransferWorkflow workflow, ActivityLog activity,
             AcceptLinks links, TransferProperties settings, BillingCalendar calendar) {
         this.transfers = transfers;
         this.locks = locks;
         this.accounts = accounts;
         this.subscriptions = subscriptions;
         this.profiles = profiles;
-        this.steps = steps;
         this.workflow = workflow;
         this.activity = activity;
         this.links = links;
@@ -132,10 +130,8 @@ public class TransferService {
         transfer.accept(me.id(), calendar.now());
         activity.record(me.id(), actor, "TRANSFER_ACCEPTED", transfer.accountId(), transfer.accountName(),
                 "from " + profiles.findById(transfer.senderId()).orElseThrow().email() + " (transfer " + transfer.id() + ")");
-        if (!workflow.completeDecision(transferId, TransferStatus.ACCEPTED)) {
-            // the process has not reached the decision yet; ownership must still move with the acceptance
-            steps.transferOwnership(transferId);
-        }
+        // ownership moves only in the process (Task_TransferOwnership, in this transaction); no process, no move
+        workflow.completeDecision(transferId, TransferStatus.ACCEPTED);
         return transfer;
     }
 

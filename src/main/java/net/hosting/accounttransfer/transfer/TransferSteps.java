@@ -23,6 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TransferSteps {
 
+    private static final Actor STAFF = new Actor("staff", null);
+
     private final TransferRepository transfers;
     private final TransferLocks locks;
     private final AccountRepository accounts;
@@ -91,6 +93,33 @@ public class TransferSteps {
         transfer.expire(calendar.now());
         activity.record(transfer.senderId(), Actor.SYSTEM, "TRANSFER_EXPIRED", transfer.accountId(),
                 transfer.accountName(), "offer to " + transfer.recipientEmail() + " expired (transfer " + transfer.id() + ")");
+    }
+
+    /**
+     * Staff deleted or cancelled the transfer's process (Cockpit), in the transaction doing so. A pending offer
+     * ends CANCELLED and the answer is true: both parties are to be told. An accepted transfer whose billing has
+     * not finished refuses, so the deletion rolls back rather than lose an invoice or a refund. A transfer that
+     * had already ended stays as it was.
+     */
+    @Transactional
+    public boolean stoppedByStaff(UUID transferId) {
+        Transfer transfer = lock(transferId);
+        switch (transfer.status()) {
+            case PENDING -> {
+                transfer.cancel(calendar.now());
+                String detail = "offer to " + transfer.recipientEmail() + " cancelled by staff (transfer " + transfer.id() + ")";
+                activity.record(transfer.senderId(), STAFF, "TRANSFER_CANCELLED", transfer.accountId(), transfer.accountName(), detail);
+                profiles.findByEmail(transfer.recipientEmail()).ifPresent(recipient -> activity.record(recipient.id(), STAFF,
+                        "TRANSFER_CANCELLED", null, transfer.accountName(), detail));
+                return true;
+            }
+            case ACCEPTED -> throw new IllegalStateException("Transfer " + transferId + " was accepted and its billing"
+                    + " has not finished; stopping its process would lose an invoice or a refund, so nothing was stopped."
+                    + " Retry its incident, or let it wait for its renewal date.");
+            default -> {
+                return false;
+            }
+        }
     }
 
     @Transactional

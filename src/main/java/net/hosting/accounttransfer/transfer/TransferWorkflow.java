@@ -10,11 +10,13 @@ public interface TransferWorkflow {
     String start(Transfer transfer, Instant remindAt);
 
     /**
-     * Hands a recorded decision to the waiting user task; false when the process has not reached it yet, in
-     * which case the process reads the decision from the transfer when it gets there.
+     * Hands a recorded decision to the waiting user task, the only way a decision reaches the process (the task
+     * stands from the start). Throws {@link ProcessNotWaitingException} (a 409) when the
+     * process is gone, suspended or not waiting for a decision (staff acted on it in Cockpit), so that the
+     * caller's transaction rolls back and the transfer is left as it was.
      */
-    boolean completeDecision(UUID transferId, TransferStatus decision);
+    void completeDecision(UUID transferId, TransferStatus decision);
 
-    /** Interrupts the waiting user task; false when the process has not reached it yet. */
-    boolean cancel(UUID transferId);
+    /** Interrupts the pending offer; throws like {@link #completeDecision} when the process cannot take it. */
+    void cancel(UUID transferId);
 }

@@ -11,6 +11,7 @@ import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.profile.ProfileService;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import net.hosting.accounttransfer.transfer.ConcurrentDecisions;
+import net.hosting.accounttransfer.transfer.ProcessNotWaitingException;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferService;
 import net.hosting.accounttransfer.throttle.Guess;
@@ -111,6 +112,8 @@ class TransfersPageController {
             ConcurrentDecisions.retry(() ->
                     transfers.accept(id, me.profileId(), SessionSignIn.actor(me, request)));
             Notices.notice(redirect, "transfer.accepted");
+        } catch (ProcessNotWaitingException e) {
+            Notices.problem(redirect, "transfer.error.processNotWaiting");
         } catch (ConflictException e) {
             Notices.problem(redirect, "transfer.error.notPending");
         } catch (RuleViolationException e) {
@@ -134,6 +137,8 @@ class TransfersPageController {
             ConcurrentDecisions.retry(() ->
                     transfers.decline(id, me.profileId(), reason, SessionSignIn.actor(me, request)));
             Notices.notice(redirect, "transfer.declined");
+        } catch (ProcessNotWaitingException e) {
+            Notices.problem(redirect, "transfer.error.processNotWaiting");
         } catch (ConflictException e) {
             Notices.problem(redirect, "transfer.error.notPending");
         }
@@ -147,6 +152,8 @@ class TransfersPageController {
             ConcurrentDecisions.retry(() ->
                     transfers.cancel(id, me.profileId(), SessionSignIn.actor(me, request)));
             Notices.notice(redirect, "transfer.cancelled");
+        } catch (ProcessNotWaitingException e) {
+            Notices.problem(redirect, "transfer.error.processNotWaiting");
         } catch (ConflictException e) {
             Notices.problem(redirect, "transfer.error.notPending");
         }

@@ -61,7 +61,7 @@ final class ProcessProbe {
     }
 
     String processInstanceId(String transferId) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
                 .processInstanceBusinessKey(transferId).singleResult();
         assertThat(instance).as("process instance with business key %s", transferId).isNotNull();
         return instance.getId();
@@ -83,11 +83,12 @@ final class ProcessProbe {
     /** Waits until the process instance has ended, failing at once with the reason if a step raised an incident. */
     HistoricProcessInstance awaitEnded(String transferId) {
         awaitOrExplain(transferId, "the process to end", () -> {
-            HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+            HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
                     .processInstanceBusinessKey(transferId).singleResult();
             return instance != null && instance.getEndTime() != null;
         });
-        return history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(transferId).singleResult();
+        return history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
+                .processInstanceBusinessKey(transferId).singleResult();
     }
 
     /** Whether the process entered {@code activityId}, at any time. */
@@ -142,7 +143,7 @@ final class ProcessProbe {
 
     /** Where the process of a transfer stands, for failure messages. */
     String explain(String transferId) {
-        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery()
+        HistoricProcessInstance instance = history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_ID)
                 .processInstanceBusinessKey(transferId).singleResult();
         if (instance == null) {
             return "no process instance has business key " + transferId;

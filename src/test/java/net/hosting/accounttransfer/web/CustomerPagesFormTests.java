@@ -31,6 +31,7 @@ import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferService;
 import net.hosting.accounttransfer.transfer.TransferStatus;
 import org.awaitility.Awaitility;
+import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -67,6 +68,9 @@ class CustomerPagesFormTests extends IntegrationTest {
 
     @Autowired
     BillingCalendar calendar;
+
+    @Autowired
+    RuntimeService runtime;
 
     MockMvc mvc;
     Profile alice;
@@ -357,6 +361,26 @@ class CustomerPagesFormTests extends IntegrationTest {
 
         assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
         assertThat(transfers.sent(alice.id())).hasSize(1);
+    }
+
+    @Test
+    void aDecisionWhileStaffHaveSuspendedTheProcessSaysSoAndChangesNothing() throws Exception {
+        Transfer transfer = start(aliceSite, bob.email());
+        runtime.suspendProcessInstanceById(transfer.processInstanceId());
+        try {
+            MvcResult accepted = mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(as(bob)).with(csrf()))
+                    .andReturn();
+            MvcResult cancelled = mvc.perform(post("/transfers/" + transfer.id() + "/cancel").with(as(alice)).with(csrf()))
+                    .andReturn();
+
+            for (MvcResult result : List.of(accepted, cancelled)) {
+                assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/transfers/" + transfer.id());
+                assertThat(result.getFlashMap().get("problem")).isEqualTo("transfer.error.processNotWaiting");
+            }
+            assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
+        } finally {
+            runtime.activateProcessInstanceById(transfer.processInstanceId());
+        }
     }
 
     // --- pages that are not the reader's

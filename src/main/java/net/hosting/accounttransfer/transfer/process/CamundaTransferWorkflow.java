@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.UUID;
 import net.hosting.accounttransfer.profile.ProfileRepository;
+import net.hosting.accounttransfer.transfer.ProcessNotWaitingException;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferStatus;
 import net.hosting.accounttransfer.transfer.TransferWorkflow;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -45,32 +47,61 @@ class CamundaTransferWorkflow implements TransferWorkflow {
     }
 
     @Override
-    public boolean completeDecision(UUID transferId, TransferStatus decision) {
+    public void completeDecision(UUID transferId, TransferStatus decision) {
+        ProcessInstance instance = requireRunning(transferId);
         Task task = tasks.createTaskQuery()
-                .processInstanceBusinessKey(transferId.toString())
+                .processInstanceId(instance.getId())
                 .taskDefinitionKey(TransferProcess.USER_TASK_ACCEPT)
                 .singleResult();
         if (task == null) {
-            return false;
+            throw notWaiting();
         }
         try {
             tasks.complete(task.getId(), Variables.createVariables().putValue(TransferProcess.DECISION, decision.name()));
         } catch (OptimisticLockingException e) {
             throw concurrentStep(transferId, e);
         }
-        return true;
     }
 
     @Override
-    public boolean cancel(UUID transferId) {
+    public void cancel(UUID transferId) {
+        ProcessInstance instance = requireRunning(transferId);
         try {
-            return !runtime.createMessageCorrelation(TransferProcess.MESSAGE_CANCELLED)
-                    .processInstanceBusinessKey(transferId.toString())
+            if (runtime.createMessageCorrelation(TransferProcess.MESSAGE_CANCELLED)
+                    .processInstanceId(instance.getId())
                     .correlateAllWithResult()
-                    .isEmpty();
+                    .isEmpty()) {
+                throw notWaiting();
+            }
         } catch (OptimisticLockingException e) {
             throw concurrentStep(transferId, e);
         }
+    }
+
+    /**
+     * The transfer's own process instance, running. A pending transfer without one had its instance deleted in
+     * Cockpit before anything listened for that; a decision must not then move the account outside the process.
+     */
+    private ProcessInstance requireRunning(UUID transferId) {
+        ProcessInstance instance = runtime.createProcessInstanceQuery()
+                .processDefinitionKey(TransferProcess.PROCESS_ID)
+                .processInstanceBusinessKey(transferId.toString())
+                .singleResult();
+        if (instance == null) {
+            throw new ProcessNotWaitingException("This transfer's process was stopped by staff; nothing was changed."
+                    + " Contact support about transfer " + transferId + ".");
+        }
+        if (instance.isSuspended()) {
+            throw new ProcessNotWaitingException("This transfer's process is suspended by staff; nothing was changed."
+                    + " Try again later.");
+        }
+        return instance;
+    }
+
+    /** Staff moved the process away from the pending offer (a modification in Cockpit) without ending it. */
+    private static ProcessNotWaitingException notWaiting() {
+        return new ProcessNotWaitingException("This transfer's process is not waiting for a decision (staff changed it);"
+                + " nothing was changed. Contact support.");
     }
 
     /**

@@ -23,6 +23,8 @@ class TransferOwnershipDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         UUID transferId = TransferProcess.transferId(execution);
         Transfer transfer = steps.transferOwnership(transferId);
+        // the billing-mode gateway next follows the transfer record, even if staff changed the variable in Cockpit
+        execution.setVariable(TransferProcess.BILLING_MODE, transfer.billingMode().name());
         if (transfer.billingMode() == BillingMode.AT_RENEWAL) {
             execution.setVariable(TransferProcess.RENEWAL_DATE, Date.from(steps.renewalInstant(transferId)));
         }

@@ -4,11 +4,13 @@ import java.util.UUID;
 import net.hosting.accounttransfer.transfer.TransferMails;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
-/** The names shared by processes/account-transfer.bpmn and the Java side: process, elements, variables, message. */
+/** The names shared by processes/*.bpmn and the Java side: process, elements, variables, message. */
 public final class TransferProcess {
 
     public static final String PROCESS_ID = "AccountTransfer";
     public static final String MESSAGE_CANCELLED = "TransferCancelled";
+    /** Tells both parties that staff stopped a pending transfer's process; business key: the transfer id. */
+    public static final String STOPPED_PROCESS_ID = "TransferStoppedByStaff";
 
     public static final String USER_TASK_ACCEPT = "UserTask_AcceptTransfer";
 
