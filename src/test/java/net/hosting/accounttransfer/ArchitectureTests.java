@@ -66,6 +66,13 @@ class ArchitectureTests {
         check(slices().matching(BASE + ".(*)..").should().beFreeOfCycles());
     }
 
+    /** A bare orElseThrow() becomes "No value present" in a Cockpit incident; the message must name what is missing. */
+    @Test
+    void noMissingValueGoesUnnamed() {
+        check(noClasses().should().callMethod(java.util.Optional.class, "orElseThrow")
+                .because("staff must read which record is missing, not 'No value present'"));
+    }
+
     private static void check(ArchRule rule) {
         rule.check(classes);
     }

@@ -142,7 +142,9 @@ public class Ledger {
         if (amount.isZero()) {
             return Optional.empty();
         }
-        Subscription subscription = subscriptions.findById(against.subscriptionId()).orElseThrow();
+        Subscription subscription = subscriptions.findById(against.subscriptionId()).orElseThrow(() ->
+                new IllegalStateException("invoice " + against.number() + ": its subscription "
+                        + against.subscriptionId() + " does not exist"));
         return refund(idempotencyKey, billedTo, against, subscription,
                 new BillingPeriod(acceptedOn, against.servicePeriod().end()), amount);
     }

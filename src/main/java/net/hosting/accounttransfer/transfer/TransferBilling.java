@@ -73,8 +73,9 @@ public class TransferBilling {
 
     @Transactional(readOnly = true)
     public Quote quote(Transfer transfer, LocalDate acceptedOn) {
-        return quote(subscriptions.findById(transfer.senderSubscriptionId()).orElseThrow(), transfer.billingMode(),
-                acceptedOn);
+        Subscription sender = subscriptions.findById(transfer.senderSubscriptionId())
+                .orElseThrow(Missing.of(transfer.id(), "sender subscription", transfer.senderSubscriptionId()));
+        return quote(sender, transfer.billingMode(), acceptedOn);
     }
 
     /** The quote of a transfer not started yet, for the preview the sender reads before confirming. */
@@ -129,7 +130,8 @@ public class TransferBilling {
     public Optional<Invoice> invoiceRecipient(Transfer transfer) {
         Subscription recipientSubscription = recipientSubscription(transfer);
         Quote quote = quote(transfer, acceptanceDate(transfer));
-        Profile recipient = profiles.findById(transfer.recipientId()).orElseThrow();
+        Profile recipient = profiles.findById(transfer.recipientId())
+                .orElseThrow(Missing.of(transfer.id(), "recipient profile", transfer.recipientId()));
         return ledger.invoice(recipientInvoiceKey(transfer), recipient.billingIdentity(), recipient.id(),
                 recipientSubscription, transfer.accountName(), recipientSubscription.currentPeriod(),
                 quote.recipientCharge());
@@ -148,7 +150,8 @@ public class TransferBilling {
                 return issued;
             }
         }
-        Subscription sender = subscriptions.findById(transfer.senderSubscriptionId()).orElseThrow();
+        Subscription sender = subscriptions.findById(transfer.senderSubscriptionId()).orElseThrow(
+                Missing.of(transfer.id(), "sender subscription", transfer.senderSubscriptionId()));
         LocalDate acceptedOn = acceptanceDate(transfer);
         if (!sender.currentPeriod().contains(acceptedOn)) {
             // e.g. accepted on or after the paid period's end: no unused day, no document, and no [d, end) to name
@@ -160,7 +163,8 @@ public class TransferBilling {
         }
         Invoice paid = paidInvoice.get();
         boolean senderPaid = paid.profileId().equals(transfer.senderId());
-        Profile payer = profiles.findById(paid.profileId()).orElseThrow();
+        Profile payer = profiles.findById(paid.profileId())
+                .orElseThrow(Missing.of(transfer.id(), "payer of record, profile", paid.profileId()));
         return ledger.refundUnusedDays(senderPaid ? senderRefundKey(transfer) : previousPayerRefundKey(transfer),
                 payer.billingIdentity(), paid, acceptedOn);
     }
@@ -172,7 +176,8 @@ public class TransferBilling {
     @Transactional
     public Optional<Invoice> invoiceRenewal(Transfer transfer) {
         // the lock comes first: a concurrent run that checked before the other committed would renew twice
-        Subscription recipientSubscription = subscriptions.lockById(transfer.recipientSubscriptionId()).orElseThrow();
+        Subscription recipientSubscription = subscriptions.lockById(transfer.recipientSubscriptionId()).orElseThrow(
+                Missing.of(transfer.id(), "recipient subscription", transfer.recipientSubscriptionId()));
         Optional<Invoice> issued = ledger.findByKey(renewalInvoiceKey(transfer));
         if (issued.isPresent() || !recipientSubscription.isActive()) {
             return issued;
@@ -187,7 +192,8 @@ public class TransferBilling {
                         + " but transfer " + transfer.id() + " bills " + next);
             }
         }
-        Profile recipient = profiles.findById(transfer.recipientId()).orElseThrow();
+        Profile recipient = profiles.findById(transfer.recipientId())
+                .orElseThrow(Missing.of(transfer.id(), "recipient profile", transfer.recipientId()));
         return ledger.invoice(renewalInvoiceKey(transfer), recipient.billingIdentity(), recipient.id(),
                 recipientSubscription, transfer.accountName(), next, quote.recipientCharge());
     }

@@ -137,7 +137,8 @@ public class TransferMails {
             return;
         }
         Invoice creditNote = refund.get();
-        Profile payer = profiles.findById(creditNote.profileId()).orElseThrow();
+        Profile payer = profiles.findById(creditNote.profileId())
+                .orElseThrow(Missing.of(transfer.id(), "payer of record, profile", creditNote.profileId()));
         // not model(transfer): the payer of record may never have dealt with this transfer's parties, so no identity
         Map<String, Object> model = new HashMap<>();
         model.put("transferId", transfer.id().toString());
@@ -196,7 +197,8 @@ public class TransferMails {
     }
 
     private Map<String, Object> model(Transfer transfer) {
-        Profile sender = profiles.findById(transfer.senderId()).orElseThrow();
+        Profile sender = profiles.findById(transfer.senderId())
+                .orElseThrow(Missing.of(transfer.id(), "sender profile", transfer.senderId()));
         Map<String, Object> model = new HashMap<>();
         model.put("transferId", transfer.id().toString());
         model.put("accountName", transfer.accountName());
@@ -215,7 +217,8 @@ public class TransferMails {
         String to;
         Profile.Locale locale;
         if (SENDER.equals(audience)) {
-            Profile sender = profiles.findById(transfer.senderId()).orElseThrow();
+            Profile sender = profiles.findById(transfer.senderId())
+                    .orElseThrow(Missing.of(transfer.id(), "sender profile", transfer.senderId()));
             to = sender.email();
             locale = sender.locale();
         } else {
@@ -233,6 +236,7 @@ public class TransferMails {
     }
 
     private Transfer find(UUID transferId) {
-        return transfers.findById(transferId).orElseThrow();
+        return transfers.findById(transferId)
+                .orElseThrow(() -> new IllegalStateException("transfer " + transferId + " does not exist"));
     }
 }

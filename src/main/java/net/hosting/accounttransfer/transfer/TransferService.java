@@ -121,15 +121,18 @@ public class TransferService {
 
     @Transactional
     public Transfer accept(UUID transferId, Long profileId, Actor actor) {
-        Profile me = profiles.findById(profileId).orElseThrow();
+        Profile me = profiles.findById(profileId).orElseThrow(Missing.signedIn(profileId));
         Transfer transfer = lockVisible(transferId, me);
         requireRecipient(transfer, me, "accept");
         transfer.requireOpen("accepted", calendar.now());
-        Account account = accounts.findById(transfer.accountId()).orElseThrow();
+        Account account = accounts.findById(transfer.accountId())
+                .orElseThrow(Missing.of(transfer.id(), "account", transfer.accountId()));
         activeSubscription(account);
         transfer.accept(me.id(), calendar.now());
         activity.record(me.id(), actor, "TRANSFER_ACCEPTED", transfer.accountId(), transfer.accountName(),
-                "from " + profiles.findById(transfer.senderId()).orElseThrow().email() + " (transfer " + transfer.id() + ")");
+                "from " + profiles.findById(transfer.senderId())
+                        .orElseThrow(Missing.of(transfer.id(), "sender profile", transfer.senderId())).email()
+                        + " (transfer " + transfer.id() + ")");
         // ownership moves only in the process (Task_TransferOwnership, in this transaction); no process, no move
         workflow.completeDecision(transferId, TransferStatus.ACCEPTED);
         return transfer;
@@ -140,7 +143,7 @@ public class TransferService {
         if (reason != null && reason.length() > 500) {
             throw new RuleViolationException("reason", "A reason can have at most 500 characters.");
         }
-        Profile me = profiles.findById(profileId).orElseThrow();
+        Profile me = profiles.findById(profileId).orElseThrow(Missing.signedIn(profileId));
         Transfer transfer = lockVisible(transferId, me);
         requireRecipient(transfer, me, "decline");
         transfer.decline(me.id(), reason, calendar.now());
@@ -152,7 +155,7 @@ public class TransferService {
 
     @Transactional
     public Transfer cancel(UUID transferId, Long profileId, Actor actor) {
-        Profile me = profiles.findById(profileId).orElseThrow();
+        Profile me = profiles.findById(profileId).orElseThrow(Missing.signedIn(profileId));
         Transfer transfer = lockVisible(transferId, me);
         if (!transfer.senderId().equals(me.id())) {
             throw new ForbiddenException("Only the sender can cancel a transfer.");
@@ -167,7 +170,7 @@ public class TransferService {
     /** A transfer the profile sent or received; anyone else is told it does not exist. */
     @Transactional(readOnly = true)
     public Transfer get(UUID transferId, Long profileId) {
-        Profile me = profiles.findById(profileId).orElseThrow();
+        Profile me = profiles.findById(profileId).orElseThrow(Missing.signedIn(profileId));
         return transfers.findById(transferId).filter(t -> isParty(t, me)).orElseThrow(() -> notFound(transferId));
     }
 
@@ -178,7 +181,7 @@ public class TransferService {
 
     @Transactional(readOnly = true)
     public List<Transfer> received(Long profileId) {
-        Profile me = profiles.findById(profileId).orElseThrow();
+        Profile me = profiles.findById(profileId).orElseThrow(Missing.signedIn(profileId));
         return transfers.findReceivedBy(me.email(), me.id());
     }
 

@@ -53,8 +53,10 @@ public class TransferSteps {
         if (transfer.ownershipHasMoved()) {
             return transfer;
         }
-        Account account = accounts.lockById(transfer.accountId()).orElseThrow();
-        Subscription current = subscriptions.lockById(transfer.senderSubscriptionId()).orElseThrow();
+        Account account = accounts.lockById(transfer.accountId())
+                .orElseThrow(Missing.of(transfer.id(), "account", transfer.accountId()));
+        Subscription current = subscriptions.lockById(transfer.senderSubscriptionId()).orElseThrow(
+                Missing.of(transfer.id(), "sender subscription", transfer.senderSubscriptionId()));
         if (!current.isActive()) {
             throw new RuleViolationException("The subscription of " + transfer.accountName()
                     + " is no longer active, so the account cannot be handed over.");
@@ -70,8 +72,10 @@ public class TransferSteps {
         successor = subscriptions.save(successor);
         account.changeOwner(transfer.recipientId());
         transfer.ownershipMoved(successor.id());
-        String recipientEmail = profiles.findById(transfer.recipientId()).orElseThrow().email();
-        String senderEmail = profiles.findById(transfer.senderId()).orElseThrow().email();
+        String recipientEmail = profiles.findById(transfer.recipientId())
+                .orElseThrow(Missing.of(transfer.id(), "recipient profile", transfer.recipientId())).email();
+        String senderEmail = profiles.findById(transfer.senderId())
+                .orElseThrow(Missing.of(transfer.id(), "sender profile", transfer.senderId())).email();
         activity.record(transfer.senderId(), Actor.SYSTEM, "ACCOUNT_HANDED_OVER", account.id(), account.name(),
                 "to " + recipientEmail + " (transfer " + transfer.id() + ")");
         activity.record(transfer.recipientId(), Actor.SYSTEM, "ACCOUNT_RECEIVED", account.id(), account.name(),
@@ -83,7 +87,8 @@ public class TransferSteps {
     @Transactional(readOnly = true)
     public Instant renewalInstant(UUID transferId) {
         Transfer transfer = find(transferId);
-        Subscription successor = subscriptions.findById(transfer.recipientSubscriptionId()).orElseThrow();
+        Subscription successor = subscriptions.findById(transfer.recipientSubscriptionId()).orElseThrow(
+                Missing.of(transfer.id(), "recipient subscription", transfer.recipientSubscriptionId()));
         return calendar.startOf(successor.renewalDate());
     }
 

@@ -33,7 +33,9 @@ class CamundaTransferWorkflow implements TransferWorkflow {
 
     @Override
     public String start(Transfer transfer, Instant remindAt) {
-        String senderEmail = profiles.findById(transfer.senderId()).orElseThrow().email();
+        String senderEmail = profiles.findById(transfer.senderId()).orElseThrow(() -> new IllegalStateException(
+                "transfer " + transfer.id() + ": its sender profile " + transfer.senderId() + " does not exist"))
+                .email();
         return runtime.startProcessInstanceByKey(TransferProcess.PROCESS_ID, transfer.id().toString(),
                 Variables.createVariables()
                         .putValue(TransferProcess.TRANSFER_ID, transfer.id().toString())
