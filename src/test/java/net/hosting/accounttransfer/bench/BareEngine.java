@@ -40,6 +40,8 @@ final class BareEngine {
             // as the Spring Boot starter does in the service: the default block generator takes a second
             // connection per id block and starves the pool under concurrent clients
             configuration.setIdGenerator(new StrongUuidGenerator());
+            // as in the service: the Scala FEEL engine is not on the classpath (no DMN here, see pom.xml)
+            configuration.setDmnFeelEnableLegacyBehavior(true);
             ProcessEngine engine = configuration.buildProcessEngine();
             try {
                 engine.getRepositoryService().createDeployment()
