@@ -50,8 +50,7 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
         Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-        process.awaitUserTask(id);
+        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         // a delete racing the offer job fails on Camunda's optimistic lock and changes nothing; staff try again
         mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you");
 
@@ -66,8 +65,7 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
         Profile bob = fixtures.customer("Bob", Profile.Locale.FR);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = start(alice, account, bob.email(), "AT_RENEWAL").get("id").asText();
-        process.awaitUserTask(id);
+        String id = pendingOffer(alice, account, bob, "AT_RENEWAL");
         mailbox.awaitMail(bob.email(), "Le compte " + account.name() + " vous est cédé");
 
         runtime.deleteProcessInstance(process.processInstanceId(id), "deleted in Cockpit", true, true);
@@ -80,8 +78,7 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
         Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-        process.awaitUserTask(id);
+        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you");
 
         // Cockpit's modification "cancel all" on the sub-process: nothing is left, so the instance ends cancelled
@@ -96,8 +93,7 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
         Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-        process.awaitUserTask(id);
+        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         process.hold("Task_InvoiceRecipient");
         try {
             Api.Reply accepted = as(bob).post("/api/transfers/" + id + "/accept", null);
@@ -152,8 +148,7 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
         Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-        process.awaitUserTask(id);
+        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         String instance = process.processInstanceId(id);
         runtime.suspendProcessInstanceById(instance);
         try {
@@ -208,8 +203,7 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
         Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-        process.awaitUserTask(id);
+        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         runtime.setVariable(process.processInstanceId(id), "billingMode", "AT_RENEWAL");
 
         Api.Reply accepted = as(bob).post("/api/transfers/" + id + "/accept", null);

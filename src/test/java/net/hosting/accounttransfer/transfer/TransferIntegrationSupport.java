@@ -57,6 +57,13 @@ abstract class TransferIntegrationSupport extends IntegrationTest {
         return TransfersByApi.created(as(sender).post("/api/transfers", startBody(account, recipientEmail, billingMode)));
     }
 
+    /** Starts a transfer through the API and waits until its offer waits for the recipient; returns its id. */
+    String pendingOffer(Profile sender, Account account, Profile recipient, String billingMode) {
+        String id = start(sender, account, recipient.email(), billingMode).get("id").asText();
+        process.awaitUserTask(id);
+        return id;
+    }
+
     /** {@code GET /api/transfers/{id}} as one party, insisting on 200. */
     JsonNode transfer(Profile party, String id) {
         return TransfersByApi.get(as(party), UUID.fromString(id));
