@@ -2,10 +2,12 @@ package net.hosting.accounttransfer.transfer;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.UUID;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.billing.BillingCalendar;
+import net.hosting.accounttransfer.billing.Invoice;
 import net.hosting.accounttransfer.billing.Subscription;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.common.NotFoundException;
@@ -137,10 +139,12 @@ public class TransferSteps {
      * sender, or to the previous holder who paid them (B9).
      */
     @Transactional
-    public void refundSender(UUID transferId) {
+    public boolean refundSender(UUID transferId) {
         Transfer transfer = lock(transferId);
-        billing.refundUnusedDays(transfer);
+        Optional<Invoice> refund = billing.refundUnusedDays(transfer);
         transfer.complete(calendar.now());
+        // B9: a credit note to anyone but the sender went to the previous holder who paid the period
+        return refund.filter(creditNote -> !creditNote.profileId().equals(transfer.senderId())).isPresent();
     }
 
     /** The only billing step of AT_RENEWAL, so the transfer completes with it. */

@@ -24,6 +24,8 @@ public final class TransferProcess {
     public static final String REMIND_AT = "remindAt";
     public static final String RENEWAL_DATE = "renewalDate";
     public static final String DECISION = "decision";
+    /** B9: whether Task_RefundSender refunded a previous holder, whom Task_NotifyPreviousPayer then mails. */
+    public static final String PREVIOUS_PAYER_REFUNDED = "previousPayerRefunded";
     /** Camunda's counter of a multi-instance activity, set on each instance. */
     static final String LOOP_COUNTER = "loopCounter";
 

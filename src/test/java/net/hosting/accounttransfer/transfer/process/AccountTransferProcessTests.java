@@ -126,6 +126,7 @@ class AccountTransferProcessTests {
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_InvoiceRecipient")
                 .hasPassed("UserTask_AcceptTransfer", "Task_TransferOwnership");
 
+        // the invoice and the refund are one step: one job, one transaction
         execute(job("Task_InvoiceRecipient", pi));
         Invoice invoice = single(invoicesOf(recipient));
         assertThat(invoice.kind()).isEqualTo(Invoice.Kind.INVOICE);
@@ -133,9 +134,6 @@ class AccountTransferProcessTests {
         assertThat(invoice.servicePeriod()).isEqualTo(new BillingPeriod(acceptedOn, acceptedOn.plusMonths(1)));
         assertThat(invoice.subscriptionId()).isEqualTo(transfer(started).recipientSubscriptionId());
         assertThat(invoice.billedTo().email()).isEqualTo(recipient.email());
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_RefundSender");
-
-        execute(job("Task_RefundSender", pi));
         Invoice creditNote = invoicesOf(sender).stream().filter(i -> i.kind() == Invoice.Kind.CREDIT_NOTE)
                 .collect(single());
         assertThat(creditNote.amount()).isEqualTo(Money.euros(prorata(PRICE, senderSubscription.currentPeriod(), acceptedOn)));
@@ -146,12 +144,11 @@ class AccountTransferProcessTests {
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyTransferCompleted");
 
         executeBothMails(pi, "Task_NotifyTransferCompleted");
-        execute(job("Task_NotifyPreviousPayer", pi));
 
         BpmnAwareTests.assertThat(pi)
                 .hasPassedInOrder("Task_InvoiceRecipient", "Task_RefundSender", "Task_NotifyTransferCompleted",
-                        "Task_NotifyPreviousPayer")
-                .hasNotPassed("Task_NotifyBillingScheduled", "TimerEvent_RenewalDate")
+                        "Gateway_PreviousPayerRefunded")
+                .hasNotPassed("Task_NotifyPreviousPayer", "Task_NotifyBillingScheduled", "TimerEvent_RenewalDate")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
         Mail toSender = onlyMail(sender.email(), "Transfer of account " + account.name() + " completed");
@@ -182,7 +179,6 @@ class AccountTransferProcessTests {
         Transfer accepted = transfers.accept(second.id(), third.id(), actor(third));
         LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
         execute(job("Task_InvoiceRecipient", pi));
-        execute(job("Task_RefundSender", pi));
         executeBothMails(pi, "Task_NotifyTransferCompleted");
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyPreviousPayer");
         execute(job("Task_NotifyPreviousPayer", pi));
@@ -376,9 +372,7 @@ class AccountTransferProcessTests {
         // the non-interrupting branch outlives the user task, so its job still runs
         execute(job("Task_RemindRecipient", pi));
         execute(job("Task_InvoiceRecipient", pi));
-        execute(job("Task_RefundSender", pi));
         executeBothMails(pi, "Task_NotifyTransferCompleted");
-        execute(job("Task_NotifyPreviousPayer", pi));
 
         BpmnAwareTests.assertThat(pi).hasPassed("Task_RemindRecipient", "EndEvent_ReminderSent").isEnded();
         assertThat(mailbox.to(recipient.email())).extracting(Mail::subject).as("no reminder of an accepted offer")
@@ -493,15 +487,13 @@ class AccountTransferProcessTests {
         assertThat(job("Task_NotifyRecipient", pi)).isNull();
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_InvoiceRecipient");
         execute(job("Task_InvoiceRecipient", pi));
-        execute(job("Task_RefundSender", pi));
         executeBothMails(pi, "Task_NotifyTransferCompleted");
-        execute(job("Task_NotifyPreviousPayer", pi));
 
         BpmnAwareTests.assertThat(pi)
                 .hasPassedInOrder("UserTask_AcceptTransfer", "EndEvent_RecipientDecided", "Gateway_Decision",
                         "Task_TransferOwnership", "Task_InvoiceRecipient", "Task_RefundSender",
-                        "Task_NotifyTransferCompleted", "Task_NotifyPreviousPayer")
-                .hasNotPassed("Task_NotifyRecipient")
+                        "Task_NotifyTransferCompleted", "Gateway_PreviousPayerRefunded")
+                .hasNotPassed("Task_NotifyRecipient", "Task_NotifyPreviousPayer")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.COMPLETED);
