@@ -1,14 +1,20 @@
 package net.hosting.accounttransfer;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.Repository;
 
 /** Keeps the arrows of STYLE.md pointing one way: features below, the process adapter at the edge. */
 class ArchitectureTests {
@@ -71,6 +77,26 @@ class ArchitectureTests {
     void noMissingValueGoesUnnamed() {
         check(noClasses().should().callMethod(java.util.Optional.class, "orElseThrow")
                 .because("staff must read which record is missing, not 'No value present'"));
+    }
+
+    /**
+     * Hibernate keeps the SQL of a JPQL string but translates a derived query (findByX without {@code @Query}) again
+     * on every call; on the hot paths that was 6% of all CPU (README "Performance"). findById is served by
+     * {@code EntityManager.find}, with no query to translate.
+     */
+    @Test
+    void repositoryQueriesAreQueryStrings() {
+        check(methods().that().areDeclaredInClassesThat().areAssignableTo(Repository.class)
+                .and().haveNameMatching("(find|exists|count|delete|lock|remove)\\w*By\\w*")
+                .and().doNotHaveName("findById")
+                .and().doNotHaveModifier(JavaModifier.STATIC)
+                .and(new DescribedPredicate<JavaMethod>("abstract") {
+                    @Override
+                    public boolean test(JavaMethod method) {
+                        return method.getModifiers().contains(JavaModifier.ABSTRACT);
+                    }
+                })
+                .should().beAnnotatedWith(Query.class));
     }
 
     private static void check(ArchRule rule) {
