@@ -10,8 +10,6 @@ import org.springframework.data.repository.Repository;
 /** Transfers; decisions lock the row through {@link TransferLocks}. */
 interface TransferRepository extends Repository<Transfer, UUID> {
 
-    Transfer save(Transfer transfer);
-
     Transfer saveAndFlush(Transfer transfer);
 
     Optional<Transfer> findById(UUID id);
