@@ -1,18 +1,23 @@
 package net.hosting.accounttransfer.billing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Objects;
 import java.util.stream.Collectors;
+import net.hosting.accounttransfer.common.Paging;
+import org.springframework.data.domain.Slice;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/invoices}: the invoices and credit notes issued to the signed-in profile, newest first. */
+/** {@code GET /api/invoices}: the invoices and credit notes issued to the signed-in profile, newest first, a page at a time. */
 @RestController
 class InvoiceController {
 
@@ -43,11 +48,16 @@ class InvoiceController {
     // the principal is read by expression, so that billing needs nothing from the profile package
     @GetMapping("/api/invoices")
     @Transactional(readOnly = true)
-    List<InvoiceView> list(@AuthenticationPrincipal(expression = "profileId()") Long profileId) {
-        List<Invoice> own = invoices.findByProfile(profileId);
-        // a credit note is issued to the profile that paid the invoice it credits, so that invoice is among these
-        Map<Long, String> numbers = own.stream().collect(Collectors.toMap(Invoice::id, Invoice::number));
-        return own.stream().map(invoice -> view(invoice, numbers)).toList();
+    ResponseEntity<List<InvoiceView>> list(@AuthenticationPrincipal(expression = "profileId()") Long profileId,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            HttpServletRequest request) {
+        Paging paging = Paging.of(page, size);
+        Slice<Invoice> own = invoices.findByProfile(profileId, paging.pageable());
+        // the invoice a credit note credits may sit on another page: one query for the numbers of this page's
+        List<Long> credited = own.stream().map(Invoice::creditedInvoiceId).filter(Objects::nonNull).distinct().toList();
+        Map<Long, String> numbers = credited.isEmpty() ? Map.of()
+                : invoices.findAllById(credited).stream().collect(Collectors.toMap(Invoice::id, Invoice::number));
+        return paging.answer(own.map(invoice -> view(invoice, numbers)), request);
     }
 
     private static InvoiceView view(Invoice invoice, Map<Long, String> numbers) {

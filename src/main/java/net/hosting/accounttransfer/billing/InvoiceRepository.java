@@ -1,7 +1,10 @@
 package net.hosting.accounttransfer.billing;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -15,8 +18,12 @@ public interface InvoiceRepository extends Repository<Invoice, Long> {
     @Query("select i from Invoice i where i.idempotencyKey = ?1")
     Optional<Invoice> findByIdempotencyKey(String idempotencyKey);
 
+    /** A page of the profile's documents, newest first. */
     @Query("select i from Invoice i where i.profileId = ?1 order by i.issuedAt desc, i.id desc")
-    List<Invoice> findByProfile(Long profileId);
+    Slice<Invoice> findByProfile(Long profileId, Pageable page);
+
+    @Query("select i from Invoice i where i.id in ?1")
+    List<Invoice> findAllById(Collection<Long> ids);
 
     @Query("""
             select i from Invoice i where i.subscriptionId = ?1 and i.kind = net.hosting.accounttransfer.billing.Invoice.Kind.INVOICE

@@ -34,10 +34,6 @@ public record Money(BigDecimal amount, Currency currency) {
         return new Money(BigDecimal.ZERO, currency);
     }
 
-    public Money plus(Money other) {
-        return new Money(amount.add(sameCurrency(other).amount), currency);
-    }
-
     public Money minus(Money other) {
         return new Money(amount.subtract(sameCurrency(other).amount), currency);
     }
@@ -52,10 +48,6 @@ public record Money(BigDecimal amount, Currency currency) {
 
     public boolean isNegative() {
         return amount.signum() < 0;
-    }
-
-    public Money min(Money other) {
-        return isGreaterThan(other) ? other : this;
     }
 
     public boolean isGreaterThan(Money other) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -12,6 +13,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.ObjectSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -19,12 +21,15 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import net.hosting.accounttransfer.common.Paging;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.http.HttpHeaders;
 
 /**
  * The OpenAPI document of {@code /api} at {@code /v3/api-docs}, read by the Swagger UI at {@code /swagger-ui.html}:
@@ -97,11 +102,37 @@ class OpenApiConfiguration {
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
                 }
             });
+            pagedList(operation, examples.path(method.name() + " " + path).path("headers"));
             if (path.startsWith("/api/tokens")) {
                 // a token cannot mint or list tokens: those need the password or a page session
                 operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC)));
             }
         }));
+    }
+
+    /** A list that takes {@code page} and {@code size} says their limits and the {@code Link} header of its answer. */
+    private static void pagedList(Operation operation, JsonNode headers) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        boolean paged = false;
+        for (Parameter parameter : operation.getParameters()) {
+            if (Paging.PAGE.equals(parameter.getName())) {
+                paged = true;
+                parameter.description("Which page, counted from 0; pages are newest first.")
+                        .schema(new IntegerSchema().minimum(BigDecimal.ZERO)._default(0));
+            } else if (Paging.SIZE.equals(parameter.getName())) {
+                parameter.description("How many items a page holds, at most " + Paging.MAX_SIZE + ".")
+                        .schema(new IntegerSchema().minimum(BigDecimal.ONE)
+                                .maximum(BigDecimal.valueOf(Paging.MAX_SIZE))._default(Paging.DEFAULT_SIZE));
+            }
+        }
+        ApiResponse ok = operation.getResponses().get("200");
+        if (paged && ok != null) {
+            ok.addHeaderObject(HttpHeaders.LINK, new Header()
+                    .description("<…?page=N+1&size=S>; rel=\"next\" when a next page exists; absent on the last page.")
+                    .schema(new StringSchema().example(headers.path(HttpHeaders.LINK).asText(null))));
+        }
     }
 
     private static ApiResponse problem(String description) {

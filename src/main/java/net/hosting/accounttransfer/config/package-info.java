@@ -1,2 +1,5 @@
-/** Wiring: typed settings, security, the clock, the process engine's plugins and error answers. */
+/**
+ * Wiring: typed settings, the clock, security (the four doors, Bearer tokens, remembered passwords, Camunda's staff
+ * user), problem answers for every API error, the OpenAPI document and money in JSON.
+ */
 package net.hosting.accounttransfer.config;

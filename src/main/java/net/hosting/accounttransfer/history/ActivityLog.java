@@ -1,7 +1,8 @@
 package net.hosting.accounttransfer.history;
 
 import java.time.Clock;
-import java.util.List;
+import net.hosting.accounttransfer.common.Paging;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,7 +30,7 @@ public class ActivityLog {
     }
 
     @Transactional(readOnly = true)
-    public List<Activity> of(Long profileId) {
-        return entries.findByProfile(profileId);
+    public Slice<Activity> of(Long profileId, Paging paging) {
+        return entries.findByProfile(profileId, paging.pageable());
     }
 }

@@ -1,6 +1,7 @@
 package net.hosting.accounttransfer.history;
 
-import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -10,5 +11,5 @@ interface ActivityRepository extends Repository<Activity, Long> {
     Activity save(Activity activity);
 
     @Query("select a from Activity a where a.profileId = ?1 order by a.occurredAt desc, a.id desc")
-    List<Activity> findByProfile(Long profileId);
+    Slice<Activity> findByProfile(Long profileId, Pageable page);
 }

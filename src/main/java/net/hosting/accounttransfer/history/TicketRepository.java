@@ -1,7 +1,8 @@
 package net.hosting.accounttransfer.history;
 
-import java.util.List;
 import java.util.Optional;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -13,5 +14,5 @@ interface TicketRepository extends Repository<Ticket, Long> {
     Optional<Ticket> findById(Long id);
 
     @Query("select t from Ticket t where t.profileId = ?1 order by t.createdAt desc, t.id desc")
-    List<Ticket> findByProfile(Long profileId);
+    Slice<Ticket> findByProfile(Long profileId, Pageable page);
 }

@@ -3,9 +3,10 @@ package net.hosting.accounttransfer.history;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import net.hosting.accounttransfer.common.NotFoundException;
+import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -47,8 +48,8 @@ public class Tickets {
     }
 
     @Transactional(readOnly = true)
-    public List<Ticket> of(Long profileId) {
-        return tickets.findByProfile(profileId);
+    public Slice<Ticket> of(Long profileId, Paging paging) {
+        return tickets.findByProfile(profileId, paging.pageable());
     }
 
     private static void requireText(String field, String value, int maxLength) {

@@ -17,6 +17,9 @@ public class ApiToken {
     /** The width of the name column (V4); the API, the page and the service all check against it. */
     public static final int MAX_NAME_LENGTH = 100;
 
+    /** How many live tokens one profile may hold, so that the list of them (API and profile page) stays bounded. */
+    public static final int MAX_PER_PROFILE = 100;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -19,6 +19,9 @@ interface ApiTokenRepository extends Repository<ApiToken, Long> {
     @Query("select t from ApiToken t where t.profileId = ?1 order by t.createdAt desc, t.id desc")
     List<ApiToken> findByProfile(Long profileId);
 
+    @Query("select count(t) from ApiToken t where t.profileId = ?1")
+    long countByProfile(Long profileId);
+
     @Query("select t from ApiToken t where t.id = ?1 and t.profileId = ?2")
     Optional<ApiToken> findOwned(Long id, Long profileId);
 

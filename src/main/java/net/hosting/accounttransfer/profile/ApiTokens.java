@@ -52,6 +52,12 @@ public class ApiTokens {
             throw new RuleViolationException("name",
                     "A token name can have at most " + ApiToken.MAX_NAME_LENGTH + " characters.");
         }
+        // the profile's row lock makes two creations at once count one after the other, so the limit holds exactly
+        profiles.lockById(profileId).orElseThrow(() -> new NotFoundException("There is no profile " + profileId + "."));
+        if (tokens.countByProfile(profileId) >= ApiToken.MAX_PER_PROFILE) {
+            throw new RuleViolationException("You hold " + ApiToken.MAX_PER_PROFILE
+                    + " API tokens, the most a profile may; revoke one you no longer use first.");
+        }
         String secret = PREFIX + SecretToken.generate();
         ApiToken token = tokens.save(new ApiToken(profileId, name.strip(), SecretToken.hash(secret), clock.instant()));
         activity.record(profileId, actor, "API_TOKEN_CREATED", token.name());

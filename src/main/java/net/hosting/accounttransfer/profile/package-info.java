@@ -1,2 +1,2 @@
-/** Customer profiles: identity, billing identity, sign-in and profile changes. */
+/** Customer profiles: identity, sign-in, personal API tokens and profile changes, a new email only once its link is opened. */
 package net.hosting.accounttransfer.profile;

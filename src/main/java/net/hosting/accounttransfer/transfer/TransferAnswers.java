@@ -2,12 +2,13 @@ package net.hosting.accounttransfer.transfer;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import net.hosting.accounttransfer.billing.Money;
+import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.ProfileRepository;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -57,13 +58,13 @@ class TransferAnswers {
     }
 
     @Transactional(readOnly = true)
-    List<TransferView> sent(Long profileId) {
-        return transfers.sent(profileId).stream().map(this::view).toList();
+    Slice<TransferView> sent(Long profileId, Paging paging) {
+        return transfers.sent(profileId, paging).map(this::view);
     }
 
     @Transactional(readOnly = true)
-    List<TransferView> received(Long profileId) {
-        return transfers.received(profileId).stream().map(this::view).toList();
+    Slice<TransferView> received(Long profileId, Paging paging) {
+        return transfers.received(profileId, paging).map(this::view);
     }
 
     @Transactional

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import net.hosting.accounttransfer.common.ConflictException;
+import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import net.hosting.accounttransfer.transfer.TransferAnswers.TransferView;
@@ -60,13 +61,16 @@ class TransferController {
     }
 
     @GetMapping
-    List<TransferView> list(@AuthenticationPrincipal SignedInProfile me, @RequestParam(required = false) String role) {
-        return switch (role == null ? "" : role) {
-            case "sent" -> answers.sent(me.profileId());
-            case "received" -> answers.received(me.profileId());
+    ResponseEntity<List<TransferView>> list(@AuthenticationPrincipal SignedInProfile me,
+            @RequestParam(required = false) String role, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, HttpServletRequest request) {
+        Paging paging = Paging.of(page, size);
+        return paging.answer(switch (role == null ? "" : role) {
+            case "sent" -> answers.sent(me.profileId(), paging);
+            case "received" -> answers.received(me.profileId(), paging);
             default -> throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "Say which transfers: ?role=sent or ?role=received.");
-        };
+        }, request);
     }
 
     @GetMapping("/{id}")

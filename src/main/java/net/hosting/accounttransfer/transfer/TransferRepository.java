@@ -4,13 +4,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
 /** Transfers; decisions lock the row through {@link TransferLocks}. */
 interface TransferRepository extends Repository<Transfer, UUID> {
-
-    Transfer save(Transfer transfer);
 
     Transfer saveAndFlush(Transfer transfer);
 
@@ -29,9 +29,11 @@ interface TransferRepository extends Repository<Transfer, UUID> {
     @Query("select t.createdAt from Transfer t where t.senderId = ?1 and t.createdAt > ?2 order by t.createdAt")
     List<Instant> startTimesSince(Long senderId, Instant since);
 
-    @Query("select t from Transfer t where t.senderId = ?1 order by t.createdAt desc")
-    List<Transfer> findSentBy(Long senderId);
+    @Query("select t from Transfer t where t.senderId = ?1 order by t.createdAt desc, t.id desc")
+    Slice<Transfer> findSentBy(Long senderId, Pageable page);
 
-    @Query("select t from Transfer t where lower(t.recipientEmail) = lower(?1) or t.recipientId = ?2 order by t.createdAt desc")
-    List<Transfer> findReceivedBy(String email, Long profileId);
+    @Query("""
+            select t from Transfer t where lower(t.recipientEmail) = lower(?1) or t.recipientId = ?2
+              order by t.createdAt desc, t.id desc""")
+    Slice<Transfer> findReceivedBy(String email, Long profileId, Pageable page);
 }

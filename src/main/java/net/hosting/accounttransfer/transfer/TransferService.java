@@ -13,6 +13,7 @@ import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.NotFoundException;
+import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
 import net.hosting.accounttransfer.config.TransferProperties;
@@ -22,6 +23,7 @@ import net.hosting.accounttransfer.profile.EmailAddress;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileRepository;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -175,14 +177,14 @@ public class TransferService {
     }
 
     @Transactional(readOnly = true)
-    public List<Transfer> sent(Long profileId) {
-        return transfers.findSentBy(profileId);
+    public Slice<Transfer> sent(Long profileId, Paging paging) {
+        return transfers.findSentBy(profileId, paging.pageable());
     }
 
     @Transactional(readOnly = true)
-    public List<Transfer> received(Long profileId) {
+    public Slice<Transfer> received(Long profileId, Paging paging) {
         Profile me = profiles.findById(profileId).orElseThrow(Missing.signedIn(profileId));
-        return transfers.findReceivedBy(me.email(), me.id());
+        return transfers.findReceivedBy(me.email(), me.id(), paging.pageable());
     }
 
     @Transactional(readOnly = true)

@@ -18,6 +18,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -30,6 +31,10 @@ class HistoryPageController {
 
     static final int MAX_SUBJECT_LENGTH = 200;
     static final int MAX_MESSAGE_LENGTH = 5000;
+    // the sections of the page, each a list paged by the query parameter of the same name
+    private static final String INVOICES = "invoices";
+    private static final String TICKETS = "tickets";
+    private static final String ACTIVITY = "activity";
 
     private final InvoiceRepository invoices;
     private final ActivityLog activity;
@@ -45,9 +50,13 @@ class HistoryPageController {
     }
 
     @GetMapping("/history")
-    String history(@AuthenticationPrincipal SignedInProfile me, Model model) {
+    String history(@AuthenticationPrincipal SignedInProfile me,
+            @RequestParam(name = INVOICES, required = false) Integer invoicePage,
+            @RequestParam(name = TICKETS, required = false) Integer ticketPage,
+            @RequestParam(name = ACTIVITY, required = false) Integer activityPage,
+            @RequestParam(required = false) Integer size, Model model) {
         model.addAttribute("ticket", new TicketForm());
-        return page(me, model);
+        return page(me, lists(size, invoicePage, ticketPage, activityPage), model);
     }
 
     @PostMapping("/history/tickets")
@@ -74,7 +83,7 @@ class HistoryPageController {
         }
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page(me, model);
+            return page(me, lists(null, null, null, null), model);
         }
         tickets.open(me.profileId(), SessionSignIn.actor(me, request), about.map(Account::id).orElse(null),
                 about.map(Account::name).orElse(null), form.getSubject(), form.getMessage());
@@ -82,10 +91,15 @@ class HistoryPageController {
         return "redirect:/history#tickets";
     }
 
-    private String page(SignedInProfile me, Model model) {
-        model.addAttribute("invoices", invoices.findByProfile(me.profileId()));
-        model.addAttribute("tickets", tickets.of(me.profileId()));
-        model.addAttribute("activity", activity.of(me.profileId()));
+    private static PagedLists lists(Integer size, Integer invoicePage, Integer ticketPage, Integer activityPage) {
+        return PagedLists.on("/history", size).with(INVOICES, invoicePage).with(TICKETS, ticketPage)
+                .with(ACTIVITY, activityPage);
+    }
+
+    private String page(SignedInProfile me, PagedLists lists, Model model) {
+        lists.addTo(model, INVOICES, invoices.findByProfile(me.profileId(), lists.list(INVOICES).pageable()));
+        lists.addTo(model, TICKETS, tickets.of(me.profileId(), lists.list(TICKETS)));
+        lists.addTo(model, ACTIVITY, activity.of(me.profileId(), lists.list(ACTIVITY)));
         List<String> owned = accounts.findByOwner(me.profileId()).stream().map(Account::name).toList();
         model.addAttribute("accounts", owned);
         return "history";

@@ -7,6 +7,7 @@ import java.util.List;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.common.NotFoundException;
+import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.history.Ticket;
 import net.hosting.accounttransfer.history.Tickets;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** {@code /api/tickets}: the signed-in profile's support tickets, each possibly about one of its accounts. */
@@ -47,8 +49,11 @@ class TicketsController {
     }
 
     @GetMapping
-    List<TicketView> list(@AuthenticationPrincipal SignedInProfile me) {
-        return tickets.of(me.profileId()).stream().map(TicketView::of).toList();
+    ResponseEntity<List<TicketView>> list(@AuthenticationPrincipal SignedInProfile me,
+            @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+            HttpServletRequest request) {
+        Paging paging = Paging.of(page, size);
+        return paging.answer(tickets.of(me.profileId(), paging).map(TicketView::of), request);
     }
 
     @GetMapping("/{id}")

@@ -1,6 +1,5 @@
 package net.hosting.accounttransfer.web;
 
-import java.util.List;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
 import net.hosting.accounttransfer.transfer.Transfer;
@@ -22,9 +21,5 @@ class TransferViews {
     TransferView of(Transfer transfer) {
         Profile sender = profiles.get(transfer.senderId());
         return TransferView.of(transfer, sender.name(), sender.email(), billing.preview(transfer).orElse(null));
-    }
-
-    List<TransferView> of(List<Transfer> transfers) {
-        return transfers.stream().map(this::of).toList();
     }
 }

@@ -40,6 +40,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class TransfersPageController {
 
     static final int MAX_REASON_LENGTH = 500;
+    // the two lists of the Transfers tab, each paged by the query parameter of the same name
+    private static final String RECEIVED = "received";
+    private static final String SENT = "sent";
 
     private final TransferService transfers;
     private final TransferViews views;
@@ -60,9 +63,13 @@ class TransfersPageController {
     enum Role { RECIPIENT, SENDER, VISITOR, OTHER_PROFILE }
 
     @GetMapping("/transfers")
-    String list(@AuthenticationPrincipal SignedInProfile me, Model model) {
-        model.addAttribute("received", views.of(transfers.received(me.profileId())));
-        model.addAttribute("sent", views.of(transfers.sent(me.profileId())));
+    String list(@AuthenticationPrincipal SignedInProfile me,
+            @RequestParam(name = RECEIVED, required = false) Integer receivedPage,
+            @RequestParam(name = SENT, required = false) Integer sentPage,
+            @RequestParam(required = false) Integer size, Model model) {
+        PagedLists lists = PagedLists.on("/transfers", size).with(RECEIVED, receivedPage).with(SENT, sentPage);
+        lists.addTo(model, RECEIVED, transfers.received(me.profileId(), lists.list(RECEIVED)).map(views::of));
+        lists.addTo(model, SENT, transfers.sent(me.profileId(), lists.list(SENT)).map(views::of));
         return "transfers";
     }
 

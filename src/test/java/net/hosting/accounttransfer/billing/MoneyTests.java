@@ -47,8 +47,7 @@ class MoneyTests {
     }
 
     @Test
-    void addsAndSubtractsExactly() {
-        assertThat(Money.euros("0.10").plus(Money.euros("0.20"))).isEqualTo(Money.euros("0.30"));
+    void subtractsExactly() {
         assertThat(Money.euros("119.88").minus(Money.euros("30.46"))).isEqualTo(Money.euros("89.42"));
         assertThat(Money.euros("9.99").minus(Money.euros("10.00"))).isEqualTo(Money.euros("-0.01"));
     }
@@ -58,9 +57,7 @@ class MoneyTests {
         Money euros = Money.euros("1.00");
         Money dollars = Money.of("1.00", "USD");
 
-        assertThatIllegalArgumentException().isThrownBy(() -> euros.plus(dollars));
         assertThatIllegalArgumentException().isThrownBy(() -> euros.minus(dollars));
-        assertThatIllegalArgumentException().isThrownBy(() -> euros.min(dollars));
         assertThatIllegalArgumentException().isThrownBy(() -> euros.isGreaterThan(dollars));
     }
 
@@ -85,8 +82,6 @@ class MoneyTests {
         assertThat(large.isGreaterThan(small)).isTrue();
         assertThat(small.isGreaterThan(large)).isFalse();
         assertThat(small.isGreaterThan(Money.euros("4.83"))).isFalse();
-        assertThat(small.min(large)).isSameAs(small);
-        assertThat(large.min(small)).isSameAs(small);
     }
 
     @Test

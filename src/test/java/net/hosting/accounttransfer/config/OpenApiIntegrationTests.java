@@ -3,7 +3,9 @@ package net.hosting.accounttransfer.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import net.hosting.accounttransfer.support.Api;
@@ -56,6 +58,24 @@ class OpenApiIntegrationTests extends IntegrationTest {
                         .as(operation + " " + status).isEqualTo("#/components/schemas/Problem");
             }
         }));
+    }
+
+    @Test
+    void theFourListsDocumentPageSizeAndTheLinkToTheNextPage() {
+        JsonNode paths = document().get("paths");
+        for (String list : new String[] {"/api/invoices", "/api/activity", "/api/tickets", "/api/transfers"}) {
+            JsonNode operation = paths.path(list).path("get");
+            Map<String, JsonNode> parameters = new HashMap<>();
+            operation.path("parameters").forEach(parameter -> parameters.put(parameter.get("name").asText(), parameter));
+            assertThat(parameters.get("page").at("/schema/minimum").asInt(-1)).as(list).isZero();
+            assertThat(parameters.get("page").at("/schema/default").asInt(-1)).as(list).isZero();
+            assertThat(parameters.get("size").at("/schema/minimum").asInt()).as(list).isEqualTo(1);
+            assertThat(parameters.get("size").at("/schema/maximum").asInt()).as(list).isEqualTo(200);
+            assertThat(parameters.get("size").at("/schema/default").asInt()).as(list).isEqualTo(50);
+            assertThat(operation.at("/responses/200/headers/Link/schema/example").asText())
+                    .as(list).startsWith("<" + list + "?").contains("page=1&size=50").endsWith(">; rel=\"next\"");
+        }
+        assertThat(paths.at("/~1api~1accounts/get/responses/200/headers").isMissingNode()).as("not a paged list").isTrue();
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import net.hosting.accounttransfer.common.SecretToken;
+import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
@@ -23,6 +24,9 @@ class ApiTokenIntegrationTests extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ApiTokens tokens;
 
     Profile paula;
     Api withPassword;
@@ -139,6 +143,22 @@ class ApiTokenIntegrationTests extends IntegrationTest {
             assertThat(refused.status()).isEqualTo(401);
             assertThat(refused.header("WWW-Authenticate")).contains("Bearer");
         }
+    }
+
+    @Test
+    void aProfileHoldsAtMostAHundredTokensSoTheirListStaysBounded() {
+        for (int i = 1; i < ApiToken.MAX_PER_PROFILE; i++) {
+            tokens.issue(paula.id(), "script " + i, new Actor(paula.email(), "127.0.0.1"));
+        }
+        JsonNode last = create(withPassword, "the hundredth");
+
+        Api.Reply oneTooMany = withPassword.post("/api/tokens", Map.of("name", "one too many"));
+
+        assertThat(oneTooMany.status()).as(oneTooMany.body()).isEqualTo(422);
+        assertThat(oneTooMany.json().get("detail").asText()).contains("revoke");
+        assertThat(list(withPassword.get("/api/tokens"))).hasSize(ApiToken.MAX_PER_PROFILE);
+        assertThat(withPassword.delete("/api/tokens/" + last.get("id").asLong()).status()).isEqualTo(204);
+        assertThat(withPassword.post("/api/tokens", Map.of("name", "room again")).status()).isEqualTo(201);
     }
 
     @Test

@@ -94,7 +94,7 @@ final class ChainDriver {
             Transfer transfer = new Transfer(id, account.id(), account.name(), sender.id(), recipient.email(), mode,
                     active().id(), at.minus(Duration.ofHours(1)), at.plus(Duration.ofDays(14)), null);
             transfer.accept(recipient.id(), at);
-            transfers.save(transfer);
+            transfers.saveAndFlush(transfer);
         });
         steps.transferOwnership(id);
         if (mode == BillingMode.IMMEDIATE) {

@@ -14,6 +14,7 @@ import net.hosting.accounttransfer.support.Mailbox;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
 
 /**
  * A decision that arrives while the offer mail is still queued, such as an accept from the Transfers tab, completes
@@ -53,8 +54,8 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
         assertDecidedEarly(id);
         assertThat(process.entered(id, "Task_TransferOwnership")).isTrue();
         assertOwnedBy(bob, alice, account);
-        assertThat(invoices.findByProfile(bob.id())).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
-        assertThat(invoices.findByProfile(alice.id())).extracting(Invoice::kind)
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
+        assertThat(invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind)
                 .containsExactlyInAnyOrder(Invoice.Kind.INVOICE, Invoice.Kind.CREDIT_NOTE);
         Mailbox.Mail toBob = mailbox.awaitMail(bob.email(), "Transfer of account " + account.name() + " completed");
         assertRefersTo(toBob, id);

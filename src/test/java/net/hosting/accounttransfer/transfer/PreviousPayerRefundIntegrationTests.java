@@ -23,6 +23,7 @@ import net.hosting.accounttransfer.support.TransfersByApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -81,8 +82,8 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         assertThat(credit.billedTo().email()).isEqualTo(alice.email());
         assertThat(credit.accountName()).isEqualTo(shop.name());
         assertThat(credit.idempotencyKey()).isEqualTo("transfer:" + toCarol.id() + ":previous-payer-refund");
-        assertThat(invoices.findByProfile(bob.id())).as("Bob paid nothing and gets nothing").isEmpty();
-        Invoice carols = only(invoices.findByProfile(carol.id()));
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).as("Bob paid nothing and gets nothing").isEmpty();
+        Invoice carols = only(invoices.findByProfile(carol.id(), Pageable.unpaged()).getContent());
         assertThat(carols.kind()).isEqualTo(Invoice.Kind.INVOICE);
         assertThat(carols.amount()).isEqualTo(Money.euros("119.88"));
         assertThat(carols.servicePeriod()).isEqualTo(period("2026-11-30", "2027-11-30"));
@@ -117,7 +118,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
 
         assertThat(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).singleElement()
                 .satisfies(credit -> assertThat(credit.amount()).isEqualTo(Money.euros("87.04")));
-        assertThat(invoices.findByProfile(bob.id())).isEmpty();
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
     }
 
     @Test
@@ -133,9 +134,9 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         Invoice credit = only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE));
         assertThat(credit.amount()).isEqualTo(Money.euros("4.83"));
         assertThat(credit.servicePeriod()).isEqualTo(period("2026-01-17", "2026-02-01"));
-        assertThat(invoices.findByProfile(bob.id())).isEmpty();
-        assertThat(invoices.findByProfile(carol.id())).as("both renewal timers find a closed subscription").isEmpty();
-        assertThat(only(invoices.findByProfile(dave.id())).servicePeriod()).isEqualTo(period("2026-01-17", "2026-02-17"));
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
+        assertThat(invoices.findByProfile(carol.id(), Pageable.unpaged()).getContent()).as("both renewal timers find a closed subscription").isEmpty();
+        assertThat(only(invoices.findByProfile(dave.id(), Pageable.unpaged()).getContent()).servicePeriod()).isEqualTo(period("2026-01-17", "2026-02-17"));
     }
 
     @Test
@@ -145,7 +146,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         chain.open(alice, "119.88", BillingCycle.YEARLY, LocalDate.of(2027, 6, 1));
         chain.handOver(alice, bob, BillingMode.AT_RENEWAL, LocalDate.of(2027, 9, 1));
         chain.handOver(bob, carol, BillingMode.AT_RENEWAL, LocalDate.of(2028, 7, 1));
-        assertThat(only(invoices.findByProfile(bob.id())).servicePeriod()).isEqualTo(period("2028-06-01", "2029-06-01"));
+        assertThat(only(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).servicePeriod()).isEqualTo(period("2028-06-01", "2029-06-01"));
         chain.handOver(carol, dave, BillingMode.IMMEDIATE, LocalDate.of(2029, 3, 1));
         chain.finish();
 
@@ -154,7 +155,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         assertThat(credit.amount()).isEqualTo(Money.euros("30.22"));
         assertThat(credit.servicePeriod()).isEqualTo(period("2029-03-01", "2029-06-01"));
         assertThat(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).isEmpty();
-        assertThat(invoices.findByProfile(carol.id())).isEmpty();
+        assertThat(invoices.findByProfile(carol.id(), Pageable.unpaged()).getContent()).isEmpty();
     }
 
     @Test
@@ -172,7 +173,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         assertThat(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).extracting(Invoice::amount)
                 .containsExactlyInAnyOrder(Money.euros("2.00"), Money.euros("4.00"));
         assertThat(ledger.creditableOn(paid)).isEqualTo(Money.euros("3.99"));
-        assertThat(invoices.findByProfile(bob.id())).isEmpty();
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
     }
 
     @Test
@@ -185,7 +186,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         assertThat(only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).amount()).isEqualTo(Money.euros("119.88"));
         assertThat(documentsOf(alice, Invoice.Kind.INVOICE)).extracting(Invoice::servicePeriod)
                 .containsExactly(period("2026-03-01", "2027-03-01"), period("2026-03-01", "2027-03-01"));
-        assertThat(invoices.findByProfile(bob.id())).isEmpty();
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
     }
 
     @Test
@@ -205,7 +206,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
     }
 
     private List<Invoice> documentsOf(Profile profile, Invoice.Kind kind) {
-        return invoices.findByProfile(profile.id()).stream().filter(i -> i.kind() == kind).toList();
+        return invoices.findByProfile(profile.id(), Pageable.unpaged()).getContent().stream().filter(i -> i.kind() == kind).toList();
     }
 
     private static BillingPeriod period(String start, String end) {

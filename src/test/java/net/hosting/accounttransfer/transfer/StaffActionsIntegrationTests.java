@@ -19,6 +19,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
 
 /**
  * What each Cockpit action on a transfer's process does to the transfer, called through RuntimeService exactly as
@@ -111,8 +112,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         }
 
         awaitStatus(alice, id, "COMPLETED");
-        assertThat(invoices.findByProfile(bob.id())).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
-        assertThat(invoices.findByProfile(alice.id())).extracting(Invoice::kind)
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
+        assertThat(invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind)
                 .containsExactlyInAnyOrder(Invoice.Kind.INVOICE, Invoice.Kind.CREDIT_NOTE);
         assertThat(stoppedInstances(id)).isEmpty();
         assertThat(process.incidents(id)).isZero();
@@ -139,8 +140,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
         assertThat(transfer(alice, id).get("status").asText()).isEqualTo("PENDING");
         assertOwnedBy(alice, bob, account);
-        assertThat(invoices.findByProfile(bob.id())).isEmpty();
-        assertThat(invoices.findByProfile(alice.id())).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
+        assertThat(invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
     }
 
     @Test
@@ -168,7 +169,7 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         awaitStatus(alice, id, "COMPLETED");
         assertOwnedBy(bob, alice, account);
-        assertThat(invoices.findByProfile(bob.id())).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
         assertThat(process.incidents(id)).isZero();
     }
 
@@ -192,7 +193,7 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
                     .contains("not waiting for a decision", "nothing was changed");
             assertThat(transfer(alice, id).get("status").asText()).isEqualTo("PENDING");
             assertOwnedBy(alice, bob, account);
-            assertThat(invoices.findByProfile(bob.id())).isEmpty();
+            assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
         } finally {
             process.release(ProcessProbe.NOTIFY_RECIPIENT);
         }
@@ -213,8 +214,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         assertThat(process.awaitEnded(id).getEndActivityId()).isEqualTo(ProcessProbe.COMPLETED);
         assertThat(process.entered(id, "Task_InvoiceRecipient")).isTrue();
         assertThat(process.entered(id, ProcessProbe.RENEWAL_DATE)).isFalse();
-        assertThat(invoices.findByProfile(bob.id())).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
-        assertThat(invoices.findByProfile(alice.id())).extracting(Invoice::kind)
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
+        assertThat(invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind)
                 .containsExactlyInAnyOrder(Invoice.Kind.INVOICE, Invoice.Kind.CREDIT_NOTE);
     }
 
@@ -230,8 +231,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         assertThat(assertProblem(accepted, 409).get("detail").asText()).contains("cancelled");
         assertThat(transfer(bob, id).get("status").asText()).isEqualTo("CANCELLED");
         assertOwnedBy(alice, bob, account);
-        assertThat(invoices.findByProfile(bob.id())).isEmpty();
-        assertThat(invoices.findByProfile(alice.id())).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
+        assertThat(invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
         boolean french = bob.locale() == Profile.Locale.FR;
         Mailbox.Mail toAlice = mailbox.awaitMail(alice.email(),
                 "Transfer of account " + account.name() + " cancelled by our staff");

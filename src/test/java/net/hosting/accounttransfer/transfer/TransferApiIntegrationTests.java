@@ -25,6 +25,7 @@ import net.hosting.accounttransfer.support.Mailbox;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.domain.Pageable;
 
 /**
  * One HTTP journey per path of the transfer lifecycle, on the real application: statuses, what reached the
@@ -95,14 +96,14 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         assertThat(closed.closeReason()).isEqualTo(Subscription.CloseReason.TRANSFERRED);
         assertThat(closed.closedAt()).isEqualTo(Instant.parse(done.get("decidedAt").asText()).truncatedTo(ChronoUnit.MICROS));
         // each document exactly once: the recipient's invoice, the sender's credit note against its paid invoice
-        List<Invoice> bobs = invoices.findByProfile(bob.id());
+        List<Invoice> bobs = invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent();
         assertThat(bobs).singleElement().satisfies(invoice -> {
             assertThat(invoice.kind()).isEqualTo(Invoice.Kind.INVOICE);
             assertThat(invoice.amount().amount().toPlainString()).isEqualTo("9.99");
             assertThat(invoice.servicePeriod().start()).isEqualTo(today);
             assertThat(invoice.servicePeriod().end()).isEqualTo(today.plusMonths(1));
         });
-        Invoice creditNote = invoices.findByProfile(alice.id()).stream()
+        Invoice creditNote = invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent().stream()
                 .filter(invoice -> invoice.kind() == Invoice.Kind.CREDIT_NOTE).reduce((a, b) -> {
                     throw new AssertionError("two credit notes for one transfer");
                 }).orElseThrow(() -> new AssertionError("no credit note for the sender"));
@@ -159,15 +160,15 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         JsonNode waiting = transfer(alice, id);
         assertThat(waiting.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(waiting.at("/preview/senderRefund").isNull()).isTrue();
-        assertThat(invoices.findByProfile(bob.id())).isEmpty();
-        assertThat(invoices.findByProfile(alice.id())).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
+        assertThat(invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
 
         process.execute(renewal);
 
         awaitStatus(bob, id, "COMPLETED");
         Mailbox.Mail billed = mailbox.awaitMail(bob.email(), "Account " + account.name() + ": renewal invoiced");
         assertRefersTo(billed, id);
-        assertThat(invoices.findByProfile(bob.id())).singleElement().satisfies(invoice -> {
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).singleElement().satisfies(invoice -> {
             assertThat(invoice.amount().amount().toPlainString()).isEqualTo("9.99");
             assertThat(invoice.servicePeriod().start()).isEqualTo(end);
             assertThat(invoice.servicePeriod().end()).isEqualTo(start.plusMonths(2));
@@ -176,7 +177,7 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         JsonNode renewed = assertOwnedBy(bob, alice, account);
         assertThat(renewed.at("/subscription/currentPeriodStart").asText()).isEqualTo(end.toString());
         assertThat(renewed.at("/subscription/renewalDate").asText()).isEqualTo(start.plusMonths(2).toString());
-        assertThat(invoices.findByProfile(alice.id())).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
+        assertThat(invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
         assertThat(process.awaitEnded(id).getEndActivityId()).isEqualTo(ProcessProbe.COMPLETED);
         assertThat(process.incidents(id)).isZero();
     }
@@ -208,8 +209,8 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         assertRefersTo(toAlice, id);
         assertThat(process.awaitEnded(id).getEndActivityId()).isEqualTo(ProcessProbe.DECLINED);
         assertThat(mailbox.to(bob.email())).hasSize(1);
-        assertThat(invoices.findByProfile(alice.id())).hasSize(1);
-        assertThat(invoices.findByProfile(bob.id())).isEmpty();
+        assertThat(invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent()).hasSize(1);
+        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
     }
 
     @Test

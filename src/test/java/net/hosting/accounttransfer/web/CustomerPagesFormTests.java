@@ -20,6 +20,7 @@ import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.BillingCycle;
 import net.hosting.accounttransfer.billing.BillingPeriod;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
+import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
@@ -109,7 +110,7 @@ class CustomerPagesFormTests extends IntegrationTest {
         assertThat(page.has("//input[@id='choice-1' and @checked]")).isTrue();
         assertThat(page.text("//p[@id='mode-error']")).contains("Choisissez la facturation");
         assertThat(page.text("//html/@lang")).isEqualTo("fr");
-        assertThat(transfers.sent(alice.id())).isEmpty();
+        assertThat(transfers.sent(alice.id(), Paging.of(null, null)).getContent()).isEmpty();
     }
 
     @Test
@@ -137,7 +138,7 @@ class CustomerPagesFormTests extends IntegrationTest {
         assertThat(page.text("//p[@id='choice-0-error']")).contains("déjà en attente").contains(bob.email());
         assertThat(page.text("//input[@id='choice-0']/@aria-describedby")).contains("choice-0-error");
         assertThat(page.text("//input[@id='email-0']/@value")).isEqualTo(carol.email());
-        assertThat(transfers.sent(alice.id())).hasSize(1);
+        assertThat(transfers.sent(alice.id(), Paging.of(null, null)).getContent()).hasSize(1);
     }
 
     @Test
@@ -151,7 +152,7 @@ class CustomerPagesFormTests extends IntegrationTest {
                 .isEqualTo("9.99");
         assertThat(preview.text("//tr[@data-account='" + aliceSite.name() + "']//td[@class='refund']/data/@value"))
                 .matches("\\d+\\.\\d\\d");
-        assertThat(transfers.sent(alice.id())).isEmpty();
+        assertThat(transfers.sent(alice.id(), Paging.of(null, null)).getContent()).isEmpty();
 
         String key = preview.text("//input[@name='choices[0].key']/@value");
         assertThat(key).startsWith("page:");
@@ -165,7 +166,7 @@ class CustomerPagesFormTests extends IntegrationTest {
         assertThat(first.getResponse().getRedirectedUrl()).isEqualTo("/transfers#sent");
         // the second press of "Confirm" (a double click, a reload) finds the transfer the first one started
         assertThat(twice.getResponse().getRedirectedUrl()).isEqualTo("/transfers#sent");
-        assertThat(transfers.sent(alice.id())).singleElement()
+        assertThat(transfers.sent(alice.id(), Paging.of(null, null)).getContent()).singleElement()
                 .satisfies(t -> assertThat(t.recipientEmail()).isEqualTo(bob.email()));
     }
 
@@ -360,7 +361,7 @@ class CustomerPagesFormTests extends IntegrationTest {
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
 
         assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
-        assertThat(transfers.sent(alice.id())).hasSize(1);
+        assertThat(transfers.sent(alice.id(), Paging.of(null, null)).getContent()).hasSize(1);
     }
 
     @Test

@@ -47,6 +47,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.domain.Pageable;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -673,7 +674,7 @@ class AccountTransferProcessTests {
     }
 
     private List<Invoice> invoicesOf(Profile profile) {
-        return invoices.findByProfile(profile.id());
+        return invoices.findByProfile(profile.id(), Pageable.unpaged()).getContent();
     }
 
     private void assertEndedAt(ProcessInstance pi, String endEventId) {
