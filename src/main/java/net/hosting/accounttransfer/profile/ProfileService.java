@@ -87,7 +87,7 @@ public class ProfileService {
     /** Opens a profile for a customer who signs up, e.g. from an emailed transfer link. */
     @Transactional
     public Profile register(String email, String rawPassword, String name, String company, String address,
-            Profile.Locale locale, Actor actor) {
+            Profile.Language locale, Actor actor) {
         EmailAddress.parse("email", email);
         if (profiles.existsByEmail(email)) {
             throw new ConflictException("A profile already uses " + email.strip() + ".");
@@ -157,9 +157,9 @@ public class ProfileService {
             changed.add("address: " + before + " → " + profile.address());
         }
         if (change.locale() != null) {
-            Profile.Locale locale;
+            Profile.Language locale;
             try {
-                locale = Profile.Locale.of(change.locale());
+                locale = Profile.Language.of(change.locale());
             } catch (IllegalArgumentException e) {
                 throw new RuleViolationException("locale", "The language must be fr or en.");
             }

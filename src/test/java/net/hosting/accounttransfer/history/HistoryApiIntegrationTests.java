@@ -25,7 +25,7 @@ class HistoryApiIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void anOwnerWithAnAccount() {
-        owner = fixtures.customer("Olga", Profile.Locale.EN);
+        owner = fixtures.customer("Olga", Profile.Language.EN);
         account = fixtures.paidAccount(owner, "9.99", BillingCycle.MONTHLY, 5);
         asOwner = api.as(owner.email(), Fixtures.PASSWORD);
     }
@@ -58,7 +58,7 @@ class HistoryApiIntegrationTests extends IntegrationTest {
 
     @Test
     void anAccountOfAnotherProfileIsAnswered404ExactlyLikeOneThatDoesNotExist() {
-        Profile other = fixtures.customer("Otto", Profile.Locale.EN);
+        Profile other = fixtures.customer("Otto", Profile.Language.EN);
         Account theirs = fixtures.paidAccount(other, "4.99", BillingCycle.MONTHLY, 1);
 
         Api.Reply foreign = asOwner.post("/api/tickets", Map.of("subject", "Hi", "message", "Hello", "account", theirs.name()));
@@ -96,7 +96,7 @@ class HistoryApiIntegrationTests extends IntegrationTest {
     @Test
     void anotherProfilesTicketIsNotFound() {
         Api.Reply opened = asOwner.post("/api/tickets", Map.of("subject", "Private", "message", "Mine"));
-        Profile other = fixtures.customer("Oscar", Profile.Locale.EN);
+        Profile other = fixtures.customer("Oscar", Profile.Language.EN);
 
         Api.Reply peek = api.as(other.email(), Fixtures.PASSWORD).get(opened.header("Location"));
 

@@ -100,8 +100,8 @@ class AccountTransferProcessTests {
     void engineAndParties() {
         BpmnAwareTests.init(processEngine);
         mailbox.clear();
-        sender = fixtures.customer("Sender", Profile.Locale.EN);
-        recipient = fixtures.customer("Recipient", Profile.Locale.EN);
+        sender = fixtures.customer("Sender", Profile.Language.EN);
+        recipient = fixtures.customer("Recipient", Profile.Language.EN);
         account = fixtures.paidAccount(sender, PRICE, BillingCycle.MONTHLY, 10);
     }
 
@@ -164,7 +164,7 @@ class AccountTransferProcessTests {
 
     @Test
     void handedOnImmediatelyAfterAtRenewalRefundsAndMailsThePreviousPayerOnce() {
-        Profile third = fixtures.customer("Third", Profile.Locale.FR);
+        Profile third = fixtures.customer("Third", Profile.Language.FR);
         Transfer first = start(BillingMode.AT_RENEWAL);
         ProcessInstance firstPi = processOf(first);
         offerMailed(firstPi, first);
