@@ -53,6 +53,8 @@ public class TransferSteps {
         if (transfer.ownershipHasMoved()) {
             return transfer;
         }
+        // the decision gateway's default flow leads here: only a transfer the recipient accepted moves
+        transfer.requireAccepted();
         Account account = accounts.lockById(transfer.accountId())
                 .orElseThrow(Missing.of(transfer.id(), "account", transfer.accountId()));
         Subscription current = subscriptions.lockById(transfer.senderSubscriptionId()).orElseThrow(
@@ -132,23 +134,26 @@ public class TransferSteps {
         billing.invoiceRecipient(find(transferId));
     }
 
-    /**
-     * The last billing step of IMMEDIATE, so the transfer completes with it: the unused days go back to the
-     * sender, or to the previous holder who paid them (B9).
-     */
+    /** IMMEDIATE: the unused days go back to the sender, or to the previous holder who paid them (B9). */
     @Transactional
     public void refundSender(UUID transferId) {
-        Transfer transfer = lock(transferId);
-        billing.refundUnusedDays(transfer);
-        transfer.complete(calendar.now());
+        billing.refundUnusedDays(lock(transferId));
     }
 
-    /** The only billing step of AT_RENEWAL, so the transfer completes with it. */
+    /** AT_RENEWAL: the recipient's first own period, invoiced on the renewal date. */
     @Transactional
     public void invoiceRenewal(UUID transferId) {
-        Transfer transfer = lock(transferId);
-        billing.invoiceRenewal(transfer);
-        transfer.complete(calendar.now());
+        billing.invoiceRenewal(lock(transferId));
+    }
+
+    /**
+     * The transfer's billing is done: it becomes COMPLETED. The process runs this in the job of the billing step
+     * before it, which already holds the row lock, so the transfer is read from that job's persistence context
+     * without another query; its version still refuses a concurrent change should staff run this step alone.
+     */
+    @Transactional
+    public void complete(UUID transferId) {
+        find(transferId).complete(calendar.now());
     }
 
     private Transfer lock(UUID transferId) {

@@ -149,9 +149,9 @@ class AccountTransferProcessTests {
         execute(job("Task_NotifyPreviousPayer", pi));
 
         BpmnAwareTests.assertThat(pi)
-                .hasPassedInOrder("Task_InvoiceRecipient", "Task_RefundSender", "Task_NotifyTransferCompleted",
-                        "Task_NotifyPreviousPayer")
-                .hasNotPassed("Task_NotifyBillingScheduled", "TimerEvent_RenewalDate")
+                .hasPassedInOrder("Task_InvoiceRecipient", "Task_RefundSender", "Task_CompleteTransfer",
+                        "Task_NotifyTransferCompleted", "Task_NotifyPreviousPayer")
+                .hasNotPassed("Task_NotifyAcceptedAtRenewal", "TimerEvent_RenewalDate")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
         Mail toSender = onlyMail(sender.email(), "Transfer of account " + account.name() + " completed");
@@ -169,7 +169,7 @@ class AccountTransferProcessTests {
         ProcessInstance firstPi = processOf(first);
         offerMailed(firstPi, first);
         transfers.accept(first.id(), recipient.id(), actor(recipient));
-        executeBothMails(firstPi, "Task_NotifyBillingScheduled");
+        executeBothMails(firstPi, "Task_NotifyAcceptedAtRenewal");
         BpmnAwareTests.assertThat(firstPi).isWaitingAt("TimerEvent_RenewalDate");
         Subscription paidBySender = subscriptions.findById(first.senderSubscriptionId()).orElseThrow();
 
@@ -222,14 +222,14 @@ class AccountTransferProcessTests {
 
         LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
         Subscription recipientSubscription = assertOwnershipMoved(started, new BillingPeriod(acceptedOn, renewal));
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyBillingScheduled");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyAcceptedAtRenewal");
 
-        executeBothMails(pi, "Task_NotifyBillingScheduled");
+        executeBothMails(pi, "Task_NotifyAcceptedAtRenewal");
         onlyMail(sender.email(), "Transfer of account " + account.name() + " accepted");
         onlyMail(recipient.email(), "Transfer of account " + account.name() + " accepted");
 
         BpmnAwareTests.assertThat(pi).isWaitingAt("TimerEvent_RenewalDate")
-                .hasPassedInOrder("Task_TransferOwnership", "Task_NotifyBillingScheduled")
+                .hasPassedInOrder("Task_TransferOwnership", "Task_ScheduleRenewalInvoice", "Task_NotifyAcceptedAtRenewal")
                 .variables().containsEntry("billingMode", "AT_RENEWAL");
         Job timer = job("TimerEvent_RenewalDate", pi);
         Instant midnightInParis = recipientSubscription.renewalDate().atStartOfDay(PARIS).toInstant();
@@ -256,9 +256,9 @@ class AccountTransferProcessTests {
         execute(job("Task_NotifyRecipientBilled", pi));
 
         BpmnAwareTests.assertThat(pi)
-                .hasPassedInOrder("Task_NotifyBillingScheduled", "TimerEvent_RenewalDate",
-                        "Task_InvoiceRecipientAtRenewal", "Task_NotifyRecipientBilled")
-                .hasNotPassed("Task_InvoiceRecipient", "Task_RefundSender")
+                .hasPassedInOrder("Task_NotifyAcceptedAtRenewal", "TimerEvent_RenewalDate",
+                        "Task_InvoiceRecipientAtRenewal", "Task_CompleteTransferAtRenewal", "Task_NotifyRecipientBilled")
+                .hasNotPassed("Task_InvoiceRecipient", "Task_RefundSender", "Task_CompleteTransfer")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
         assertThat(onlyMail(recipient.email(), "Account " + account.name() + ": renewal invoiced").text())
@@ -291,6 +291,23 @@ class AccountTransferProcessTests {
         assertThat(onlyMail(sender.email(), "Transfer of account " + account.name() + " declined").text())
                 .contains("Not the right plan for me", recipient.email(), started.id().toString());
         assertThat(mailbox.to(recipient.email())).as("only the offer").hasSize(1);
+    }
+
+    @Test
+    void theDecisionGatewaysDefaultFlowHandsNothingOverForATransferThatWasNotAccepted() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        offerMailed(pi, started);
+        String task = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+
+        // a decision the transfer record never took (staff completing the task in Tasklist) takes the default flow
+        assertThatThrownBy(() -> taskService.complete(task,
+                java.util.Map.of(TransferProcess.DECISION, "MAYBE")))
+                .hasMessageContaining("is PENDING, not ACCEPTED");
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer").hasNotPassed("Task_TransferOwnership");
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.PENDING);
+        assertAccountUnchanged(started);
     }
 
     @Test
@@ -500,7 +517,7 @@ class AccountTransferProcessTests {
         BpmnAwareTests.assertThat(pi)
                 .hasPassedInOrder("UserTask_AcceptTransfer", "EndEvent_RecipientDecided", "Gateway_Decision",
                         "Task_TransferOwnership", "Task_InvoiceRecipient", "Task_RefundSender",
-                        "Task_NotifyTransferCompleted", "Task_NotifyPreviousPayer")
+                        "Task_CompleteTransfer", "Task_NotifyTransferCompleted", "Task_NotifyPreviousPayer")
                 .hasNotPassed("Task_NotifyRecipient")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
