@@ -63,7 +63,7 @@ class DemoData implements ApplicationRunner {
         profile("carol@example.com", "Carol Dupont", null, "3 place Bellecour\n69002 Lyon\nFrance", Profile.Language.EN);
 
         account(alice, "alice-site", "Cloud S", "9.99", BillingCycle.MONTHLY, today.minusDays(10), today);
-        account(alice, "alice-shop", "Cloud M (yearly)", "119.88", BillingCycle.YEARLY, today.minusDays(100), today);
+        account(alice, "alice-shop", "Cloud M", "119.88", BillingCycle.YEARLY, today.minusDays(100), today);
         account(bob, "bob-blog", "Cloud XS", "4.99", BillingCycle.MONTHLY, today.minusDays(20), today);
         log.info("Demo data created: alice@example.com, bob@example.com and carol@example.com, password '{}'", PASSWORD);
     }

@@ -2,6 +2,8 @@ package net.hosting.accounttransfer.history;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -11,22 +13,31 @@ import org.springframework.web.bind.annotation.RestController;
 class ActivityController {
 
     private final ActivityLog activity;
+    private final ActivityTexts texts;
 
-    ActivityController(ActivityLog activity) {
+    ActivityController(ActivityLog activity, ActivityTexts texts) {
         this.activity = activity;
+        this.texts = texts;
     }
 
-    record ActivityView(Instant at, String actor, String action, String account, String detail, String remoteAddress) {
-
-        static ActivityView of(Activity entry) {
-            return new ActivityView(entry.occurredAt(), entry.actor(), entry.action(), entry.accountName(),
-                    entry.detail(), entry.remoteAddress());
-        }
+    /**
+     * The stored facts for scripts (the action and its fields, null when the action has none), and {@code detail},
+     * the same facts as a sentence in the profile's language, as the history page shows them.
+     */
+    record ActivityView(Instant at, String actor, ActivityAction action, String account, UUID transfer,
+            String counterpart, String billingMode, String field, String oldValue, String newValue, String note,
+            String detail, String remoteAddress) {
     }
 
-    // the principal is read by expression, so that history does not depend on profile, which logs into it
+    // the principal is read by expression, so that history does not depend on profile, which logs into it;
+    // the locale is the profile's, as the application's locale resolver gives it
     @GetMapping("/api/activity")
-    List<ActivityView> list(@AuthenticationPrincipal(expression = "profileId()") Long profileId) {
-        return activity.of(profileId).stream().map(ActivityView::of).toList();
+    List<ActivityView> list(@AuthenticationPrincipal(expression = "profileId()") Long profileId, Locale locale) {
+        return activity.of(profileId).stream().map(entry -> {
+            ActivityFacts facts = entry.facts();
+            return new ActivityView(entry.occurredAt(), entry.actor(), entry.action(), entry.accountName(),
+                    facts.transferId(), facts.counterpart(), facts.billingMode(), facts.field(), facts.oldValue(),
+                    facts.newValue(), facts.note(), texts.detail(entry, locale), entry.remoteAddress());
+        }).toList();
     }
 }

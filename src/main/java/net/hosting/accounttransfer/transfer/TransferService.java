@@ -16,7 +16,6 @@ import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
 import net.hosting.accounttransfer.config.TransferProperties;
-import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.EmailAddress;
 import net.hosting.accounttransfer.profile.Profile;
@@ -41,13 +40,13 @@ public class TransferService {
     private final SubscriptionRepository subscriptions;
     private final ProfileRepository profiles;
     private final TransferWorkflow workflow;
-    private final ActivityLog activity;
+    private final TransferActivity activity;
     private final AcceptLinks links;
     private final TransferProperties settings;
     private final BillingCalendar calendar;
 
     TransferService(TransferRepository transfers, TransferLocks locks, AccountRepository accounts, SubscriptionRepository subscriptions,
-            ProfileRepository profiles, TransferWorkflow workflow, ActivityLog activity,
+            ProfileRepository profiles, TransferWorkflow workflow, TransferActivity activity,
             AcceptLinks links, TransferProperties settings, BillingCalendar calendar) {
         this.transfers = transfers;
         this.locks = locks;
@@ -107,8 +106,7 @@ public class TransferService {
             throw pendingConflict(account);
         }
         transfer.startedAs(workflow.start(transfer, transfer.expiresAt().minus(settings.reminderBefore())));
-        activity.record(senderId, actor, "TRANSFER_STARTED", account.id(), account.name(),
-                "to " + transfer.recipientEmail() + ", billed " + transfer.billingMode() + " (transfer " + transfer.id() + ")");
+        activity.started(transfer, actor);
         return new Started(transfer, true);
     }
 
@@ -129,10 +127,7 @@ public class TransferService {
                 .orElseThrow(Missing.of(transfer.id(), "account", transfer.accountId()));
         activeSubscription(account);
         transfer.accept(me.id(), calendar.now());
-        activity.record(me.id(), actor, "TRANSFER_ACCEPTED", transfer.accountId(), transfer.accountName(),
-                "from " + profiles.findById(transfer.senderId())
-                        .orElseThrow(Missing.of(transfer.id(), "sender profile", transfer.senderId())).email()
-                        + " (transfer " + transfer.id() + ")");
+        activity.accepted(transfer, actor);
         // ownership moves only in the process (Task_TransferOwnership, in this transaction); no process, no move
         workflow.completeDecision(transferId, TransferStatus.ACCEPTED);
         return transfer;
@@ -147,8 +142,7 @@ public class TransferService {
         Transfer transfer = lockVisible(transferId, me);
         requireRecipient(transfer, me, "decline");
         transfer.decline(me.id(), reason, calendar.now());
-        activity.record(me.id(), actor, "TRANSFER_DECLINED", null, transfer.accountName(),
-                "transfer " + transfer.id() + (transfer.declineReason() == null ? "" : ": " + transfer.declineReason()));
+        activity.declined(transfer, actor);
         workflow.completeDecision(transferId, TransferStatus.DECLINED);
         return transfer;
     }
@@ -161,8 +155,7 @@ public class TransferService {
             throw new ForbiddenException("Only the sender can cancel a transfer.");
         }
         transfer.cancel(calendar.now());
-        activity.record(me.id(), actor, "TRANSFER_CANCELLED", transfer.accountId(), transfer.accountName(),
-                "offer to " + transfer.recipientEmail() + " withdrawn (transfer " + transfer.id() + ")");
+        activity.cancelled(transfer, actor);
         workflow.cancel(transferId);
         return transfer;
     }

@@ -255,6 +255,20 @@ class CustomerPagesFormTests extends IntegrationTest {
     }
 
     @Test
+    void aPlanIsNamedWithItsPeriodInTheReadersLanguage() throws Exception {
+        Account yearly = fixtures.paidAccount(alice, "119.88", BillingCycle.YEARLY, 100);
+        MockHttpSession session = (MockHttpSession) mvc.perform(signIn(alice, new MockHttpSession())).andReturn()
+                .getRequest().getSession();
+
+        HtmlPage accounts = page(mvc.perform(get("/").session(session)).andReturn(), 200);
+        String row = accounts.text("//tr[@data-account='" + yearly.name() + "']");
+        assertThat(row).contains("Cloud S", "119,88", "Annuel").doesNotContainIgnoringCase("yearly");
+        HtmlPage choose = page(mvc.perform(get("/accounts/transfer").session(session)).andReturn(), 200);
+        assertThat(choose.text("//div[@data-account='" + yearly.name() + "']")).contains("Cloud S", "par an")
+                .doesNotContainIgnoringCase("year");
+    }
+
+    @Test
     void aProfileChangeShowsAtOnceWhileEarlierInvoicesKeepTheirBillingIdentity() throws Exception {
         Account bobBlog = fixtures.paidAccount(bob, "4.99", BillingCycle.MONTHLY, 3);
         MockHttpSession session = (MockHttpSession) mvc.perform(signIn(bob, new MockHttpSession())).andReturn()
@@ -288,7 +302,7 @@ class CustomerPagesFormTests extends IntegrationTest {
         assertThat(history.text(issued)).as("an invoice keeps the identity it was issued to")
                 .contains(bob.email()).contains("Bob").doesNotContain("Robert");
         assertThat(history.text("//table[contains(@class,'activity')]")).contains("Profil modifié")
-                .contains("Changement d’email demandé");
+                .contains("Changement d’email demandé").as("the facts, told in French").contains("vers " + newEmail);
         assertThat(profiles.findByEmail(newEmail)).hasValueSatisfying(p -> assertThat(p.company())
                 .isEqualTo("Martin SARL"));
 
