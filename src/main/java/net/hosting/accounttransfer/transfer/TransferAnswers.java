@@ -3,7 +3,6 @@ package net.hosting.accounttransfer.transfer;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import net.hosting.accounttransfer.billing.Money;
 import net.hosting.accounttransfer.history.Actor;
@@ -44,11 +43,6 @@ class TransferAnswers {
     @Transactional
     TransferView start(Long senderId, TransferService.StartRequest request, String idempotencyKey, Actor actor) {
         return view(transfers.start(senderId, request, idempotencyKey, actor).transfer());
-    }
-
-    @Transactional(readOnly = true)
-    Optional<TransferView> startedWith(Long senderId, String idempotencyKey) {
-        return transfers.startedWith(senderId, idempotencyKey).map(this::view);
     }
 
     @Transactional(readOnly = true)

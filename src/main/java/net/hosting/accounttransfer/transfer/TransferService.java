@@ -68,24 +68,27 @@ public class TransferService {
     public record Started(Transfer transfer, boolean created) {
     }
 
+    /**
+     * Starts a transfer, or, for an Idempotency-Key this sender already used, answers with the transfer that key
+     * started and creates nothing: the one place a repeated start is recognised, for the API and the pages alike.
+     */
     @Transactional
     public Started start(Long senderId, StartRequest request, String idempotencyKey, Actor actor) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
             throw new RuleViolationException("Idempotency-Key",
                     "An Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters.");
         }
-        if (idempotencyKey != null) {
-            Optional<Transfer> earlier = transfers.findBySenderAndIdempotencyKey(senderId, idempotencyKey);
-            if (earlier.isPresent()) {
-                return new Started(earlier.get(), false);
-            }
+        // one sender's starts queue on its profile row: concurrent ones cannot all squeeze under the limit, and a
+        // repeat sent while the first was in flight waits for it here, then finds what it committed
+        Profile sender = profiles.lockById(senderId).orElseThrow(
+                () -> new IllegalStateException("profile " + senderId + " starting a transfer does not exist"));
+        Optional<Transfer> earlier = startedWith(senderId, idempotencyKey);
+        if (earlier.isPresent()) {
+            return new Started(earlier.get(), false);
         }
         // T1: an account the sender does not own looks exactly like one that does not exist
         Account account = accounts.findByName(request.account()).filter(a -> a.isOwnedBy(senderId))
                 .orElseThrow(() -> new NotFoundException("You have no account named '" + request.account() + "'."));
-        // one sender's starts queue on its profile row, so that concurrent ones cannot all squeeze under the limit
-        Profile sender = profiles.lockById(senderId).orElseThrow(
-                () -> new IllegalStateException("profile " + senderId + " starting a transfer does not exist"));
         EmailAddress recipient = EmailAddress.parse("recipientEmail", request.recipientEmail());
         if (sender.hasEmail(request.recipientEmail())) {
             throw new RuleViolationException("recipientEmail", "You cannot transfer an account to yourself.");
