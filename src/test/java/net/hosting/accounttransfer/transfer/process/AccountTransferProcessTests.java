@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -91,6 +92,8 @@ class AccountTransferProcessTests {
     @Autowired InvoiceRepository invoices;
     @Autowired Fixtures fixtures;
     @Autowired Mailbox mailbox;
+    @Autowired ProcessVersionMigration migration;
+    @Autowired net.hosting.accounttransfer.transfer.TransferSteps transferSteps;
 
     private Profile sender;
     private Profile recipient;
@@ -264,6 +267,46 @@ class AccountTransferProcessTests {
         assertThat(onlyMail(recipient.email(), "Account " + account.name() + ": renewal invoiced").text())
                 .contains(invoice.number(), "€" + PRICE);
         assertThat(mailbox.to(sender.email())).hasSize(1);
+    }
+
+    @Test
+    void aTransferAcceptedOnTheVersionBeforeIssue12MovesOntoTheDeployedOneAndCompletesByItsStep() throws Exception {
+        ProcessDefinition deployed = latestDefinition();
+        ProcessDefinition before = deploy("processes-before-issue-12/account-transfer.bpmn");
+        ProcessInstance pi;
+        Transfer started;
+        try {
+            started = start(BillingMode.AT_RENEWAL);
+            pi = processOf(started);
+            assertThat(pi.getProcessDefinitionId()).isEqualTo(before.getId());
+            offerMailed(pi, started);
+            transfers.accept(started.id(), recipient.id(), actor(recipient));
+            // what that version's hand-over set, and the code no longer sets there
+            runtimeService.setVariable(pi.getId(), TransferProcess.RENEWAL_DATE,
+                    java.util.Date.from(transferSteps.renewalInstant(started.id())));
+            BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyBillingScheduled");
+        } finally {
+            // the code's own version is the newest again, as after an upgrade
+            deploy("processes/account-transfer.bpmn");
+        }
+        ProcessDefinition upgraded = latestDefinition();
+        assertThat(upgraded.getVersion()).isGreaterThan(deployed.getVersion());
+
+        assertThat(migration.migrateToLatest()).as("this one, and any an earlier test left running").isPositive();
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(upgraded.getId());
+        // the renamed task's queued mails, now served by its one delegate
+        executeBothMails(pi, "Task_NotifyAcceptedAtRenewal");
+        onlyMail(sender.email(), "Transfer of account " + account.name() + " accepted");
+        onlyMail(recipient.email(), "Transfer of account " + account.name() + " accepted");
+        execute(job("TimerEvent_RenewalDate", pi));
+        execute(job("Task_InvoiceRecipientAtRenewal", pi));
+        assertThat(transfer(started).status()).as("completed by its own step, which the old version lacked")
+                .isEqualTo(TransferStatus.COMPLETED);
+        execute(job("Task_NotifyRecipientBilled", pi));
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_CompleteTransferAtRenewal").isEnded();
+        assertThat(single(invoicesOf(recipient)).kind()).isEqualTo(Invoice.Kind.INVOICE);
     }
 
     @Test
@@ -753,6 +796,22 @@ class AccountTransferProcessTests {
     }
 
     /** A "mail both" task is two steps, so each mail commits on its own: the sender's, then the recipient's. */
+    private ProcessDefinition latestDefinition() {
+        return processEngine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(TransferProcess.PROCESS_ID).latestVersion().singleResult();
+    }
+
+    private ProcessDefinition deploy(String resource) throws java.io.IOException {
+        try (java.io.InputStream bpmn = resource.startsWith("processes/")
+                ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(resource))
+                : getClass().getClassLoader().getResourceAsStream(resource)) {
+            String deployment = processEngine.getRepositoryService().createDeployment()
+                    .addInputStream("account-transfer.bpmn", bpmn).deploy().getId();
+            return processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment)
+                    .singleResult();
+        }
+    }
+
     private void executeBothMails(ProcessInstance pi, String activity) {
         execute(job(activity, pi));
         BpmnAwareTests.assertThat(pi).isWaitingAt(activity);
