@@ -52,7 +52,7 @@ class FoundationIntegrationTests extends IntegrationTest {
 
     @Test
     void accountsAnswer401WithoutCredentialsAnd200WithThem() {
-        Profile owner = fixtures.customer("Ada", Profile.Locale.EN);
+        Profile owner = fixtures.customer("Ada", Profile.Language.EN);
         fixtures.paidAccount(owner, "9.99", BillingCycle.MONTHLY, 10);
 
         Api.Reply anonymous = api.get("/api/accounts");
@@ -70,7 +70,7 @@ class FoundationIntegrationTests extends IntegrationTest {
 
     @Test
     void profileAnswersTheSignedInCustomer() {
-        Profile owner = fixtures.customer("Bea", Profile.Locale.FR);
+        Profile owner = fixtures.customer("Bea", Profile.Language.FR);
         Api.Reply reply = api.as(owner.email(), Fixtures.PASSWORD).get("/api/profile");
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.json().get("email").asText()).isEqualTo(owner.email());
@@ -85,7 +85,7 @@ class FoundationIntegrationTests extends IntegrationTest {
         assertThat(cockpit.body()).containsIgnoringCase("cockpit");
 
         assertThat(api.get("/engine-rest/process-definition").status()).isEqualTo(401);
-        Profile customer = fixtures.customer("Cid", Profile.Locale.EN);
+        Profile customer = fixtures.customer("Cid", Profile.Language.EN);
         assertThat(api.as(customer.email(), Fixtures.PASSWORD).get("/engine-rest/process-definition").status())
                 .isEqualTo(401);
         Api.Reply staff = api.as("admin", "admin").get("/engine-rest/process-definition?key=AccountTransfer");
@@ -129,7 +129,7 @@ class FoundationIntegrationTests extends IntegrationTest {
         assertThat(health.json().get("status").asText()).isEqualTo("UP");
 
         assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
-        Profile customer = fixtures.customer("Dan", Profile.Locale.EN);
+        Profile customer = fixtures.customer("Dan", Profile.Language.EN);
         assertThat(api.as(customer.email(), Fixtures.PASSWORD).get("/actuator/prometheus").status()).isEqualTo(401);
         Api.Reply metrics = api.as("admin", "admin").get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
@@ -138,7 +138,7 @@ class FoundationIntegrationTests extends IntegrationTest {
 
     @Test
     void errorsAreProblemDetailsWithoutStackTraces() {
-        Api customer = api.as(fixtures.customer("Eve", Profile.Locale.EN).email(), Fixtures.PASSWORD);
+        Api customer = api.as(fixtures.customer("Eve", Profile.Language.EN).email(), Fixtures.PASSWORD);
 
         Api.Reply unknown = customer.get("/api/no-such-thing");
         assertThat(unknown.status()).isEqualTo(404);

@@ -57,18 +57,18 @@ class DemoData implements ApplicationRunner {
         }
         LocalDate today = calendar.today();
         Profile alice = profile("alice@example.com", "Alice Martin", "Martin Conseil SARL",
-                "12 rue des Lilas\n75011 Paris\nFrance", Profile.Locale.FR);
+                "12 rue des Lilas\n75011 Paris\nFrance", Profile.Language.FR);
         Profile bob = profile("bob@example.com", "Bob Smith", null,
-                "221B Baker Street\nLondon NW1 6XE\nUnited Kingdom", Profile.Locale.EN);
-        profile("carol@example.com", "Carol Dupont", null, "3 place Bellecour\n69002 Lyon\nFrance", Profile.Locale.EN);
+                "221B Baker Street\nLondon NW1 6XE\nUnited Kingdom", Profile.Language.EN);
+        profile("carol@example.com", "Carol Dupont", null, "3 place Bellecour\n69002 Lyon\nFrance", Profile.Language.EN);
 
         account(alice, "alice-site", "Cloud S", "9.99", BillingCycle.MONTHLY, today.minusDays(10), today);
-        account(alice, "alice-shop", "Cloud M (yearly)", "119.88", BillingCycle.YEARLY, today.minusDays(100), today);
+        account(alice, "alice-shop", "Cloud M", "119.88", BillingCycle.YEARLY, today.minusDays(100), today);
         account(bob, "bob-blog", "Cloud XS", "4.99", BillingCycle.MONTHLY, today.minusDays(20), today);
         log.info("Demo data created: alice@example.com, bob@example.com and carol@example.com, password '{}'", PASSWORD);
     }
 
-    private Profile profile(String email, String name, String company, String address, Profile.Locale locale) {
+    private Profile profile(String email, String name, String company, String address, Profile.Language locale) {
         return profiles.save(new Profile(email, passwords.encode(PASSWORD), name, company, address, locale,
                 calendar.now()));
     }

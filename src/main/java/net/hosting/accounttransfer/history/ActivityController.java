@@ -3,6 +3,8 @@ package net.hosting.accounttransfer.history;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import net.hosting.accounttransfer.common.Paging;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -15,25 +17,34 @@ import org.springframework.web.bind.annotation.RestController;
 class ActivityController {
 
     private final ActivityLog activity;
+    private final ActivityTexts texts;
 
-    ActivityController(ActivityLog activity) {
+    ActivityController(ActivityLog activity, ActivityTexts texts) {
         this.activity = activity;
+        this.texts = texts;
     }
 
-    record ActivityView(Instant at, String actor, String action, String account, String detail, String remoteAddress) {
-
-        static ActivityView of(Activity entry) {
-            return new ActivityView(entry.occurredAt(), entry.actor(), entry.action(), entry.accountName(),
-                    entry.detail(), entry.remoteAddress());
-        }
+    /**
+     * The stored facts for scripts (the action and its fields, null when the action has none), and {@code detail},
+     * the same facts as a sentence in the profile's language, as the history page shows them.
+     */
+    record ActivityView(Instant at, String actor, ActivityAction action, String account, UUID transfer,
+            String counterpart, String billingMode, String field, String oldValue, String newValue, String note,
+            String detail, String remoteAddress) {
     }
 
-    // the principal is read by expression, so that history does not depend on profile, which logs into it
+    // the principal is read by expression, so that history does not depend on profile, which logs into it;
+    // the locale is the profile's, as the application's locale resolver gives it
     @GetMapping("/api/activity")
     ResponseEntity<List<ActivityView>> list(@AuthenticationPrincipal(expression = "profileId()") Long profileId,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-            HttpServletRequest request) {
+            Locale locale, HttpServletRequest request) {
         Paging paging = Paging.of(page, size);
-        return paging.answer(activity.of(profileId, paging).map(ActivityView::of), request);
+        return paging.answer(activity.of(profileId, paging).map(entry -> {
+            ActivityFacts facts = entry.facts();
+            return new ActivityView(entry.occurredAt(), entry.actor(), entry.action(), entry.accountName(),
+                    facts.transferId(), facts.counterpart(), facts.billingMode(), facts.field(), facts.oldValue(),
+                    facts.newValue(), facts.note(), texts.detail(entry, locale), entry.remoteAddress());
+        }), request);
     }
 }

@@ -19,14 +19,14 @@ public class ActivityLog {
     }
 
     @Transactional
-    public Activity record(Long profileId, Actor actor, String action, Long accountId, String accountName,
-            String detail) {
-        return entries.save(new Activity(profileId, actor, action, accountId, accountName, detail, clock.instant()));
+    public Activity record(Long profileId, Actor actor, ActivityAction action, Long accountId, String accountName,
+            ActivityFacts facts) {
+        return entries.save(new Activity(profileId, actor, action, accountId, accountName, facts, clock.instant()));
     }
 
     @Transactional
-    public Activity record(Long profileId, Actor actor, String action, String detail) {
-        return record(profileId, actor, action, null, null, detail);
+    public Activity record(Long profileId, Actor actor, ActivityAction action, ActivityFacts facts) {
+        return record(profileId, actor, action, null, null, facts);
     }
 
     @Transactional(readOnly = true)

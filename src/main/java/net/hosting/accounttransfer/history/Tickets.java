@@ -36,7 +36,8 @@ public class Tickets {
         // PostgreSQL keeps microseconds: the answer to the POST must show the instant a later GET will show
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Ticket ticket = tickets.save(new Ticket(profileId, accountId, accountName, subject, message, now));
-        activity.record(profileId, actor, "TICKET_OPENED", accountId, accountName, ticket.subject());
+        activity.record(profileId, actor, ActivityAction.TICKET_OPENED, accountId, accountName,
+                ActivityFacts.note(ticket.subject()));
         return ticket;
     }
 

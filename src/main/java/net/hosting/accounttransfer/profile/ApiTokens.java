@@ -8,6 +8,8 @@ import java.util.Optional;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.SecretToken;
+import net.hosting.accounttransfer.history.ActivityAction;
+import net.hosting.accounttransfer.history.ActivityFacts;
 import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Actor;
 import org.springframework.stereotype.Service;
@@ -60,7 +62,7 @@ public class ApiTokens {
         }
         String secret = PREFIX + SecretToken.generate();
         ApiToken token = tokens.save(new ApiToken(profileId, name.strip(), SecretToken.hash(secret), clock.instant()));
-        activity.record(profileId, actor, "API_TOKEN_CREATED", token.name());
+        activity.record(profileId, actor, ActivityAction.API_TOKEN_CREATED, ActivityFacts.note(token.name()));
         return new Issued(token, secret);
     }
 
@@ -75,7 +77,7 @@ public class ApiTokens {
         ApiToken token = tokens.findOwned(tokenId, profileId)
                 .orElseThrow(() -> new NotFoundException("You have no API token " + tokenId + "."));
         tokens.delete(token);
-        activity.record(profileId, actor, "API_TOKEN_REVOKED", token.name());
+        activity.record(profileId, actor, ActivityAction.API_TOKEN_REVOKED, ActivityFacts.note(token.name()));
     }
 
     /** The profile a presented Bearer token signs in, if it is a live token; one lookup, one write a minute at most. */

@@ -10,7 +10,7 @@ import java.time.Instant;
  * @param confirmationToken the secret for the link to the new address, or null when another profile already uses
  *        that address, which is then told so instead
  */
-public record EmailChangeRequested(Long changeId, Long profileId, String name, Profile.Locale locale,
+public record EmailChangeRequested(Long changeId, Long profileId, String name, Profile.Language locale,
         String currentEmail, String newEmail, String confirmationToken, Instant expiresAt) {
 
     public boolean addressTaken() {

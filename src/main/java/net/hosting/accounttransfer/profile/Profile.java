@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Objects;
 import net.hosting.accounttransfer.billing.BillingIdentity;
 
@@ -40,7 +41,7 @@ public class Profile {
     }
 
     public Profile(String email, String passwordHash, String name, String company, String address,
-            Locale locale, Instant createdAt) {
+            Language locale, Instant createdAt) {
         this.email = EmailAddress.of(email).value();
         this.passwordHash = Objects.requireNonNull(passwordHash);
         this.name = requireText(name, "name");
@@ -75,8 +76,8 @@ public class Profile {
         return address;
     }
 
-    public Locale locale() {
-        return Locale.of(locale);
+    public Language locale() {
+        return Language.of(locale);
     }
 
     public Currency currency() {
@@ -116,7 +117,7 @@ public class Profile {
         this.address = newAddress == null ? "" : newAddress.strip();
     }
 
-    void changeLocale(Locale newLocale) {
+    void changeLocale(Language newLocale) {
         this.locale = newLocale.tag();
     }
 
@@ -132,22 +133,22 @@ public class Profile {
     }
 
     /** The two languages the provider writes pages and mail in. */
-    public enum Locale {
+    public enum Language {
         FR, EN;
 
         public String tag() {
-            return name().toLowerCase(java.util.Locale.ROOT);
+            return name().toLowerCase(Locale.ROOT);
         }
 
-        public java.util.Locale toJavaLocale() {
-            return java.util.Locale.forLanguageTag(tag());
+        public Locale toJavaLocale() {
+            return Locale.forLanguageTag(tag());
         }
 
-        public static Locale of(String tag) {
+        public static Language of(String tag) {
             if (tag == null) {
                 throw new IllegalArgumentException("locale must be fr or en");
             }
-            return switch (tag.strip().toLowerCase(java.util.Locale.ROOT)) {
+            return switch (tag.strip().toLowerCase(Locale.ROOT)) {
                 case "fr" -> FR;
                 case "en" -> EN;
                 default -> throw new IllegalArgumentException("locale must be fr or en, not '" + tag + "'");

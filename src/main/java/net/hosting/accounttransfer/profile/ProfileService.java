@@ -11,6 +11,8 @@ import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.SecretToken;
+import net.hosting.accounttransfer.history.ActivityAction;
+import net.hosting.accounttransfer.history.ActivityFacts;
 import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Actor;
 import org.springframework.context.ApplicationEventPublisher;
@@ -87,7 +89,7 @@ public class ProfileService {
     /** Opens a profile for a customer who signs up, e.g. from an emailed transfer link. */
     @Transactional
     public Profile register(String email, String rawPassword, String name, String company, String address,
-            Profile.Locale locale, Actor actor) {
+            Profile.Language locale, Actor actor) {
         EmailAddress.parse("email", email);
         if (profiles.existsByEmail(email)) {
             throw new ConflictException("A profile already uses " + email.strip() + ".");
@@ -101,7 +103,7 @@ public class ProfileService {
         requireFits("address", address, MAX_ADDRESS_LENGTH);
         Profile profile = saveUnique(new Profile(email, passwords.encode(rawPassword), name, company, address, locale,
                 clock.instant()));
-        activity.record(profile.id(), actor, "PROFILE_CREATED", null);
+        activity.record(profile.id(), actor, ActivityAction.PROFILE_CREATED, ActivityFacts.NONE);
         return profile;
     }
 
@@ -114,7 +116,7 @@ public class ProfileService {
     @Transactional
     public Changed change(Long profileId, Change change, Actor actor) {
         Profile profile = get(profileId);
-        List<String> changed = new ArrayList<>();
+        List<ActivityFacts> changed = new ArrayList<>();
         EmailAddress newEmail = null;
         if (change.email() != null && !profile.email().equals(change.email().strip())) {
             EmailAddress wanted = EmailAddress.parse("email", change.email());
@@ -122,7 +124,7 @@ public class ProfileService {
                 // the same mailbox written in other capitals: already proven, nothing to confirm
                 String before = profile.email();
                 profile.changeEmail(wanted);
-                changed.add("email: " + before + " → " + profile.email());
+                changed.add(ActivityFacts.change("email", before, profile.email()));
             } else {
                 requireCurrentPassword(profile, change.currentPassword(), "change the email");
                 newEmail = wanted;
@@ -133,7 +135,7 @@ public class ProfileService {
             requireStrongEnough(change.password());
             profile.changePasswordHash(passwords.encode(change.password()));
             // never the password itself, not even hashed
-            changed.add("password");
+            changed.add(ActivityFacts.change("password", null, null));
         }
         if (change.name() != null && !change.name().strip().equals(profile.name())) {
             if (change.name().isBlank()) {
@@ -142,36 +144,36 @@ public class ProfileService {
             requireFits("name", change.name(), MAX_NAME_LENGTH);
             String before = profile.name();
             profile.changeName(change.name());
-            changed.add("name: " + before + " → " + profile.name());
+            changed.add(ActivityFacts.change("name", before, profile.name()));
         }
         if (change.company() != null && !change.company().strip().equals(nullToEmpty(profile.company()))) {
             requireFits("company", change.company(), MAX_NAME_LENGTH);
             String before = nullToEmpty(profile.company());
             profile.changeCompany(change.company());
-            changed.add("company: " + before + " → " + nullToEmpty(profile.company()));
+            changed.add(ActivityFacts.change("company", before, nullToEmpty(profile.company())));
         }
         if (change.address() != null && !change.address().strip().equals(profile.address())) {
             requireFits("address", change.address(), MAX_ADDRESS_LENGTH);
             String before = profile.address();
             profile.changeAddress(change.address());
-            changed.add("address: " + before + " → " + profile.address());
+            changed.add(ActivityFacts.change("address", before, profile.address()));
         }
         if (change.locale() != null) {
-            Profile.Locale locale;
+            Profile.Language locale;
             try {
-                locale = Profile.Locale.of(change.locale());
+                locale = Profile.Language.of(change.locale());
             } catch (IllegalArgumentException e) {
                 throw new RuleViolationException("locale", "The language must be fr or en.");
             }
             if (locale != profile.locale()) {
                 String before = profile.locale().tag();
                 profile.changeLocale(locale);
-                changed.add("locale: " + before + " → " + locale.tag());
+                changed.add(ActivityFacts.change("locale", before, locale.tag()));
             }
         }
         Profile saved = saveUnique(profile);
-        for (String field : changed) {
-            activity.record(profileId, actor, "PROFILE_CHANGED", field);
+        for (ActivityFacts field : changed) {
+            activity.record(profileId, actor, ActivityAction.PROFILE_CHANGED, field);
         }
         if (newEmail != null) {
             requestEmailChange(saved, newEmail, actor);
@@ -204,7 +206,8 @@ public class ProfileService {
         String before = profile.email();
         profile.changeEmail(EmailAddress.of(change.newEmail()));
         saveUnique(profile);
-        activity.record(profileId, actor, "PROFILE_CHANGED", "email: " + before + " → " + profile.email());
+        activity.record(profileId, actor, ActivityAction.PROFILE_CHANGED,
+                ActivityFacts.change("email", before, profile.email()));
         return Confirmation.CONFIRMED;
     }
 
@@ -225,7 +228,8 @@ public class ProfileService {
         Instant now = clock.instant();
         PendingEmailChange change = emailChanges.save(new PendingEmailChange(profile.id(), newEmail,
                 SecretToken.hash(token), now, now.plus(EMAIL_CONFIRMATION_VALIDITY)));
-        activity.record(profile.id(), actor, "EMAIL_CHANGE_REQUESTED", "to " + newEmail.value());
+        activity.record(profile.id(), actor, ActivityAction.EMAIL_CHANGE_REQUESTED,
+                ActivityFacts.change("email", null, newEmail.value()));
         events.publishEvent(new EmailChangeRequested(change.id(), profile.id(), profile.name(), profile.locale(),
                 profile.email(), newEmail.value(), taken ? null : token, change.expiresAt()));
     }

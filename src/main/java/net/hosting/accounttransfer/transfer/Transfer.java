@@ -117,10 +117,15 @@ public class Transfer {
         this.decidedAt = at;
     }
 
-    void ownershipMoved(Long recipientSubscriptionId) {
+    void requireAccepted() {
         if (status != TransferStatus.ACCEPTED) {
-            throw new IllegalStateException("transfer " + id + " is " + status + ", not ACCEPTED");
+            throw new IllegalStateException("transfer " + id + " is " + status + ", not ACCEPTED,"
+                    + " so its account is not handed over");
         }
+    }
+
+    void ownershipMoved(Long recipientSubscriptionId) {
+        requireAccepted();
         this.recipientSubscriptionId = Objects.requireNonNull(recipientSubscriptionId);
     }
 

@@ -2,7 +2,6 @@ package net.hosting.accounttransfer.transfer;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.UUID;
 import net.hosting.accounttransfer.billing.Money;
 import net.hosting.accounttransfer.common.Paging;
@@ -45,11 +44,6 @@ class TransferAnswers {
     @Transactional
     TransferView start(Long senderId, TransferService.StartRequest request, String idempotencyKey, Actor actor) {
         return view(transfers.start(senderId, request, idempotencyKey, actor).transfer());
-    }
-
-    @Transactional(readOnly = true)
-    Optional<TransferView> startedWith(Long senderId, String idempotencyKey) {
-        return transfers.startedWith(senderId, idempotencyKey).map(this::view);
     }
 
     @Transactional(readOnly = true)

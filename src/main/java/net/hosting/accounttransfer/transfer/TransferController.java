@@ -7,7 +7,6 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.SignedInProfile;
@@ -48,15 +47,8 @@ class TransferController {
             HttpServletRequest request) {
         TransferService.StartRequest start =
                 new TransferService.StartRequest(body.account(), body.recipientEmail(), body.billingMode());
-        TransferView started;
-        try {
-            started = answers.start(me.profileId(), start, idempotencyKey, actor(me, request));
-        } catch (ConflictException e) {
-            // a repeat sent while the first request was in flight loses on the database's unique index, and only
-            // once the first has committed, so the first transfer is there to answer with
-            started = answers.startedWith(me.profileId(), idempotencyKey).orElseThrow(() -> e);
-        }
-        // a repeated Idempotency-Key gets the very answer of the first request
+        // a repeated Idempotency-Key gets the very answer of the first request (TransferService.start)
+        TransferView started = answers.start(me.profileId(), start, idempotencyKey, actor(me, request));
         return ResponseEntity.created(URI.create("/api/transfers/" + started.id())).body(started);
     }
 

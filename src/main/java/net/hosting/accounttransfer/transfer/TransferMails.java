@@ -215,7 +215,7 @@ public class TransferMails {
         Map<String, Object> personal = new HashMap<>(model);
         personal.put("audience", audience);
         String to;
-        Profile.Locale locale;
+        Profile.Language locale;
         if (SENDER.equals(audience)) {
             Profile sender = profiles.findById(transfer.senderId())
                     .orElseThrow(Missing.of(transfer.id(), "sender profile", transfer.senderId()));
@@ -226,7 +226,7 @@ public class TransferMails {
                     ? profiles.findById(transfer.recipientId())
                     : profiles.findByEmail(transfer.recipientEmail());
             to = transfer.recipientEmail();
-            locale = recipient.map(Profile::locale).orElse(Profile.Locale.FR);
+            locale = recipient.map(Profile::locale).orElse(Profile.Language.FR);
         }
         mailer.send(new OutgoingMail(key(transfer, template, audience), to, locale.toJavaLocale(), template, personal));
     }

@@ -17,7 +17,6 @@ import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
 import net.hosting.accounttransfer.config.TransferProperties;
-import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.EmailAddress;
 import net.hosting.accounttransfer.profile.Profile;
@@ -43,13 +42,13 @@ public class TransferService {
     private final SubscriptionRepository subscriptions;
     private final ProfileRepository profiles;
     private final TransferWorkflow workflow;
-    private final ActivityLog activity;
+    private final TransferActivity activity;
     private final AcceptLinks links;
     private final TransferProperties settings;
     private final BillingCalendar calendar;
 
     TransferService(TransferRepository transfers, TransferLocks locks, AccountRepository accounts, SubscriptionRepository subscriptions,
-            ProfileRepository profiles, TransferWorkflow workflow, ActivityLog activity,
+            ProfileRepository profiles, TransferWorkflow workflow, TransferActivity activity,
             AcceptLinks links, TransferProperties settings, BillingCalendar calendar) {
         this.transfers = transfers;
         this.locks = locks;
@@ -71,24 +70,27 @@ public class TransferService {
     public record Started(Transfer transfer, boolean created) {
     }
 
+    /**
+     * Starts a transfer, or, for an Idempotency-Key this sender already used, answers with the transfer that key
+     * started and creates nothing: the one place a repeated start is recognised, for the API and the pages alike.
+     */
     @Transactional
     public Started start(Long senderId, StartRequest request, String idempotencyKey, Actor actor) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
             throw new RuleViolationException("Idempotency-Key",
                     "An Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters.");
         }
-        if (idempotencyKey != null) {
-            Optional<Transfer> earlier = transfers.findBySenderAndIdempotencyKey(senderId, idempotencyKey);
-            if (earlier.isPresent()) {
-                return new Started(earlier.get(), false);
-            }
+        // one sender's starts queue on its profile row: concurrent ones cannot all squeeze under the limit, and a
+        // repeat sent while the first was in flight waits for it here, then finds what it committed
+        Profile sender = profiles.lockById(senderId).orElseThrow(
+                () -> new IllegalStateException("profile " + senderId + " starting a transfer does not exist"));
+        Optional<Transfer> earlier = startedWith(senderId, idempotencyKey);
+        if (earlier.isPresent()) {
+            return new Started(earlier.get(), false);
         }
         // T1: an account the sender does not own looks exactly like one that does not exist
         Account account = accounts.findByName(request.account()).filter(a -> a.isOwnedBy(senderId))
                 .orElseThrow(() -> new NotFoundException("You have no account named '" + request.account() + "'."));
-        // one sender's starts queue on its profile row, so that concurrent ones cannot all squeeze under the limit
-        Profile sender = profiles.lockById(senderId).orElseThrow(
-                () -> new IllegalStateException("profile " + senderId + " starting a transfer does not exist"));
         EmailAddress recipient = EmailAddress.parse("recipientEmail", request.recipientEmail());
         if (sender.hasEmail(request.recipientEmail())) {
             throw new RuleViolationException("recipientEmail", "You cannot transfer an account to yourself.");
@@ -109,8 +111,7 @@ public class TransferService {
             throw pendingConflict(account);
         }
         transfer.startedAs(workflow.start(transfer, transfer.expiresAt().minus(settings.reminderBefore())));
-        activity.record(senderId, actor, "TRANSFER_STARTED", account.id(), account.name(),
-                "to " + transfer.recipientEmail() + ", billed " + transfer.billingMode() + " (transfer " + transfer.id() + ")");
+        activity.started(transfer, actor);
         return new Started(transfer, true);
     }
 
@@ -131,10 +132,7 @@ public class TransferService {
                 .orElseThrow(Missing.of(transfer.id(), "account", transfer.accountId()));
         activeSubscription(account);
         transfer.accept(me.id(), calendar.now());
-        activity.record(me.id(), actor, "TRANSFER_ACCEPTED", transfer.accountId(), transfer.accountName(),
-                "from " + profiles.findById(transfer.senderId())
-                        .orElseThrow(Missing.of(transfer.id(), "sender profile", transfer.senderId())).email()
-                        + " (transfer " + transfer.id() + ")");
+        activity.accepted(transfer, actor);
         // ownership moves only in the process (Task_TransferOwnership, in this transaction); no process, no move
         workflow.completeDecision(transferId, TransferStatus.ACCEPTED);
         return transfer;
@@ -149,8 +147,7 @@ public class TransferService {
         Transfer transfer = lockVisible(transferId, me);
         requireRecipient(transfer, me, "decline");
         transfer.decline(me.id(), reason, calendar.now());
-        activity.record(me.id(), actor, "TRANSFER_DECLINED", null, transfer.accountName(),
-                "transfer " + transfer.id() + (transfer.declineReason() == null ? "" : ": " + transfer.declineReason()));
+        activity.declined(transfer, actor);
         workflow.completeDecision(transferId, TransferStatus.DECLINED);
         return transfer;
     }
@@ -163,8 +160,7 @@ public class TransferService {
             throw new ForbiddenException("Only the sender can cancel a transfer.");
         }
         transfer.cancel(calendar.now());
-        activity.record(me.id(), actor, "TRANSFER_CANCELLED", transfer.accountId(), transfer.accountName(),
-                "offer to " + transfer.recipientEmail() + " withdrawn (transfer " + transfer.id() + ")");
+        activity.cancelled(transfer, actor);
         workflow.cancel(transferId);
         return transfer;
     }

@@ -12,9 +12,6 @@ import net.hosting.accounttransfer.billing.Subscription;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
-import net.hosting.accounttransfer.history.ActivityLog;
-import net.hosting.accounttransfer.history.Actor;
-import net.hosting.accounttransfer.profile.ProfileRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,24 +22,20 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TransferSteps {
 
-    private static final Actor STAFF = new Actor("staff", null);
-
     private final TransferRepository transfers;
     private final TransferLocks locks;
     private final AccountRepository accounts;
     private final SubscriptionRepository subscriptions;
-    private final ProfileRepository profiles;
     private final TransferBilling billing;
-    private final ActivityLog activity;
+    private final TransferActivity activity;
     private final BillingCalendar calendar;
 
     TransferSteps(TransferRepository transfers, TransferLocks locks, AccountRepository accounts, SubscriptionRepository subscriptions,
-            ProfileRepository profiles, TransferBilling billing, ActivityLog activity, BillingCalendar calendar) {
+            TransferBilling billing, TransferActivity activity, BillingCalendar calendar) {
         this.transfers = transfers;
         this.locks = locks;
         this.accounts = accounts;
         this.subscriptions = subscriptions;
-        this.profiles = profiles;
         this.billing = billing;
         this.activity = activity;
         this.calendar = calendar;
@@ -55,6 +48,8 @@ public class TransferSteps {
         if (transfer.ownershipHasMoved()) {
             return transfer;
         }
+        // the decision gateway's default flow leads here: only a transfer the recipient accepted moves
+        transfer.requireAccepted();
         Account account = accounts.lockById(transfer.accountId())
                 .orElseThrow(Missing.of(transfer.id(), "account", transfer.accountId()));
         Subscription current = subscriptions.lockById(transfer.senderSubscriptionId()).orElseThrow(
@@ -74,14 +69,7 @@ public class TransferSteps {
         successor = subscriptions.save(successor);
         account.changeOwner(transfer.recipientId());
         transfer.ownershipMoved(successor.id());
-        String recipientEmail = profiles.findById(transfer.recipientId())
-                .orElseThrow(Missing.of(transfer.id(), "recipient profile", transfer.recipientId())).email();
-        String senderEmail = profiles.findById(transfer.senderId())
-                .orElseThrow(Missing.of(transfer.id(), "sender profile", transfer.senderId())).email();
-        activity.record(transfer.senderId(), Actor.SYSTEM, "ACCOUNT_HANDED_OVER", account.id(), account.name(),
-                "to " + recipientEmail + " (transfer " + transfer.id() + ")");
-        activity.record(transfer.recipientId(), Actor.SYSTEM, "ACCOUNT_RECEIVED", account.id(), account.name(),
-                "from " + senderEmail + " (transfer " + transfer.id() + ")");
+        activity.handedOver(transfer);
         return transfer;
     }
 
@@ -98,8 +86,7 @@ public class TransferSteps {
     public void expire(UUID transferId) {
         Transfer transfer = lock(transferId);
         transfer.expire(calendar.now());
-        activity.record(transfer.senderId(), Actor.SYSTEM, "TRANSFER_EXPIRED", transfer.accountId(),
-                transfer.accountName(), "offer to " + transfer.recipientEmail() + " expired (transfer " + transfer.id() + ")");
+        activity.expired(transfer);
     }
 
     /**
@@ -114,10 +101,7 @@ public class TransferSteps {
         switch (transfer.status()) {
             case PENDING -> {
                 transfer.cancel(calendar.now());
-                String detail = "offer to " + transfer.recipientEmail() + " cancelled by staff (transfer " + transfer.id() + ")";
-                activity.record(transfer.senderId(), STAFF, "TRANSFER_CANCELLED", transfer.accountId(), transfer.accountName(), detail);
-                profiles.findByEmail(transfer.recipientEmail()).ifPresent(recipient -> activity.record(recipient.id(), STAFF,
-                        "TRANSFER_CANCELLED", null, transfer.accountName(), detail));
+                activity.cancelledByStaff(transfer);
                 return true;
             }
             case ACCEPTED -> throw new IllegalStateException("Transfer " + transferId + " was accepted and its billing"
@@ -134,25 +118,29 @@ public class TransferSteps {
         billing.invoiceRecipient(find(transferId));
     }
 
-    /**
-     * The last billing step of IMMEDIATE, so the transfer completes with it: the unused days go back to the
-     * sender, or to the previous holder who paid them (B9).
-     */
+    /** IMMEDIATE: the unused days go back to the sender, or to the previous holder who paid them (B9). */
     @Transactional
     public boolean refundSender(UUID transferId) {
         Transfer transfer = lock(transferId);
         Optional<Invoice> refund = billing.refundUnusedDays(transfer);
-        transfer.complete(calendar.now());
         // B9: a credit note to anyone but the sender went to the previous holder who paid the period
         return refund.filter(creditNote -> !creditNote.profileId().equals(transfer.senderId())).isPresent();
     }
 
-    /** The only billing step of AT_RENEWAL, so the transfer completes with it. */
+    /** AT_RENEWAL: the recipient's first own period, invoiced on the renewal date. */
     @Transactional
     public void invoiceRenewal(UUID transferId) {
-        Transfer transfer = lock(transferId);
-        billing.invoiceRenewal(transfer);
-        transfer.complete(calendar.now());
+        billing.invoiceRenewal(lock(transferId));
+    }
+
+    /**
+     * The transfer's billing is done: it becomes COMPLETED. The process runs this in the job of the billing step
+     * before it, which already holds the row lock, so the transfer is read from that job's persistence context
+     * without another query; its version still refuses a concurrent change should staff run this step alone.
+     */
+    @Transactional
+    public void complete(UUID transferId) {
+        find(transferId).complete(calendar.now());
     }
 
     private Transfer lock(UUID transferId) {

@@ -128,8 +128,7 @@ class AccountsPageController {
         List<String> started = new ArrayList<>();
         // the same confirmation sent again (a double click, a reload) finds what its first sending started
         for (TransferForm.Choice choice : form.getChoices()) {
-            Transfer pending = rows.get(choice.getAccount()).pending();
-            if (choice.isSelected() && pending != null && choice.getKey().equals(pending.idempotencyKey())) {
+            if (choice.isSelected() && transfers.startedWith(me.profileId(), choice.getKey()).isPresent()) {
                 started.add(choice.getAccount());
                 choice.setSelected(false);
             }

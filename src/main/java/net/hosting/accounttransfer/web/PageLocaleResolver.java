@@ -77,7 +77,7 @@ class PageLocaleResolver implements LocaleResolver {
     static Optional<Locale> supported(String tag) {
         try {
             return tag == null || tag.isBlank() ? Optional.empty()
-                    : Optional.of(Profile.Locale.of(tag).toJavaLocale());
+                    : Optional.of(Profile.Language.of(tag).toJavaLocale());
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }

@@ -82,7 +82,7 @@ class SignUpController {
         if (!errors.hasErrors()) {
             try {
                 profiles.register(transfer.recipientEmail(), form.getPassword(), form.getName(), form.getCompany(),
-                        form.getAddress(), Profile.Locale.of(form.getLocale()),
+                        form.getAddress(), Profile.Language.of(form.getLocale()),
                         new Actor(transfer.recipientEmail(), request.getRemoteAddr()));
             } catch (RuleViolationException e) {
                 errors.rejectValue("password".equals(e.field()) ? "password" : "name", "signup.error.refused",

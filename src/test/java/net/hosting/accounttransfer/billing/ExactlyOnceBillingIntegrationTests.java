@@ -69,8 +69,8 @@ class ExactlyOnceBillingIntegrationTests extends IntegrationTest {
 
     @Test
     void immediateBillingRunTwiceRacedAndRetriedAfterACommitIssuesOneInvoiceAndOneCreditNote() {
-        Profile sender = fixtures.customer("Sam", Profile.Locale.EN);
-        Profile recipient = fixtures.customer("Rita", Profile.Locale.EN);
+        Profile sender = fixtures.customer("Sam", Profile.Language.EN);
+        Profile recipient = fixtures.customer("Rita", Profile.Language.EN);
         Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, 10);
         BillingPeriod paid = subscriptions.findActiveByAccount(account.id()).orElseThrow().currentPeriod();
         Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
@@ -139,8 +139,8 @@ class ExactlyOnceBillingIntegrationTests extends IntegrationTest {
 
     @Test
     void renewalBillingRacedAndRetriedInvoicesTheNextPeriodOnceAndRenewsTheSubscriptionOnce() {
-        Profile sender = fixtures.customer("Sid", Profile.Locale.EN);
-        Profile recipient = fixtures.customer("Rosa", Profile.Locale.EN);
+        Profile sender = fixtures.customer("Sid", Profile.Language.EN);
+        Profile recipient = fixtures.customer("Rosa", Profile.Language.EN);
         Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, 10);
         Subscription sold = subscriptions.findActiveByAccount(account.id()).orElseThrow();
         Api asSender = api.as(sender.email(), Fixtures.PASSWORD);

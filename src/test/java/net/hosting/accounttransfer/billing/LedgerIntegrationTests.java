@@ -45,7 +45,7 @@ class LedgerIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void aPaidAccount() {
-        owner = fixtures.customer("Lena", Profile.Locale.EN);
+        owner = fixtures.customer("Lena", Profile.Language.EN);
         Account account = fixtures.paidAccount(owner, "9.99", BillingCycle.MONTHLY, 3);
         subscription = subscriptions.findActiveByAccount(account.id()).orElseThrow();
         identity = owner.billingIdentity();

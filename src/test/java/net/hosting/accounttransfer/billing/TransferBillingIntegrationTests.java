@@ -45,8 +45,8 @@ class TransferBillingIntegrationTests extends IntegrationTest {
     @CsvSource({"9.99, MONTHLY, 10", "119.88, YEARLY, 100"})
     void thePreviewBeforeAcceptanceIsExactlyWhatIsInvoicedAndCreditedOnTheSameDay(String price, BillingCycle cycle,
             int daysAgo) {
-        Profile sender = fixtures.customer("Paul", Profile.Locale.EN);
-        Profile recipient = fixtures.customer("Rose", Profile.Locale.EN);
+        Profile sender = fixtures.customer("Paul", Profile.Language.EN);
+        Profile recipient = fixtures.customer("Rose", Profile.Language.EN);
         Account account = fixtures.paidAccount(sender, price, cycle, daysAgo);
         BillingPeriod paid = subscriptions.findActiveByAccount(account.id()).orElseThrow().currentPeriod();
         Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
@@ -94,8 +94,8 @@ class TransferBillingIntegrationTests extends IntegrationTest {
 
     @Test
     void aCreditAlreadyGivenAgainstThePaidInvoiceIsLeftOutOfTheProratedRefund() {
-        Profile sender = fixtures.customer("Petra", Profile.Locale.EN);
-        Profile recipient = fixtures.customer("Rudi", Profile.Locale.EN);
+        Profile sender = fixtures.customer("Petra", Profile.Language.EN);
+        Profile recipient = fixtures.customer("Rudi", Profile.Language.EN);
         Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, 12);
         Subscription subscription = subscriptions.findActiveByAccount(account.id()).orElseThrow();
         BillingPeriod paid = subscription.currentPeriod();
@@ -125,8 +125,8 @@ class TransferBillingIntegrationTests extends IntegrationTest {
 
     @Test
     void atRenewalPreviewsThePriceOnTheKeptRenewalDateAndBillsNothingOnAcceptance() {
-        Profile sender = fixtures.customer("Pia", Profile.Locale.EN);
-        Profile recipient = fixtures.customer("Remy", Profile.Locale.EN);
+        Profile sender = fixtures.customer("Pia", Profile.Language.EN);
+        Profile recipient = fixtures.customer("Remy", Profile.Language.EN);
         Account account = fixtures.paidAccount(sender, "119.88", BillingCycle.YEARLY, 100);
         BillingPeriod paid = subscriptions.findActiveByAccount(account.id()).orElseThrow().currentPeriod();
         Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
@@ -155,8 +155,8 @@ class TransferBillingIntegrationTests extends IntegrationTest {
 
     @Test
     void aTransferAcceptedAfterThePaidPeriodEndedCompletesWithNoCreditNote() {
-        Profile sender = fixtures.customer("Pat", Profile.Locale.EN);
-        Profile recipient = fixtures.customer("Ray", Profile.Locale.EN);
+        Profile sender = fixtures.customer("Pat", Profile.Language.EN);
+        Profile recipient = fixtures.customer("Ray", Profile.Language.EN);
         LocalDate today = calendar.today();
         // a subscription whose paid period ended a month ago and was never renewed: no day of it is left to refund
         Account account = transaction.execute(status -> {

@@ -64,8 +64,8 @@ class TwoNodeClusterIntegrationTests {
     @Test
     void transfersStartedOnOneNodeAndAcceptedOnTheOtherAreMailedAndBilledExactlyOnce() throws Exception {
         Fixtures fixtures = nodeA.getAutowireCapableBeanFactory().createBean(Fixtures.class);
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.FR);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.FR);
         Api aliceOnA = api(nodeA).as(alice.email(), Fixtures.PASSWORD);
         Api bobOnB = api(nodeB).as(bob.email(), Fixtures.PASSWORD);
         List<Account> accounts = new ArrayList<>();

@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCycle;
+import net.hosting.accounttransfer.history.ActivityAction;
+import net.hosting.accounttransfer.history.ActivityFacts;
 import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.history.Tickets;
@@ -51,8 +53,8 @@ class PagedListsIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void twoProfiles() {
-        owner = fixtures.customer("Paula", Profile.Locale.EN);
-        other = fixtures.customer("Quentin", Profile.Locale.FR);
+        owner = fixtures.customer("Paula", Profile.Language.EN);
+        other = fixtures.customer("Quentin", Profile.Language.FR);
         asOwner = api.as(owner.email(), Fixtures.PASSWORD);
         asOther = api.as(other.email(), Fixtures.PASSWORD);
     }
@@ -91,14 +93,16 @@ class PagedListsIntegrationTests extends IntegrationTest {
     void activityTakes50APageByDefaultAndLinksToTheNextWithTheSizeSpelledOut() {
         // the profile's creation is its first entry; 50 more make 51
         for (int i = 1; i <= 50; i++) {
-            activity.record(owner.id(), new Actor(owner.email(), "127.0.0.1"), "PAGING_TEST", "entry " + i);
+            activity.record(owner.id(), new Actor(owner.email(), "127.0.0.1"), ActivityAction.TICKET_OPENED,
+                    ActivityFacts.note("entry " + i));
         }
-        activity.record(other.id(), new Actor(other.email(), "127.0.0.1"), "PAGING_TEST", "not yours");
+        activity.record(other.id(), new Actor(other.email(), "127.0.0.1"), ActivityAction.TICKET_OPENED,
+                ActivityFacts.note("not yours"));
 
         Api.Reply first = asOwner.get("/api/activity");
         assertThat(first.status()).as(first.body()).isEqualTo(200);
         assertThat(first.json().size()).isEqualTo(50);
-        assertThat(first.json().get(0).get("detail").asText()).isEqualTo("entry 50");
+        assertThat(first.json().get(0).get("note").asText()).isEqualTo("entry 50");
         assertThat(first.header("Link")).isEqualTo("</api/activity?page=1&size=50>; rel=\"next\"");
 
         Api.Reply last = asOwner.get("/api/activity?page=1&size=50");
@@ -117,14 +121,14 @@ class PagedListsIntegrationTests extends IntegrationTest {
     void entriesOfTheSameInstantKeepOneOrderAcrossPages() {
         Timestamp sameInstant = Timestamp.from(Instant.parse("2026-01-05T10:00:00Z"));
         for (int i = 1; i <= 5; i++) {
-            jdbc.update("insert into activity (profile_id, actor, action, detail, occurred_at) values (?, ?, ?, ?, ?)",
-                    owner.id(), owner.email(), "PAGING_TEST", "tie " + i, sameInstant);
+            jdbc.update("insert into activity (profile_id, actor, action, note, occurred_at) values (?, ?, ?, ?, ?)",
+                    owner.id(), owner.email(), "TICKET_OPENED", "tie " + i, sameInstant);
         }
 
         List<JsonNode> all = walk(asOwner, "/api/activity?size=2", 2, 2, 2, 2);
 
         // the profile's creation is newer; the five of one instant follow, the last inserted first
-        assertThat(all).extracting(entry -> entry.get("detail").asText(null))
+        assertThat(all).extracting(entry -> entry.get("note").asText(null))
                 .containsExactly(null, "tie 5", "tie 4", "tie 3", "tie 2", "tie 1");
     }
 
@@ -136,7 +140,7 @@ class PagedListsIntegrationTests extends IntegrationTest {
             TransfersByApi.start(asOwner, account.name(), other.email(), "AT_RENEWAL");
             offered.add(0, account.name());
         }
-        Profile third = fixtures.customer("Rita", Profile.Locale.EN);
+        Profile third = fixtures.customer("Rita", Profile.Language.EN);
         Account thirds = fixtures.paidAccount(third, "4.99", BillingCycle.MONTHLY, 3);
         TransfersByApi.start(api.as(third.email(), Fixtures.PASSWORD), thirds.name(),
                 "nobody-" + Fixtures.unique() + "@example.test", "IMMEDIATE");

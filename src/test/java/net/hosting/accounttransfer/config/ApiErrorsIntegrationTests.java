@@ -41,7 +41,7 @@ class ApiErrorsIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void aSignedInCustomer() {
-        carol = fixtures.customer("Carol", Profile.Locale.EN);
+        carol = fixtures.customer("Carol", Profile.Language.EN);
         basic = "Basic " + Base64.getEncoder()
                 .encodeToString((carol.email() + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
     }

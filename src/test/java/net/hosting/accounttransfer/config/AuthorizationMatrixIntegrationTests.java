@@ -200,9 +200,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         final String tokenId;
 
         World() {
-            profiles.put(Who.SENDER, fixtures.customer("Sender", Profile.Locale.EN));
-            profiles.put(Who.RECIPIENT, fixtures.customer("Recipient", Profile.Locale.EN));
-            profiles.put(Who.THIRD, fixtures.customer("Third", Profile.Locale.EN));
+            profiles.put(Who.SENDER, fixtures.customer("Sender", Profile.Language.EN));
+            profiles.put(Who.RECIPIENT, fixtures.customer("Recipient", Profile.Language.EN));
+            profiles.put(Who.THIRD, fixtures.customer("Third", Profile.Language.EN));
             account = fixtures.paidAccount(profiles.get(Who.SENDER), "9.99", BillingCycle.MONTHLY, 10);
             Api sender = api.as(profiles.get(Who.SENDER).email(), Fixtures.PASSWORD);
             Api.Reply started = sender.post("/api/transfers", Map.of("account", account.name(),

@@ -37,6 +37,7 @@ class DemoDataIntegrationTests extends IntegrationTest {
         assertThat(aliceAccounts.findValuesAsText("name")).containsExactly("alice-shop", "alice-site");
         var shop = aliceAccounts.get(0).get("subscription");
         assertThat(shop.get("period").asText()).isEqualTo("YEARLY");
+        assertThat(shop.get("plan").asText()).as("a product name; its period is a fact of its own").isEqualTo("Cloud M");
         assertThat(shop.get("price").get("amount").asText()).isEqualTo("119.88");
         var site = aliceAccounts.get(1).get("subscription");
         assertThat(site.get("period").asText()).isEqualTo("MONTHLY");

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCycle;
@@ -13,8 +14,11 @@ import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
+import net.hosting.accounttransfer.support.TransfersByApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** {@code /api/tickets} and {@code /api/activity}: a profile's own history, and only its own. */
 class HistoryApiIntegrationTests extends IntegrationTest {
@@ -23,9 +27,12 @@ class HistoryApiIntegrationTests extends IntegrationTest {
     private Account account;
     private Api asOwner;
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     @BeforeEach
     void anOwnerWithAnAccount() {
-        owner = fixtures.customer("Olga", Profile.Locale.EN);
+        owner = fixtures.customer("Olga", Profile.Language.EN);
         account = fixtures.paidAccount(owner, "9.99", BillingCycle.MONTHLY, 5);
         asOwner = api.as(owner.email(), Fixtures.PASSWORD);
     }
@@ -58,7 +65,7 @@ class HistoryApiIntegrationTests extends IntegrationTest {
 
     @Test
     void anAccountOfAnotherProfileIsAnswered404ExactlyLikeOneThatDoesNotExist() {
-        Profile other = fixtures.customer("Otto", Profile.Locale.EN);
+        Profile other = fixtures.customer("Otto", Profile.Language.EN);
         Account theirs = fixtures.paidAccount(other, "4.99", BillingCycle.MONTHLY, 1);
 
         Api.Reply foreign = asOwner.post("/api/tickets", Map.of("subject", "Hi", "message", "Hello", "account", theirs.name()));
@@ -96,7 +103,7 @@ class HistoryApiIntegrationTests extends IntegrationTest {
     @Test
     void anotherProfilesTicketIsNotFound() {
         Api.Reply opened = asOwner.post("/api/tickets", Map.of("subject", "Private", "message", "Mine"));
-        Profile other = fixtures.customer("Oscar", Profile.Locale.EN);
+        Profile other = fixtures.customer("Oscar", Profile.Language.EN);
 
         Api.Reply peek = api.as(other.email(), Fixtures.PASSWORD).get(opened.header("Location"));
 
@@ -124,6 +131,32 @@ class HistoryApiIntegrationTests extends IntegrationTest {
         assertThat(entry.get("detail").asText()).isEqualTo("Slow site");
         assertThat(entry.get("remoteAddress").asText()).isEqualTo("127.0.0.1");
         assertThat(entry.get("at").asText()).matches("\\d{4}-\\d{2}-\\d{2}T.*Z");
+    }
+
+    @Test
+    void anActivityIsStoredAsFactsAndToldInTheReadersLanguage() {
+        Profile french = fixtures.customer("Francoise", Profile.Language.FR);
+        Account site = fixtures.paidAccount(french, "9.99", BillingCycle.MONTHLY, 5);
+        Api asFrench = api.as(french.email(), Fixtures.PASSWORD);
+        UUID transfer = TransfersByApi.start(asFrench, site.name(), owner.email(), "IMMEDIATE");
+
+        JsonNode started = list(asFrench, "/api/activity").get(0);
+        assertThat(started.get("action").asText()).isEqualTo("TRANSFER_STARTED");
+        assertThat(started.get("transfer").asText()).isEqualTo(transfer.toString());
+        assertThat(started.get("counterpart").asText()).isEqualTo(owner.email());
+        assertThat(started.get("billingMode").asText()).isEqualTo("IMMEDIATE");
+        assertThat(started.get("note").isNull()).isTrue();
+        assertThat(started.get("detail").asText())
+                .isEqualTo("à " + owner.email() + ", facturée dès acceptation (cession " + transfer + ")");
+
+        // the same facts in English for an English reader: the decline, with the recipient's own words
+        asOwner.post("/api/transfers/" + transfer + "/decline", Map.of("reason", "Pas pour moi"));
+        JsonNode declined = list(asOwner, "/api/activity").get(0);
+        assertThat(declined.get("action").asText()).isEqualTo("TRANSFER_DECLINED");
+        assertThat(declined.get("note").asText()).isEqualTo("Pas pour moi");
+        assertThat(declined.get("detail").asText()).isEqualTo("transfer " + transfer + ": Pas pour moi");
+        assertThat(jdbc.queryForObject("select count(*) from activity where legacy_detail is not null", Long.class))
+                .as("no sentence is stored any more").isZero();
     }
 
     static List<JsonNode> list(Api party, String path) {

@@ -20,8 +20,8 @@ class HistoryIsolationIntegrationTests extends IntegrationTest {
 
     @Test
     void afterATransferTheRecipientSeesNoneOfTheSendersHistoryAndTheSenderKeepsAllOfIt() {
-        Profile sender = fixtures.customer("Agnes", Profile.Locale.EN);
-        Profile recipient = fixtures.customer("Bruno", Profile.Locale.EN);
+        Profile sender = fixtures.customer("Agnes", Profile.Language.EN);
+        Profile recipient = fixtures.customer("Bruno", Profile.Language.EN);
         Account account = fixtures.paidAccount(sender, "119.88", BillingCycle.YEARLY, 40);
         Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
         Api asRecipient = api.as(recipient.email(), Fixtures.PASSWORD);

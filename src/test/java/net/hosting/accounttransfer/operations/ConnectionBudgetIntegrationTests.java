@@ -55,8 +55,8 @@ class ConnectionBudgetIntegrationTests extends IntegrationTest {
 
     @Test
     void aDecisionIsAnsweredFromItsOwnTransactionWithNoSecondConnection() {
-        Profile sender = fixtures.customer("Sender", Profile.Locale.EN);
-        Profile recipient = fixtures.customer("Recipient", Profile.Locale.EN);
+        Profile sender = fixtures.customer("Sender", Profile.Language.EN);
+        Profile recipient = fixtures.customer("Recipient", Profile.Language.EN);
         Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, 10);
         // one connection for the whole of each call once signed in: a second one, after the commit, would fail
         Map<String, String> oneConnection = Map.of(ConnectionWatch.BUDGET_HEADER, "1");
@@ -84,8 +84,8 @@ class ConnectionBudgetIntegrationTests extends IntegrationTest {
             throws Exception {
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < CLIENTS; i++) {
-            Profile sender = fixtures.customer("Load", Profile.Locale.EN);
-            Profile recipient = fixtures.customer("Taker", Profile.Locale.FR);
+            Profile sender = fixtures.customer("Load", Profile.Language.EN);
+            Profile recipient = fixtures.customer("Taker", Profile.Language.FR);
             List<Account> accounts = new ArrayList<>();
             for (int j = 0; j < LIFECYCLES_PER_CLIENT; j++) {
                 accounts.add(fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, 10));

@@ -41,8 +41,8 @@ class MetricsIntegrationTests extends IntegrationTest {
         double charged = value("billing_charged_total{currency=\"EUR\"}");
         double refunded = value("billing_refunded_total{currency=\"EUR\"}");
         double pending = value("transfers{status=\"PENDING\"}");
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         String account = fixtures.paidAccount(alice, "30.00", BillingCycle.MONTHLY, 0).name();
 
         api.as(alice.email(), Fixtures.PASSWORD).post("/api/transfers",

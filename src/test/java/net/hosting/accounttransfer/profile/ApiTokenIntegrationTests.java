@@ -33,7 +33,7 @@ class ApiTokenIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void aCustomer() {
-        paula = fixtures.customer("Paula", Profile.Locale.EN);
+        paula = fixtures.customer("Paula", Profile.Language.EN);
         withPassword = api.as(paula.email(), Fixtures.PASSWORD);
     }
 
@@ -111,7 +111,7 @@ class ApiTokenIntegrationTests extends IntegrationTest {
 
     @Test
     void anotherProfilesTokenIsNotFoundAndKeepsWorking() {
-        Profile quentin = fixtures.customer("Quentin", Profile.Locale.FR);
+        Profile quentin = fixtures.customer("Quentin", Profile.Language.FR);
         JsonNode quentins = create(api.as(quentin.email(), Fixtures.PASSWORD), "his");
 
         Api.Reply attempt = withPassword.delete("/api/tokens/" + quentins.get("id").asLong());

@@ -13,7 +13,7 @@ class BasicSignInIntegrationTests extends IntegrationTest {
 
     @Test
     void aChangedPasswordStopsWorkingAtOnceThoughItWasJustRemembered() {
-        Profile rita = fixtures.customer("Rita", Profile.Locale.EN);
+        Profile rita = fixtures.customer("Rita", Profile.Language.EN);
         Api withOld = api.as(rita.email(), Fixtures.PASSWORD);
         for (int call = 0; call < 3; call++) {
             assertThat(withOld.get("/api/profile").status()).isEqualTo(200);
@@ -31,7 +31,7 @@ class BasicSignInIntegrationTests extends IntegrationTest {
 
     @Test
     void aWrongPasswordIsRefusedEvenRightAfterTheRightOne() {
-        Profile sam = fixtures.customer("Sam", Profile.Locale.FR);
+        Profile sam = fixtures.customer("Sam", Profile.Language.FR);
         assertThat(api.as(sam.email(), Fixtures.PASSWORD).get("/api/profile").status()).isEqualTo(200);
 
         Api.Reply wrong = api.as(sam.email(), Fixtures.PASSWORD + "x").get("/api/profile");

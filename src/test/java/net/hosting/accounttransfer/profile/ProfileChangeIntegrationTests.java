@@ -35,9 +35,9 @@ class ProfileChangeIntegrationTests extends IntegrationTest {
 
     @Test
     void invoicesIssuedBeforeAChangeKeepTheOldIdentityAndLaterOnesCarryTheNew() {
-        Profile paula = fixtures.customer("Paula", Profile.Locale.FR);
+        Profile paula = fixtures.customer("Paula", Profile.Language.FR);
         Account own = fixtures.paidAccount(paula, "9.99", BillingCycle.MONTHLY, 10);
-        Profile quentin = fixtures.customer("Quentin", Profile.Locale.EN);
+        Profile quentin = fixtures.customer("Quentin", Profile.Language.EN);
         Account offered = fixtures.paidAccount(quentin, "4.99", BillingCycle.MONTHLY, 3);
         String newEmail = "Paula.Martin-" + Fixtures.unique() + "@example.test";
 
@@ -64,10 +64,10 @@ class ProfileChangeIntegrationTests extends IntegrationTest {
                 .isEqualTo(200);
         assertThat(asPaula.get("/api/profile").json().get("pendingEmail").isNull()).as("the link is spent").isTrue();
         assertThat(list(asPaula, "/api/activity")).filteredOn(entry -> entry.get("action").asText().equals("PROFILE_CHANGED"))
-                .extracting(entry -> entry.get("detail").asText().split(":")[0])
+                .extracting(entry -> entry.get("field").asText())
                 .containsExactlyInAnyOrder("email", "name", "company", "address", "locale");
         assertThat(list(asPaula, "/api/activity")).filteredOn(entry -> entry.get("action").asText().equals("EMAIL_CHANGE_REQUESTED"))
-                .extracting(entry -> entry.get("detail").asText()).containsExactly("to " + newEmail);
+                .extracting(entry -> entry.get("newValue").asText()).containsExactly(newEmail);
 
         // an invoice issued after the change: Quentin hands an account to Paula's new email
         TransfersByApi.transferNow(api.as(quentin.email(), Fixtures.PASSWORD), offered.name(), asPaula, newEmail);
@@ -90,7 +90,7 @@ class ProfileChangeIntegrationTests extends IntegrationTest {
 
     @Test
     void changingThePasswordNeedsTheCurrentOne() {
-        Profile rita = fixtures.customer("Rita", Profile.Locale.EN);
+        Profile rita = fixtures.customer("Rita", Profile.Language.EN);
         Api asRita = api.as(rita.email(), Fixtures.PASSWORD);
 
         Api.Reply without = asRita.patch("/api/profile", Map.of("password", "new-secret-42"));
@@ -122,8 +122,8 @@ class ProfileChangeIntegrationTests extends IntegrationTest {
 
     @Test
     void aTakenOrMalformedValueIsRefusedAndTheWholeChangeIsLeftUndone() {
-        Profile sara = fixtures.customer("Sara", Profile.Locale.EN);
-        Profile other = fixtures.customer("Tom", Profile.Locale.EN);
+        Profile sara = fixtures.customer("Sara", Profile.Language.EN);
+        Profile other = fixtures.customer("Tom", Profile.Language.EN);
         Api asSara = api.as(sara.email(), Fixtures.PASSWORD);
 
         assertProblem(asSara.patch("/api/profile", Map.of("name", "Sara Malformed", "email", "sara-at-example.test",
@@ -153,8 +153,8 @@ class ProfileChangeIntegrationTests extends IntegrationTest {
 
     @Test
     void twoProfilesConfirmingTheSameEmailAtOnceEndInOneChangeAndOneConflictNotAServerError() {
-        Profile first = fixtures.customer("Uma", Profile.Locale.EN);
-        Profile second = fixtures.customer("Vic", Profile.Locale.EN);
+        Profile first = fixtures.customer("Uma", Profile.Language.EN);
+        Profile second = fixtures.customer("Vic", Profile.Language.EN);
         String wanted = "wanted-" + Fixtures.unique() + "@example.test";
         Actor actor = new Actor("test", "127.0.0.1");
         ProfileService.Change takeIt = new ProfileService.Change(wanted, null, Fixtures.PASSWORD, null, null, null, null);

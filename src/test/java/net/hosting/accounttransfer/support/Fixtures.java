@@ -41,7 +41,7 @@ public class Fixtures {
     }
 
     /** A customer with a unique email such as {@code alice-3f2a@example.test}. */
-    public Profile customer(String name, Profile.Locale locale) {
+    public Profile customer(String name, Profile.Language locale) {
         String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + unique() + "@example.test";
         return profiles.register(email, PASSWORD, name, null, "1 Test Street", locale, new Actor(email, "127.0.0.1"));
     }

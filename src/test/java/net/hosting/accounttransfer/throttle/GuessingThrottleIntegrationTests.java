@@ -46,7 +46,7 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
     @Test
     void fortyWrongPasswordsOnTheApiGet429WithRetryAfterPastTheBudgetYetTheOwnerSignsInFromElsewhere()
             throws IOException {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.FR);
+        Profile alice = fixtures.customer("Alice", Profile.Language.FR);
         FromAddress stranger = client();
 
         List<Integer> statuses = new ArrayList<>();
@@ -81,7 +81,7 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
 
     @Test
     void theSignInFormAnswersWithAPagePastTheBudgetAndTheOwnerStillSignsInElsewhere() {
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         FromAddress stranger = client();
         for (int i = 0; i < budget; i++) {
             FromAddress.Reply failed = stranger.postSignIn(bob.email(), "guess-" + i);

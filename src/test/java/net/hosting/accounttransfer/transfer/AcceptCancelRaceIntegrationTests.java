@@ -26,8 +26,8 @@ class AcceptCancelRaceIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void concurrentAcceptAndCancelHaveExactlyOneWinnerAndTheAccountFollowsIt() throws Exception {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Api sender = as(alice);
         Api recipient = as(bob);
         // open both connections now, so neither request pays for it inside the race

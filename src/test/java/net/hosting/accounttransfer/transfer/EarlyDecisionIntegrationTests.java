@@ -28,8 +28,8 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void anAcceptMadeBeforeTheOfferIsMailedMovesTheAccountAndDropsTheQueuedOffer() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id;
         process.hold(ProcessProbe.NOTIFY_RECIPIENT);
@@ -67,8 +67,8 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aCancelMadeBeforeTheOfferIsMailedEndsTheProcessCancelledAndTellsOnlyThatToTheRecipient() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id;
         process.hold(ProcessProbe.NOTIFY_RECIPIENT);
@@ -104,8 +104,8 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void decisionsSentStraightAfterCreationEndRightWhicheverSideOfTheOfferJobTheyLand() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         int early = 0;
         for (int round = 0; round < 6; round++) {
             boolean accept = round % 2 == 0;
@@ -138,8 +138,8 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aReminderThatFallsDueAsTheRecipientAcceptsIsNotMailedAfterTheAcceptance() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
         process.awaitUserTask(id);

@@ -32,8 +32,8 @@ class EmailTakeoverIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void renamingAProfileToTheRecipientsAddressThroughTheApiNeitherShowsNorHandsItTheOffer() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile carol = fixtures.customer("Carol", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String dave = "dave-" + Fixtures.unique() + "@example.test";
         String id = start(alice, account, dave, "IMMEDIATE").get("id").asText();
@@ -58,8 +58,8 @@ class EmailTakeoverIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void onlyOpeningTheMailedLinkMakesTheNewAddressTheProfilesAndThenOffersToItAreItsOwn() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile erin = fixtures.customer("Erin", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile erin = fixtures.customer("Erin", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String newAddress = "erin.new-" + Fixtures.unique() + "@example.test";
         String id = start(alice, account, newAddress, "IMMEDIATE").get("id").asText();
@@ -85,7 +85,7 @@ class EmailTakeoverIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aLinkOlderThan24HoursChangesNothing() {
-        Profile fred = fixtures.customer("Fred", Profile.Locale.FR);
+        Profile fred = fixtures.customer("Fred", Profile.Language.FR);
         String newAddress = "fred.new-" + Fixtures.unique() + "@example.test";
         assertThat(as(fred).patch("/api/profile", Map.of("email", newAddress, "currentPassword", Fixtures.PASSWORD))
                 .status()).isEqualTo(202);
@@ -104,8 +104,8 @@ class EmailTakeoverIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void askingForATakenAddressAnswersExactlyAsForAFreeOneAndOnlyTheMailboxesLearnTheDifference() {
-        Profile gina = fixtures.customer("Gina", Profile.Locale.EN);
-        Profile holder = fixtures.customer("Holder", Profile.Locale.EN);
+        Profile gina = fixtures.customer("Gina", Profile.Language.EN);
+        Profile holder = fixtures.customer("Holder", Profile.Language.EN);
         String free = "free-" + Fixtures.unique() + "@example.test";
 
         Api.Reply taken = as(gina).patch("/api/profile", Map.of("email", holder.email(), "currentPassword", Fixtures.PASSWORD));

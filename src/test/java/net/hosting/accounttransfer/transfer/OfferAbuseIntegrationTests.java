@@ -25,7 +25,7 @@ class OfferAbuseIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aRecipientEmailThatIsNotExactlyOneAddressGets422NamingTheFieldAndStartsNothing() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
 
         for (String notOne : List.of("x,y@example.com", "x@example.com,y@example.com", "x@example.com;y@example.com",
@@ -52,7 +52,7 @@ class OfferAbuseIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void pastMaxOffersPerDayTheSenderGets429WithRetryAfterUntilTheOldestOfferIsADayOld() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         Account another = fixtures.paidAccount(alice, "4.99", BillingCycle.MONTHLY, 10);
         // 19 offers of the last 24 hours, the oldest 23 hours ago, and one older that no longer counts

@@ -51,10 +51,10 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
     @BeforeEach
     void parties() {
         chain = new ChainDriver(transfers, steps, accounts, subscriptions, ledger, transaction);
-        alice = fixtures.customer("Alice", Profile.Locale.FR);
-        bob = fixtures.customer("Bob", Profile.Locale.EN);
-        carol = fixtures.customer("Carol", Profile.Locale.EN);
-        dave = fixtures.customer("Dave", Profile.Locale.EN);
+        alice = fixtures.customer("Alice", Profile.Language.FR);
+        bob = fixtures.customer("Bob", Profile.Language.EN);
+        carol = fixtures.customer("Carol", Profile.Language.EN);
+        dave = fixtures.customer("Dave", Profile.Language.EN);
     }
 
     @Test

@@ -48,8 +48,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void deletingAPendingTransfersInstanceCancelsItTellsBothPartiesAndALaterAcceptIs409() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         // a delete racing the offer job fails on Camunda's optimistic lock and changes nothing; staff try again
@@ -63,8 +63,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void deletingWithCustomListenersSkippedStillCancelsTheTransferAndTellsBothParties() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.FR);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.FR);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = pendingOffer(alice, account, bob, "AT_RENEWAL");
         mailbox.awaitMail(bob.email(), "Le compte " + account.name() + " vous est cédé");
@@ -76,8 +76,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void cancellingThePendingOfferByAModificationCancelsTheTransferAndTellsBothParties() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you");
@@ -91,8 +91,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void deletingAnAcceptedTransferWhoseBillingHasNotFinishedIsRefusedAndBillingCompletesAfterwards() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         process.hold("Task_InvoiceRecipient");
@@ -121,8 +121,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aDecisionOnAPendingTransferWhoseProcessIsGoneIs409AndChangesNothing() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         // as staff left it by deleting the instance before anything listened: PENDING, and no process at all
         Instant now = calendar.now();
@@ -146,8 +146,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aDecisionWhileStaffHaveSuspendedTheInstanceIs409UntilItIsActivatedAgain() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         String instance = process.processInstanceId(id);
@@ -175,8 +175,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aDecisionAfterStaffCancelledOnlyTheUserTaskIs409AndNeverMovesTheAccount() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id;
         process.hold(ProcessProbe.NOTIFY_RECIPIENT);
@@ -201,8 +201,8 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void changingTheBillingModeVariableInCockpitDoesNotChangeHowTheTransferIsBilled() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         runtime.setVariable(process.processInstanceId(id), "billingMode", "AT_RENEWAL");
@@ -233,7 +233,7 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
         assertOwnedBy(alice, bob, account);
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
         assertThat(invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
-        boolean french = bob.locale() == Profile.Locale.FR;
+        boolean french = bob.locale() == Profile.Language.FR;
         Mailbox.Mail toAlice = mailbox.awaitMail(alice.email(),
                 "Transfer of account " + account.name() + " cancelled by our staff");
         Mailbox.Mail toBob = mailbox.awaitMail(bob.email(), french

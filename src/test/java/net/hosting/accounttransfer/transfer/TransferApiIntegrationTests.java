@@ -48,8 +48,8 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void acceptImmediateMovesTheAccountInvoicesTheRecipientAndRefundsTheSenderProrata() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         LocalDate today = calendar.today();
         LocalDate start = today.minusDays(10);
         LocalDate end = start.plusMonths(1);
@@ -126,8 +126,8 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void acceptAtRenewalMovesTheAccountNowAndInvoicesTheRecipientOnTheRenewalDate() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         LocalDate today = calendar.today();
         LocalDate start = today.minusDays(10);
         LocalDate end = start.plusMonths(1);
@@ -184,8 +184,8 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void declineWithAReasonLeavesTheAccountWithTheSenderAndMailsTheSenderTheReason() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
         acceptLinkOf(mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you"));
@@ -215,8 +215,8 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void cancelByTheSenderWithdrawsTheOfferAndMailsTheRecipient() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
         acceptLinkOf(mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you"));
@@ -240,8 +240,8 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void anOfferLeftUnansweredExpiresAndBothPartiesAreTold() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         JsonNode started = start(alice, account, bob.email(), "AT_RENEWAL");
         String id = started.get("id").asText();
@@ -271,8 +271,8 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aRepeatedIdempotencyKeyReturnsTheFirstTransferAndCreatesNothing() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         Map<String, String> key = Map.of("Idempotency-Key", "start-" + account.name());
 
@@ -301,8 +301,8 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
     }
     @Test
     void aRepeatedIdempotencyKeyArrivingWhileTheFirstRequestIsInFlightAlsoReturnsTheFirstTransfer() throws Exception {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Api sender = as(alice);
         sender.get("/api/profile");
         ExecutorService threads = Executors.newFixedThreadPool(2);

@@ -40,8 +40,8 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void startingATransferOfSomeoneElsesAccountLooksExactlyLikeAnAccountThatDoesNotExist() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile mallory = fixtures.customer("Mallory", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile mallory = fixtures.customer("Mallory", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String missing = "acct-missing-" + account.name().substring(5);
 
@@ -63,7 +63,7 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aMalformedRecipientEmailIsRefusedWith422() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
 
         for (String malformed : List.of("not-an-email", "bob@", "@example.test", "bob@example", "bob smith@example.test",
@@ -78,13 +78,13 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
             assertThat(problem.get("field").asText()).as(malformed).isEqualTo("recipientEmail");
             assertThat(problem.get("detail").asText()).as(malformed).contains(malformed);
         }
-        assertThat(assertOwnedBy(alice, fixtures.customer("Nobody", Profile.Locale.EN), account)
+        assertThat(assertOwnedBy(alice, fixtures.customer("Nobody", Profile.Language.EN), account)
                 .get("pendingTransfer").isNull()).isTrue();
     }
 
     @Test
     void theSendersOwnEmailInAnotherCaseIsRefusedWith422() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
 
         Api.Reply reply = as(alice).post("/api/transfers",
@@ -97,8 +97,8 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aRecipientWithoutAProfileGetsTheSameAnswerAsOneWithAProfile() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account one = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         Account other = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String stranger = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
@@ -128,9 +128,9 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aSecondPendingTransferOfTheSameAccountIsRefusedWith409() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
-        Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
+        Profile carol = fixtures.customer("Carol", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String first = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
 
@@ -145,9 +145,9 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void twoTransfersOfOneAccountStartedAtTheSameMomentGiveOne201AndOne409() throws Exception {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
-        Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
+        Profile carol = fixtures.customer("Carol", Profile.Language.EN);
         Api aliceApi = as(alice);
         aliceApi.get("/api/profile");
         ExecutorService threads = Executors.newFixedThreadPool(2);
@@ -187,8 +187,8 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void startingATransferOfAnAccountWhoseSubscriptionIsNotActiveIsRefusedWith422() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         closeSubscriptionOf(account);
 
@@ -201,8 +201,8 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void acceptingWhenTheSubscriptionIsNoLongerActiveIsRefusedWith422AndChangesNothing() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
         process.awaitUserTask(id);
@@ -222,9 +222,9 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aProfileThatIsNeitherSenderNorRecipientIsToldTheTransferDoesNotExist() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
-        Profile mallory = fixtures.customer("Mallory", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
+        Profile mallory = fixtures.customer("Mallory", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
         process.awaitUserTask(id);
@@ -245,8 +245,8 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void decisionsOnATransferThatIsNoLongerPendingAreRefusedWith409() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
         process.awaitUserTask(id);
@@ -264,8 +264,8 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void theSenderCannotDecideForTheRecipientNorTheRecipientCancelForTheSender() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
         process.awaitUserTask(id);
@@ -284,8 +284,8 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void malformedRequestsAreRefusedWith400() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         Api me = as(alice);
 
@@ -315,7 +315,7 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void callsWithoutValidCredentialsAreRefusedWith401() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = UUID.randomUUID().toString();
 

@@ -93,7 +93,7 @@ class TransferChainProperties extends IntegrationTest {
             String email = "chain-" + i + "-" + Fixtures.unique() + "@example.test";
             // no sign-in happens here, so the password hash is never checked (and BCrypt would cost the tries)
             parties.add(profileRepository.save(new Profile(email, "{noop}unused", "Party " + i, null,
-                    i + " Chain Street", Profile.Locale.EN, Instant.now())));
+                    i + " Chain Street", Profile.Language.EN, Instant.now())));
             names.put(parties.get(i).id(), "Party " + i);
         }
     }

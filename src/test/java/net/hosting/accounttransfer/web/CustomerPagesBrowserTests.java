@@ -107,8 +107,8 @@ class CustomerPagesBrowserTests extends IntegrationTest {
     /** Scenarios 1 to 3: offered with a preview, accepted from the mail's link, completed, seen on both sides. */
     @Test
     void aliceTransfersHerAccountToBobWhoAcceptsFromTheMailAndBothSeeTheOutcome() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.FR);
-        Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+        Profile alice = fixtures.customer("Alice", Profile.Language.FR);
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account site = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         BigDecimal refund = refundIfAcceptedToday("9.99", calendar.today().minusDays(10));
 
@@ -209,7 +209,7 @@ class CustomerPagesBrowserTests extends IntegrationTest {
     /** Scenario 4: Alice starts another transfer, by keyboard, and cancels it from the Transfers tab. */
     @Test
     void aliceStartsATransferAndCancelsIt() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.FR);
+        Profile alice = fixtures.customer("Alice", Profile.Language.FR);
         Account shop = fixtures.paidAccount(alice, "119.88", BillingCycle.YEARLY, 100);
         String recipient = "gina-" + Fixtures.unique() + "@example.test";
 
@@ -250,7 +250,7 @@ class CustomerPagesBrowserTests extends IntegrationTest {
     /** Scenario 5: a recipient with no profile creates one from the emailed link, and declines. */
     @Test
     void aRecipientWithoutProfileSignsUpFromTheLinkAndDeclines() {
-        Profile alice = fixtures.customer("Alice", Profile.Locale.FR);
+        Profile alice = fixtures.customer("Alice", Profile.Language.FR);
         Account site = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 5);
         String harry = "harry-" + Fixtures.unique() + "@example.test";
         Transfer transfer = transfers.start(alice.id(), new TransferService.StartRequest(site.name(), harry,

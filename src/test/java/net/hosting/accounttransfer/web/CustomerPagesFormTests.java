@@ -81,8 +81,8 @@ class CustomerPagesFormTests extends IntegrationTest {
     @BeforeEach
     void pagesAndPeople() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        alice = fixtures.customer("Alice", Profile.Locale.FR);
-        bob = fixtures.customer("Bob", Profile.Locale.EN);
+        alice = fixtures.customer("Alice", Profile.Language.FR);
+        bob = fixtures.customer("Bob", Profile.Language.EN);
         aliceSite = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
     }
 
@@ -128,7 +128,7 @@ class CustomerPagesFormTests extends IntegrationTest {
     @Test
     void transferFormRefusesAnAccountThatAlreadyHasAPendingTransfer() throws Exception {
         start(aliceSite, bob.email());
-        Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
+        Profile carol = fixtures.customer("Carol", Profile.Language.EN);
 
         HtmlPage page = page(mvc.perform(post("/accounts/transfer/preview").with(as(alice)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
@@ -173,7 +173,7 @@ class CustomerPagesFormTests extends IntegrationTest {
     @Test
     void aPeriodPaidByAPreviousHolderIsPreviewedAsTheirRefundAndNotTheSenders() throws Exception {
         // B9: Alice paid the month and handed the site to Bob at renewal; Bob now offers it to Carol on acceptance
-        Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
+        Profile carol = fixtures.customer("Carol", Profile.Language.EN);
         BillingPeriod paid = subscriptions.findActiveByAccount(aliceSite.id()).orElseThrow().currentPeriod();
         Transfer toBob = transfers.start(alice.id(), new TransferService.StartRequest(aliceSite.name(), bob.email(),
                 BillingMode.AT_RENEWAL), null, new Actor(alice.email(), "127.0.0.1")).transfer();
@@ -256,6 +256,20 @@ class CustomerPagesFormTests extends IntegrationTest {
     }
 
     @Test
+    void aPlanIsNamedWithItsPeriodInTheReadersLanguage() throws Exception {
+        Account yearly = fixtures.paidAccount(alice, "119.88", BillingCycle.YEARLY, 100);
+        MockHttpSession session = (MockHttpSession) mvc.perform(signIn(alice, new MockHttpSession())).andReturn()
+                .getRequest().getSession();
+
+        HtmlPage accounts = page(mvc.perform(get("/").session(session)).andReturn(), 200);
+        String row = accounts.text("//tr[@data-account='" + yearly.name() + "']");
+        assertThat(row).contains("Cloud S", "119,88", "Annuel").doesNotContainIgnoringCase("yearly");
+        HtmlPage choose = page(mvc.perform(get("/accounts/transfer").session(session)).andReturn(), 200);
+        assertThat(choose.text("//div[@data-account='" + yearly.name() + "']")).contains("Cloud S", "par an")
+                .doesNotContainIgnoringCase("year");
+    }
+
+    @Test
     void aProfileChangeShowsAtOnceWhileEarlierInvoicesKeepTheirBillingIdentity() throws Exception {
         Account bobBlog = fixtures.paidAccount(bob, "4.99", BillingCycle.MONTHLY, 3);
         MockHttpSession session = (MockHttpSession) mvc.perform(signIn(bob, new MockHttpSession())).andReturn()
@@ -289,7 +303,7 @@ class CustomerPagesFormTests extends IntegrationTest {
         assertThat(history.text(issued)).as("an invoice keeps the identity it was issued to")
                 .contains(bob.email()).contains("Bob").doesNotContain("Robert");
         assertThat(history.text("//table[contains(@class,'activity')]")).contains("Profil modifié")
-                .contains("Changement d’email demandé");
+                .contains("Changement d’email demandé").as("the facts, told in French").contains("vers " + newEmail);
         assertThat(profiles.findByEmail(newEmail)).hasValueSatisfying(p -> assertThat(p.company())
                 .isEqualTo("Martin SARL"));
 
@@ -300,7 +314,7 @@ class CustomerPagesFormTests extends IntegrationTest {
 
     @Test
     void renamingOnTheProfilePageToTheRecipientsAddressNeitherShowsNorHandsTheOffer() throws Exception {
-        Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
+        Profile carol = fixtures.customer("Carol", Profile.Language.EN);
         String dave = "dave-" + Fixtures.unique() + "@example.test";
         Transfer transfer = start(aliceSite, dave);
         MockHttpSession session = (MockHttpSession) mvc.perform(signIn(carol, new MockHttpSession())).andReturn()
@@ -389,7 +403,7 @@ class CustomerPagesFormTests extends IntegrationTest {
     @Test
     void aProfileThatIsNeitherSenderNorRecipientGetsNotFound() throws Exception {
         Transfer transfer = start(aliceSite, bob.email());
-        Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
+        Profile carol = fixtures.customer("Carol", Profile.Language.EN);
 
         HtmlPage page = page(mvc.perform(get("/transfers/" + transfer.id()).with(as(carol))).andReturn(), 404);
         assertThat(page.text("//h1")).isEqualTo("Page not found");
@@ -406,7 +420,7 @@ class CustomerPagesFormTests extends IntegrationTest {
     void anotherProfileHoldingAValidLinkIsToldWhoMustSignInAndCannotAct() throws Exception {
         Transfer transfer = start(aliceSite, bob.email());
         String token = tokenMailedTo(bob.email(), transfer);
-        Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
+        Profile carol = fixtures.customer("Carol", Profile.Language.EN);
 
         // the link already shows the offer to whoever holds it, so a wrong sign-in learns nothing more from it
         HtmlPage page = page(mvc.perform(get("/transfers/" + transfer.id() + "?token=" + token).with(as(carol)))
@@ -504,7 +518,7 @@ class CustomerPagesFormTests extends IntegrationTest {
         String visitor = "erin-" + Fixtures.unique() + "@example.test";
         Transfer declined = start(aliceSite, visitor);
         String token = tokenMailedTo(visitor, declined);
-        Profile erin = profiles.register(visitor, Fixtures.PASSWORD, "Erin", null, "", Profile.Locale.EN,
+        Profile erin = profiles.register(visitor, Fixtures.PASSWORD, "Erin", null, "", Profile.Language.EN,
                 new Actor(visitor, "127.0.0.1"));
         mvc.perform(post("/transfers/" + declined.id() + "/decline").with(as(erin)).with(csrf())
                 .param("reason", "Not for me"));

@@ -49,8 +49,8 @@ class PagedPagesTests extends IntegrationTest {
     @BeforeEach
     void pagesAndPeople() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        alice = fixtures.customer("Alice", Profile.Locale.FR);
-        bob = fixtures.customer("Bob", Profile.Locale.EN);
+        alice = fixtures.customer("Alice", Profile.Language.FR);
+        bob = fixtures.customer("Bob", Profile.Language.EN);
     }
 
     @Test

@@ -36,7 +36,7 @@ class ProfileTokensPageTests extends IntegrationTest {
     @BeforeEach
     void pageAndPerson() {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
-        claire = fixtures.customer("Claire", Profile.Locale.FR);
+        claire = fixtures.customer("Claire", Profile.Language.FR);
     }
 
     @Test
@@ -83,7 +83,7 @@ class ProfileTokensPageTests extends IntegrationTest {
 
     @Test
     void anotherProfilesTokenCannotBeRevokedFromThePage() throws Exception {
-        Profile denis = fixtures.customer("Denis", Profile.Locale.EN);
+        Profile denis = fixtures.customer("Denis", Profile.Language.EN);
         mvc.perform(post("/profile/tokens").with(as(denis)).with(csrf()).param("name", "his"));
         String his = page(mvc.perform(get("/profile").with(as(denis))).andReturn(), 200).text("//tr/@data-token-id");
 

@@ -37,6 +37,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -92,6 +93,8 @@ class AccountTransferProcessTests {
     @Autowired InvoiceRepository invoices;
     @Autowired Fixtures fixtures;
     @Autowired Mailbox mailbox;
+    @Autowired ProcessVersionMigration migration;
+    @Autowired net.hosting.accounttransfer.transfer.TransferSteps transferSteps;
 
     private Profile sender;
     private Profile recipient;
@@ -101,8 +104,8 @@ class AccountTransferProcessTests {
     void engineAndParties() {
         BpmnAwareTests.init(processEngine);
         mailbox.clear();
-        sender = fixtures.customer("Sender", Profile.Locale.EN);
-        recipient = fixtures.customer("Recipient", Profile.Locale.EN);
+        sender = fixtures.customer("Sender", Profile.Language.EN);
+        recipient = fixtures.customer("Recipient", Profile.Language.EN);
         account = fixtures.paidAccount(sender, PRICE, BillingCycle.MONTHLY, 10);
     }
 
@@ -147,9 +150,9 @@ class AccountTransferProcessTests {
         executeBothMails(pi, "Task_NotifyTransferCompleted");
 
         BpmnAwareTests.assertThat(pi)
-                .hasPassedInOrder("Task_InvoiceRecipient", "Task_RefundSender", "Task_NotifyTransferCompleted",
-                        "Gateway_PreviousPayerRefunded")
-                .hasNotPassed("Task_NotifyPreviousPayer", "Task_NotifyBillingScheduled", "TimerEvent_RenewalDate")
+                .hasPassedInOrder("Task_InvoiceRecipient", "Task_RefundSender", "Task_CompleteTransfer",
+                        "Task_NotifyTransferCompleted", "Gateway_PreviousPayerRefunded")
+                .hasNotPassed("Task_NotifyPreviousPayer", "Task_NotifyAcceptedAtRenewal", "TimerEvent_RenewalDate")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
         Mail toSender = onlyMail(sender.email(), "Transfer of account " + account.name() + " completed");
@@ -162,12 +165,12 @@ class AccountTransferProcessTests {
 
     @Test
     void handedOnImmediatelyAfterAtRenewalRefundsAndMailsThePreviousPayerOnce() {
-        Profile third = fixtures.customer("Third", Profile.Locale.FR);
+        Profile third = fixtures.customer("Third", Profile.Language.FR);
         Transfer first = start(BillingMode.AT_RENEWAL);
         ProcessInstance firstPi = processOf(first);
         offerMailed(firstPi, first);
         transfers.accept(first.id(), recipient.id(), actor(recipient));
-        executeBothMails(firstPi, "Task_NotifyBillingScheduled");
+        executeBothMails(firstPi, "Task_NotifyAcceptedAtRenewal");
         BpmnAwareTests.assertThat(firstPi).isWaitingAt("TimerEvent_RenewalDate");
         Subscription paidBySender = subscriptions.findById(first.senderSubscriptionId()).orElseThrow();
 
@@ -219,14 +222,14 @@ class AccountTransferProcessTests {
 
         LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
         Subscription recipientSubscription = assertOwnershipMoved(started, new BillingPeriod(acceptedOn, renewal));
-        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyBillingScheduled");
+        BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyAcceptedAtRenewal");
 
-        executeBothMails(pi, "Task_NotifyBillingScheduled");
+        executeBothMails(pi, "Task_NotifyAcceptedAtRenewal");
         onlyMail(sender.email(), "Transfer of account " + account.name() + " accepted");
         onlyMail(recipient.email(), "Transfer of account " + account.name() + " accepted");
 
         BpmnAwareTests.assertThat(pi).isWaitingAt("TimerEvent_RenewalDate")
-                .hasPassedInOrder("Task_TransferOwnership", "Task_NotifyBillingScheduled")
+                .hasPassedInOrder("Task_TransferOwnership", "Task_ScheduleRenewalInvoice", "Task_NotifyAcceptedAtRenewal")
                 .variables().containsEntry("billingMode", "AT_RENEWAL");
         Job timer = job("TimerEvent_RenewalDate", pi);
         Instant midnightInParis = recipientSubscription.renewalDate().atStartOfDay(PARIS).toInstant();
@@ -253,14 +256,54 @@ class AccountTransferProcessTests {
         execute(job("Task_NotifyRecipientBilled", pi));
 
         BpmnAwareTests.assertThat(pi)
-                .hasPassedInOrder("Task_NotifyBillingScheduled", "TimerEvent_RenewalDate",
-                        "Task_InvoiceRecipientAtRenewal", "Task_NotifyRecipientBilled")
-                .hasNotPassed("Task_InvoiceRecipient", "Task_RefundSender")
+                .hasPassedInOrder("Task_NotifyAcceptedAtRenewal", "TimerEvent_RenewalDate",
+                        "Task_InvoiceRecipientAtRenewal", "Task_CompleteTransferAtRenewal", "Task_NotifyRecipientBilled")
+                .hasNotPassed("Task_InvoiceRecipient", "Task_RefundSender", "Task_CompleteTransfer")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
         assertThat(onlyMail(recipient.email(), "Account " + account.name() + ": renewal invoiced").text())
                 .contains(invoice.number(), "€" + PRICE);
         assertThat(mailbox.to(sender.email())).hasSize(1);
+    }
+
+    @Test
+    void aTransferAcceptedOnTheVersionBeforeIssue12MovesOntoTheDeployedOneAndCompletesByItsStep() throws Exception {
+        ProcessDefinition deployed = latestDefinition();
+        ProcessDefinition before = deploy("processes-before-issue-12/account-transfer.bpmn");
+        ProcessInstance pi;
+        Transfer started;
+        try {
+            started = start(BillingMode.AT_RENEWAL);
+            pi = processOf(started);
+            assertThat(pi.getProcessDefinitionId()).isEqualTo(before.getId());
+            offerMailed(pi, started);
+            transfers.accept(started.id(), recipient.id(), actor(recipient));
+            // what that version's hand-over set, and the code no longer sets there
+            runtimeService.setVariable(pi.getId(), TransferProcess.RENEWAL_DATE,
+                    java.util.Date.from(transferSteps.renewalInstant(started.id())));
+            BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyBillingScheduled");
+        } finally {
+            // the code's own version is the newest again, as after an upgrade
+            deploy("processes/account-transfer.bpmn");
+        }
+        ProcessDefinition upgraded = latestDefinition();
+        assertThat(upgraded.getVersion()).isGreaterThan(deployed.getVersion());
+
+        assertThat(migration.migrateToLatest()).as("this one, and any an earlier test left running").isPositive();
+
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+                .getProcessDefinitionId()).isEqualTo(upgraded.getId());
+        // the renamed task's queued mails, now served by its one delegate
+        executeBothMails(pi, "Task_NotifyAcceptedAtRenewal");
+        onlyMail(sender.email(), "Transfer of account " + account.name() + " accepted");
+        onlyMail(recipient.email(), "Transfer of account " + account.name() + " accepted");
+        execute(job("TimerEvent_RenewalDate", pi));
+        execute(job("Task_InvoiceRecipientAtRenewal", pi));
+        assertThat(transfer(started).status()).as("completed by its own step, which the old version lacked")
+                .isEqualTo(TransferStatus.COMPLETED);
+        execute(job("Task_NotifyRecipientBilled", pi));
+        BpmnAwareTests.assertThat(pi).hasPassed("Task_CompleteTransferAtRenewal").isEnded();
+        assertThat(single(invoicesOf(recipient)).kind()).isEqualTo(Invoice.Kind.INVOICE);
     }
 
     @Test
@@ -288,6 +331,23 @@ class AccountTransferProcessTests {
         assertThat(onlyMail(sender.email(), "Transfer of account " + account.name() + " declined").text())
                 .contains("Not the right plan for me", recipient.email(), started.id().toString());
         assertThat(mailbox.to(recipient.email())).as("only the offer").hasSize(1);
+    }
+
+    @Test
+    void theDecisionGatewaysDefaultFlowHandsNothingOverForATransferThatWasNotAccepted() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        offerMailed(pi, started);
+        String task = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult().getId();
+
+        // a decision the transfer record never took (staff completing the task in Tasklist) takes the default flow
+        assertThatThrownBy(() -> taskService.complete(task,
+                java.util.Map.of(TransferProcess.DECISION, "MAYBE")))
+                .hasMessageContaining("is PENDING, not ACCEPTED");
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer").hasNotPassed("Task_TransferOwnership");
+        assertThat(transfer(started).status()).isEqualTo(TransferStatus.PENDING);
+        assertAccountUnchanged(started);
     }
 
     @Test
@@ -493,7 +553,7 @@ class AccountTransferProcessTests {
         BpmnAwareTests.assertThat(pi)
                 .hasPassedInOrder("UserTask_AcceptTransfer", "EndEvent_RecipientDecided", "Gateway_Decision",
                         "Task_TransferOwnership", "Task_InvoiceRecipient", "Task_RefundSender",
-                        "Task_NotifyTransferCompleted", "Gateway_PreviousPayerRefunded")
+                        "Task_CompleteTransfer", "Task_NotifyTransferCompleted", "Gateway_PreviousPayerRefunded")
                 .hasNotPassed("Task_NotifyRecipient", "Task_NotifyPreviousPayer")
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
@@ -729,6 +789,22 @@ class AccountTransferProcessTests {
     }
 
     /** A "mail both" task is two steps, so each mail commits on its own: the sender's, then the recipient's. */
+    private ProcessDefinition latestDefinition() {
+        return processEngine.getRepositoryService().createProcessDefinitionQuery()
+                .processDefinitionKey(TransferProcess.PROCESS_ID).latestVersion().singleResult();
+    }
+
+    private ProcessDefinition deploy(String resource) throws java.io.IOException {
+        try (java.io.InputStream bpmn = resource.startsWith("processes/")
+                ? java.nio.file.Files.newInputStream(java.nio.file.Path.of(resource))
+                : getClass().getClassLoader().getResourceAsStream(resource)) {
+            String deployment = processEngine.getRepositoryService().createDeployment()
+                    .addInputStream("account-transfer.bpmn", bpmn).deploy().getId();
+            return processEngine.getRepositoryService().createProcessDefinitionQuery().deploymentId(deployment)
+                    .singleResult();
+        }
+    }
+
     private void executeBothMails(ProcessInstance pi, String activity) {
         execute(job(activity, pi));
         BpmnAwareTests.assertThat(pi).isWaitingAt(activity);

@@ -30,8 +30,8 @@ class StepLogContextIntegrationTests extends IntegrationTest {
         lines.start();
         steps.addAppender(lines);
         try {
-            Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
-            Profile bob = fixtures.customer("Bob", Profile.Locale.EN);
+            Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+            Profile bob = fixtures.customer("Bob", Profile.Language.EN);
             String account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 5).name();
             UUID transfer = TransfersByApi.transferNow(api.as(alice.email(), Fixtures.PASSWORD), account,
                     api.as(bob.email(), Fixtures.PASSWORD), bob.email());

@@ -1,0 +1,104 @@
+package net.hosting.accounttransfer.transfer.process;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.migration.MigrationInstructionsBuilder;
+import org.camunda.bpm.engine.migration.MigrationPlan;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * At start, moves the running instances of older AccountTransfer versions onto the deployed one, so that every
+ * transfer runs the steps this code serves: a task renamed since keeps its place, and a transfer accepted on an
+ * older version still passes "Mark the transfer completed". An instance whose state has no place in the new
+ * version stays where it is, named in the log for staff (Cockpit shows its version).
+ */
+@Component
+class ProcessVersionMigration {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessVersionMigration.class);
+
+    /** Activities renamed since an earlier version, old id to new id. */
+    static final Map<String, String> RENAMED = Map.of("Task_NotifyBillingScheduled", "Task_NotifyAcceptedAtRenewal");
+
+    private static final String MULTI_INSTANCE_BODY = "#multiInstanceBody";
+
+    private final RepositoryService repository;
+    private final RuntimeService runtime;
+
+    ProcessVersionMigration(RepositoryService repository, RuntimeService runtime) {
+        this.repository = repository;
+        this.runtime = runtime;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void onStart() {
+        migrateToLatest();
+    }
+
+    /** Migrates what it can and returns how many instances it moved. */
+    int migrateToLatest() {
+        ProcessDefinition latest = repository.createProcessDefinitionQuery()
+                .processDefinitionKey(TransferProcess.PROCESS_ID).latestVersion().singleResult();
+        if (latest == null) {
+            return 0;
+        }
+        int moved = 0;
+        for (ProcessDefinition older : repository.createProcessDefinitionQuery()
+                .processDefinitionKey(TransferProcess.PROCESS_ID).list()) {
+            if (!older.getId().equals(latest.getId())
+                    && runtime.createProcessInstanceQuery().processDefinitionId(older.getId()).count() > 0) {
+                moved += migrate(older, latest);
+            }
+        }
+        return moved;
+    }
+
+    private int migrate(ProcessDefinition older, ProcessDefinition latest) {
+        MigrationPlan plan;
+        try {
+            plan = plan(older, latest);
+        } catch (ProcessEngineException e) {
+            log.warn("AccountTransfer version {} cannot be mapped onto version {}; its instances stay on it: {}",
+                    older.getVersion(), latest.getVersion(), e.getMessage());
+            return 0;
+        }
+        // one instance at a time: one that cannot move must not hold the others back, nor fail the start
+        List<String> instances = runtime.createProcessInstanceQuery().processDefinitionId(older.getId()).list()
+                .stream().map(ProcessInstance::getId).toList();
+        int moved = 0;
+        for (String instance : instances) {
+            try {
+                runtime.newMigration(plan).processInstanceIds(instance).execute();
+                moved++;
+            } catch (ProcessEngineException e) {
+                log.warn("AccountTransfer instance {} stays on version {}: {}", instance, older.getVersion(),
+                        e.getMessage());
+            }
+        }
+        log.info("moved {} of {} AccountTransfer instances from version {} to {}", moved, instances.size(),
+                older.getVersion(), latest.getVersion());
+        return moved;
+    }
+
+    private MigrationPlan plan(ProcessDefinition older, ProcessDefinition latest) {
+        BpmnModelInstance before = repository.getBpmnModelInstance(older.getId());
+        MigrationInstructionsBuilder plan = runtime.createMigrationPlan(older.getId(), latest.getId())
+                .mapEqualActivities();
+        RENAMED.forEach((from, to) -> {
+            if (before.getModelElementById(from) != null) {
+                plan.mapActivities(from + MULTI_INSTANCE_BODY, to + MULTI_INSTANCE_BODY).mapActivities(from, to);
+            }
+        });
+        return plan.build();
+    }
+}
