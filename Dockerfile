@@ -14,22 +14,45 @@ COPY processes/ processes/
 RUN ./mvnw -B -DskipTests package \
     && cp target/account-transfer-*.jar app.jar
 
+# Class-data-sharing stage: on the runtime image's own JVM, the jar is unpacked (classes load from plain jars, not
+# from jars nested in a jar) and started once against a throw-away PostgreSQL until its context is ready, and the
+# JVM writes every class it loaded to app.jsa. Starting from that archive skips loading, parsing and verifying
+# them again: 40% less CPU to become ready (README "Performance", P5).
+FROM eclipse-temurin:17.0.15_6-jre AS cds
+RUN apt-get update -q \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql \
+    && rm -rf /var/lib/apt/lists/*
+COPY --from=build /workspace/app.jar /tmp/app.jar
+RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app
+# the same flags as the runtime stage below, so that the archive matches the JVM that uses it
+RUN service postgresql start \
+    && su postgres -c "psql -q -c \"alter user postgres password 'training'\"" \
+    && su postgres -c "createdb training" \
+    && SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/training \
+       SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=training \
+       SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=25 \
+       CAMUNDA_ADMIN_USER=training CAMUNDA_ADMIN_PASSWORD=training-only \
+       java -Xmx256m -XX:+UseSerialGC -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh \
+            -jar /app/app.jar \
+    && service postgresql stop
+
 # Runtime stage: a JRE only, run as an unprivileged user
 FROM eclipse-temurin:17.0.15_6-jre
 RUN groupadd --system app \
     && useradd --system --gid app --home-dir /app --shell /usr/sbin/nologin app
 WORKDIR /app
-COPY --from=build --chown=root:root /workspace/app.jar /app/app.jar
+COPY --from=cds --chown=root:root /app /app
 USER app
 
 # a fixed heap and the serial collector, from the benchmark (README "Performance"): with -Xmx256m the service
 # peaked below 512 MiB resident under 16 and 32 clients; a percentage of the container's memory would grow the
 # heap, not the headroom that metaspace, code and threads need beside it. On 2 cores and a 256 MB heap the serial
-# collector's pauses are short and it keeps none of G1's remembered sets or concurrent threads.
+# collector's pauses are short and it keeps none of G1's remembered sets (40 MB at this heap size) or concurrent
+# threads. The class archive of the stage above is used when it matches, and ignored (never fatal) when not.
 # Give the container at least 640 MiB.
 ENV JAVA_TOOL_OPTIONS="-Xmx256m -XX:+UseSerialGC"
 EXPOSE 8080
 # curl ships with the Ubuntu-based Temurin images; Camunda needs a while to deploy at first start
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=3 \
     CMD curl -fsS http://localhost:8080/actuator/health || exit 1
-ENTRYPOINT ["java", "-jar", "/app/app.jar"]
+ENTRYPOINT ["java", "-XX:SharedArchiveFile=/app/app.jsa", "-jar", "/app/app.jar"]
