@@ -15,7 +15,6 @@ import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
-import net.hosting.accounttransfer.config.TransferProperties;
 import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.EmailAddress;

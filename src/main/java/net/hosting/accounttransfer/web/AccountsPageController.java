@@ -17,7 +17,7 @@ import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
-import net.hosting.accounttransfer.config.TransferProperties;
+import net.hosting.accounttransfer.transfer.TransferProperties;
 import net.hosting.accounttransfer.profile.EmailAddress;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
