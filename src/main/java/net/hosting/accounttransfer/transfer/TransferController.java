@@ -8,7 +8,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import net.hosting.accounttransfer.common.ConflictException;
-import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import net.hosting.accounttransfer.transfer.TransferAnswers.TransferView;
 import org.springframework.http.HttpStatus;
@@ -49,7 +48,7 @@ class TransferController {
                 new TransferService.StartRequest(body.account(), body.recipientEmail(), body.billingMode());
         TransferView started;
         try {
-            started = answers.start(me.profileId(), start, idempotencyKey, actor(me, request));
+            started = answers.start(me.profileId(), start, idempotencyKey, me.actor(request));
         } catch (ConflictException e) {
             // a repeat sent while the first request was in flight loses on the database's unique index, and only
             // once the first has committed, so the first transfer is there to answer with
@@ -76,22 +75,18 @@ class TransferController {
 
     @PostMapping("/{id}/cancel")
     TransferView cancel(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id, HttpServletRequest request) {
-        return ConcurrentDecisions.retry(() -> answers.cancel(id, me.profileId(), actor(me, request)));
+        return ConcurrentDecisions.retry(() -> answers.cancel(id, me.profileId(), me.actor(request)));
     }
 
     @PostMapping("/{id}/accept")
     TransferView accept(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id, HttpServletRequest request) {
-        return ConcurrentDecisions.retry(() -> answers.accept(id, me.profileId(), actor(me, request)));
+        return ConcurrentDecisions.retry(() -> answers.accept(id, me.profileId(), me.actor(request)));
     }
 
     @PostMapping("/{id}/decline")
     TransferView decline(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id,
             @RequestBody(required = false) DeclineBody body, HttpServletRequest request) {
         String reason = body == null ? null : body.reason();
-        return ConcurrentDecisions.retry(() -> answers.decline(id, me.profileId(), reason, actor(me, request)));
-    }
-
-    private static Actor actor(SignedInProfile me, HttpServletRequest request) {
-        return new Actor(me.getUsername(), request.getRemoteAddr());
+        return ConcurrentDecisions.retry(() -> answers.decline(id, me.profileId(), reason, me.actor(request)));
     }
 }

@@ -162,7 +162,7 @@ class AccountsPageController {
         String row = "choices[" + index + "].";
         try {
             transfers.start(me.profileId(), new TransferService.StartRequest(choice.getAccount(), choice.email(),
-                    form.getBillingMode()), choice.getKey(), SessionSignIn.actor(me, request));
+                    form.getBillingMode()), choice.getKey(), me.actor(request));
             return true;
         } catch (ConflictException e) {
             errors.rejectValue(row + "selected", "transfer.error.pendingNow");

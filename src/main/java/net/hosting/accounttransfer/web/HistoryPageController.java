@@ -76,7 +76,7 @@ class HistoryPageController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return page(me, model);
         }
-        tickets.open(me.profileId(), SessionSignIn.actor(me, request), about.map(Account::id).orElse(null),
+        tickets.open(me.profileId(), me.actor(request), about.map(Account::id).orElse(null),
                 about.map(Account::name).orElse(null), form.getSubject(), form.getMessage());
         Notices.notice(redirect, "ticket.opened", form.getSubject().strip());
         return "redirect:/history#tickets";

@@ -65,7 +65,7 @@ class ProfilePageController {
             model.addAttribute("passwordForm", new ProfileForms.Password());
             return page(me, model);
         }
-        ApiTokens.Issued issued = tokens.issue(me.profileId(), form.getName(), SessionSignIn.actor(me, request));
+        ApiTokens.Issued issued = tokens.issue(me.profileId(), form.getName(), me.actor(request));
         redirect.addFlashAttribute("newToken", issued.secret());
         redirect.addFlashAttribute("newTokenName", issued.token().name());
         return "redirect:/profile#tokens-title";
@@ -75,7 +75,7 @@ class ProfilePageController {
     String revokeToken(@AuthenticationPrincipal SignedInProfile me, @PathVariable Long id, HttpServletRequest request,
             RedirectAttributes redirect) {
         try {
-            tokens.revoke(me.profileId(), id, SessionSignIn.actor(me, request));
+            tokens.revoke(me.profileId(), id, me.actor(request));
             Notices.notice(redirect, "profile.token.revoked");
         } catch (NotFoundException e) {
             Notices.problem(redirect, "profile.token.error.notFound");
@@ -109,7 +109,7 @@ class ProfilePageController {
             try {
                 changed = profiles.change(me.profileId(), new ProfileService.Change(form.getEmail(), null,
                         form.getCurrentPassword(), form.getName(), nullToEmpty(form.getCompany()),
-                        nullToEmpty(form.getAddress()), form.getLocale()), SessionSignIn.actor(me, request));
+                        nullToEmpty(form.getAddress()), form.getLocale()), me.actor(request));
             } catch (ConflictException e) {
                 errors.rejectValue("email", "profile.error.emailTaken");
             } catch (RuleViolationException e) {
@@ -147,7 +147,7 @@ class ProfilePageController {
             RedirectAttributes redirect) {
         ProfileService.Confirmation outcome;
         try {
-            outcome = profiles.confirmEmail(me.profileId(), token, SessionSignIn.actor(me, request));
+            outcome = profiles.confirmEmail(me.profileId(), token, me.actor(request));
         } catch (ConflictException e) {
             // another profile took the address at this very moment
             outcome = ProfileService.Confirmation.TAKEN;
@@ -181,7 +181,7 @@ class ProfilePageController {
         if (!errors.hasErrors()) {
             try {
                 changed = profiles.change(me.profileId(), new ProfileService.Change(null, form.getNewPassword(),
-                        form.getCurrentPassword(), null, null, null, null), SessionSignIn.actor(me, request));
+                        form.getCurrentPassword(), null, null, null, null), me.actor(request));
             } catch (RuleViolationException e) {
                 if ("currentPassword".equals(e.field())) {
                     errors.rejectValue("currentPassword", "profile.error.currentPasswordWrong");

@@ -7,7 +7,6 @@ import java.util.List;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.common.NotFoundException;
-import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.history.Ticket;
 import net.hosting.accounttransfer.history.Tickets;
 import net.hosting.accounttransfer.profile.SignedInProfile;
@@ -66,7 +65,7 @@ class TicketsController {
             account = accounts.findByName(body.account().strip()).filter(a -> a.isOwnedBy(me.profileId()))
                     .orElseThrow(() -> new NotFoundException("You have no account named '" + body.account() + "'."));
         }
-        Ticket ticket = tickets.open(me.profileId(), new Actor(me.getUsername(), request.getRemoteAddr()),
+        Ticket ticket = tickets.open(me.profileId(), me.actor(request),
                 account == null ? null : account.id(), account == null ? null : account.name(), body.subject(),
                 body.message());
         return ResponseEntity.created(URI.create("/api/tickets/" + ticket.id())).body(TicketView.of(ticket));

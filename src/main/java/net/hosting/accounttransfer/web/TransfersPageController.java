@@ -110,7 +110,7 @@ class TransfersPageController {
             RedirectAttributes redirect) {
         try {
             ConcurrentDecisions.retry(() ->
-                    transfers.accept(id, me.profileId(), SessionSignIn.actor(me, request)));
+                    transfers.accept(id, me.profileId(), me.actor(request)));
             Notices.notice(redirect, "transfer.accepted");
         } catch (ProcessNotWaitingException e) {
             Notices.problem(redirect, "transfer.error.processNotWaiting");
@@ -135,7 +135,7 @@ class TransfersPageController {
         }
         try {
             ConcurrentDecisions.retry(() ->
-                    transfers.decline(id, me.profileId(), reason, SessionSignIn.actor(me, request)));
+                    transfers.decline(id, me.profileId(), reason, me.actor(request)));
             Notices.notice(redirect, "transfer.declined");
         } catch (ProcessNotWaitingException e) {
             Notices.problem(redirect, "transfer.error.processNotWaiting");
@@ -150,7 +150,7 @@ class TransfersPageController {
             RedirectAttributes redirect) {
         try {
             ConcurrentDecisions.retry(() ->
-                    transfers.cancel(id, me.profileId(), SessionSignIn.actor(me, request)));
+                    transfers.cancel(id, me.profileId(), me.actor(request)));
             Notices.notice(redirect, "transfer.cancelled");
         } catch (ProcessNotWaitingException e) {
             Notices.problem(redirect, "transfer.error.processNotWaiting");
