@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 import net.hosting.accounttransfer.common.SecretToken;
 import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Actor;
@@ -46,11 +47,12 @@ public class ApiTokens {
     @Transactional
     public Issued issue(Long profileId, String name, Actor actor) {
         if (name == null || name.isBlank()) {
-            throw new RuleViolationException("name", "Give the token a name, e.g. the script that will use it.");
+            throw new RuleViolationException(Reason.REQUIRED, "name",
+                    "Give the token a name, e.g. the script that will use it.");
         }
         if (name.strip().length() > ApiToken.MAX_NAME_LENGTH) {
-            throw new RuleViolationException("name",
-                    "A token name can have at most " + ApiToken.MAX_NAME_LENGTH + " characters.");
+            throw new RuleViolationException(Reason.TOO_LONG, "name",
+                    "A token name can have at most " + ApiToken.MAX_NAME_LENGTH + " characters.", ApiToken.MAX_NAME_LENGTH);
         }
         String secret = PREFIX + SecretToken.generate();
         ApiToken token = tokens.save(new ApiToken(profileId, name.strip(), SecretToken.hash(secret), clock.instant()));

@@ -14,6 +14,7 @@ import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
 import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Actor;
@@ -68,10 +69,23 @@ public class TransferService {
     public record Started(Transfer transfer, boolean created) {
     }
 
+    /** An offer that passed {@link #check}: the sender's account, its active subscription, and the recipient. */
+    public record Offer(Account account, Subscription subscription, EmailAddress recipient) {
+    }
+
+    /**
+     * The rules an offer must meet (T1 to T5), checked without storing anything: the page's preview calls this, and
+     * {@link #start} calls the same check, so the preview can never accept what the start refuses.
+     */
+    @Transactional(readOnly = true)
+    public Offer check(Long senderId, StartRequest request) {
+        return check(profiles.findById(senderId).orElseThrow(Missing.signedIn(senderId)), request);
+    }
+
     @Transactional
     public Started start(Long senderId, StartRequest request, String idempotencyKey, Actor actor) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw new RuleViolationException("Idempotency-Key",
+            throw new RuleViolationException(Reason.IDEMPOTENCY_KEY_INVALID, "Idempotency-Key",
                     "An Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters.");
         }
         if (idempotencyKey != null) {
@@ -80,24 +94,15 @@ public class TransferService {
                 return new Started(earlier.get(), false);
             }
         }
-        // T1: an account the sender does not own looks exactly like one that does not exist
-        Account account = accounts.findByName(request.account()).filter(a -> a.isOwnedBy(senderId))
-                .orElseThrow(() -> new NotFoundException("You have no account named '" + request.account() + "'."));
         // one sender's starts queue on its profile row, so that concurrent ones cannot all squeeze under the limit
         Profile sender = profiles.lockById(senderId).orElseThrow(
                 () -> new IllegalStateException("profile " + senderId + " starting a transfer does not exist"));
-        EmailAddress recipient = EmailAddress.parse("recipientEmail", request.recipientEmail());
-        if (sender.hasEmail(request.recipientEmail())) {
-            throw new RuleViolationException("recipientEmail", "You cannot transfer an account to yourself.");
-        }
-        Subscription subscription = activeSubscription(account);
-        if (transfers.findPendingForAccount(account.id()).isPresent()) {
-            throw pendingConflict(account);
-        }
+        Offer offer = check(sender, request);
+        Account account = offer.account();
         Instant now = calendar.now();
         requireOfferBudget(senderId, now);
         Transfer transfer = new Transfer(UUID.randomUUID(), account.id(), account.name(), senderId,
-                recipient.value(), request.billingMode(), subscription.id(), now,
+                offer.recipient().value(), request.billingMode(), offer.subscription().id(), now,
                 now.plus(settings.expiry()), idempotencyKey);
         try {
             transfer = transfers.saveAndFlush(transfer);
@@ -109,6 +114,25 @@ public class TransferService {
         activity.record(senderId, actor, "TRANSFER_STARTED", account.id(), account.name(),
                 "to " + transfer.recipientEmail() + ", billed " + transfer.billingMode() + " (transfer " + transfer.id() + ")");
         return new Started(transfer, true);
+    }
+
+    private Offer check(Profile sender, StartRequest request) {
+        // T1: an account the sender does not own looks exactly like one that does not exist
+        Account account = accounts.owned(sender.id(), request.account());
+        EmailAddress recipient = EmailAddress.parse("recipientEmail", request.recipientEmail());
+        if (sender.hasEmail(recipient.value())) {
+            throw new RuleViolationException(Reason.OWN_EMAIL, "recipientEmail",
+                    "You cannot transfer an account to yourself.");
+        }
+        Subscription subscription = activeSubscription(account);
+        if (transfers.findPendingForAccount(account.id()).isPresent()) {
+            throw pendingConflict(account);
+        }
+        if (request.billingMode() == null) {
+            throw new RuleViolationException(Reason.REQUIRED, "billingMode",
+                    "Choose how the recipient is billed: IMMEDIATE or AT_RENEWAL.");
+        }
+        return new Offer(account, subscription, recipient);
     }
 
     /** The transfer this sender started with this Idempotency-Key, if any. */
@@ -139,8 +163,10 @@ public class TransferService {
 
     @Transactional
     public Transfer decline(UUID transferId, Long profileId, String reason, Actor actor) {
-        if (reason != null && reason.length() > 500) {
-            throw new RuleViolationException("reason", "A reason can have at most 500 characters.");
+        if (reason != null && reason.length() > Transfer.MAX_DECLINE_REASON_LENGTH) {
+            throw new RuleViolationException(Reason.TOO_LONG, "reason",
+                    "A reason can have at most " + Transfer.MAX_DECLINE_REASON_LENGTH + " characters.",
+                    Transfer.MAX_DECLINE_REASON_LENGTH);
         }
         Profile me = profiles.findById(profileId).orElseThrow(Missing.signedIn(profileId));
         Transfer transfer = lockVisible(transferId, me);
@@ -235,7 +261,7 @@ public class TransferService {
 
     private Subscription activeSubscription(Account account) {
         return subscriptions.findActiveByAccount(account.id()).orElseThrow(() -> new RuleViolationException(
-                "The subscription of " + account.name() + " is not active, so the account cannot be transferred."));
+                Reason.SUBSCRIPTION_NOT_ACTIVE, null, "The subscription of " + account.name() + " is not active, so the account cannot be transferred."));
     }
 
     private static ConflictException pendingConflict(Account account) {

@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
-import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.history.Ticket;
 import net.hosting.accounttransfer.history.Tickets;
 import net.hosting.accounttransfer.profile.SignedInProfile;
@@ -61,9 +60,7 @@ class TicketsController {
             HttpServletRequest request) {
         Account account = null;
         if (body.account() != null && !body.account().isBlank()) {
-            // T1 again: an account of another profile looks exactly like one that does not exist
-            account = accounts.findByName(body.account().strip()).filter(a -> a.isOwnedBy(me.profileId()))
-                    .orElseThrow(() -> new NotFoundException("You have no account named '" + body.account() + "'."));
+            account = accounts.owned(me.profileId(), body.account());
         }
         Ticket ticket = tickets.open(me.profileId(), me.actor(request),
                 account == null ? null : account.id(), account == null ? null : account.name(), body.subject(),

@@ -19,6 +19,7 @@ import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.BillingCycle;
 import net.hosting.accounttransfer.billing.BillingPeriod;
+import net.hosting.accounttransfer.billing.Subscription;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.Profile;
@@ -42,6 +43,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -71,6 +73,9 @@ class CustomerPagesFormTests extends IntegrationTest {
 
     @Autowired
     RuntimeService runtime;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     MockMvc mvc;
     Profile alice;
@@ -232,6 +237,47 @@ class CustomerPagesFormTests extends IntegrationTest {
         assertThat(mismatch.text("//p[@id='name-error']")).contains("Enter your name");
 
         assertThat(profiles.findByEmail(visitor)).isEmpty();
+    }
+
+    /** The page's limit is the profile's own: an address of 501 characters is refused beside the address. */
+    @Test
+    void signUpRefusesAnAddressLongerThanTheProfileKeepsBesideTheAddress() throws Exception {
+        String visitor = "erin-" + Fixtures.unique() + "@example.test";
+        Transfer transfer = start(aliceSite, visitor);
+        String token = tokenMailedTo(visitor, transfer);
+
+        HtmlPage form = page(mvc.perform(get("/signup").param("transfer", transfer.id().toString())
+                .param("token", token).header("Accept-Language", "en")).andReturn(), 200);
+        assertThat(form.text("//textarea[@id='address']/@maxlength")).isEqualTo("500");
+
+        HtmlPage refused = page(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
+                .param("transfer", transfer.id().toString()).param("token", token).param("name", "Erin")
+                .param("address", "x".repeat(Profile.MAX_ADDRESS_LENGTH + 1)).param("locale", "en")
+                .param("password", "long-enough-1").param("passwordConfirmation", "long-enough-1"))
+                .andReturn(), 422);
+        assertThat(refused.text("//p[@id='address-error']")).isEqualTo("At most 500 characters, please.");
+        assertThat(refused.has("//p[@id='name-error']")).isFalse();
+        assertThat(profiles.findByEmail(visitor)).isEmpty();
+    }
+
+    /** The preview asks the service's own check, which says in the reader's language why an account cannot go. */
+    @Test
+    void thePreviewRefusesWhatTheStartWouldRefuseInTheReadersLanguage() throws Exception {
+        transaction.executeWithoutResult(status -> {
+            Subscription subscription = subscriptions.findActiveByAccount(aliceSite.id()).orElseThrow();
+            subscription.close(calendar.now(), Subscription.CloseReason.CANCELLED);
+            subscriptions.save(subscription);
+        });
+
+        HtmlPage page = page(mvc.perform(post("/accounts/transfer/preview").with(as(alice)).with(csrf())
+                .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
+                .param("choices[0].recipientEmail", bob.email()).param("billingMode", "IMMEDIATE"))
+                .andReturn(), 422);
+
+        // alice reads French
+        assertThat(page.text("//p[@id='choice-0-error']"))
+                .isEqualTo("L’abonnement de ce compte n’est pas actif : il ne peut pas être cédé.");
+        assertThat(transfers.sent(alice.id())).isEmpty();
     }
 
     @Test
