@@ -19,8 +19,10 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import net.hosting.accounttransfer.common.RuleViolationException;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -76,7 +78,10 @@ class OpenApiConfiguration {
                 .addProperty("title", new StringSchema().example("Unprocessable Entity"))
                 .addProperty("status", new IntegerSchema().example(422))
                 .addProperty("detail", new StringSchema().example("You cannot transfer an account to yourself."))
-                .addProperty("instance", new StringSchema().example("/api/transfers"));
+                .addProperty("instance", new StringSchema().example("/api/transfers"))
+                .addProperty("reason", reasons().description("422 only: which rule was broken").example("OWN_EMAIL"))
+                .addProperty("field", new StringSchema().description("422 only, when one input is at fault")
+                        .example("recipientEmail"));
         return api -> api.schema(PROBLEM, problem).getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             JsonNode example = examples.path(method.name() + " " + path);
             if (operation.getRequestBody() != null && example.has("request")) {
@@ -102,6 +107,12 @@ class OpenApiConfiguration {
                 operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC)));
             }
         }));
+    }
+
+    private static StringSchema reasons() {
+        StringSchema reasons = new StringSchema();
+        Arrays.stream(RuleViolationException.Reason.values()).map(Enum::name).forEach(reasons::addEnumItem);
+        return reasons;
     }
 
     private static ApiResponse problem(String description) {
