@@ -8,17 +8,14 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.BillingCycle;
-import net.hosting.accounttransfer.billing.BillingPeriod;
 import net.hosting.accounttransfer.billing.Subscription;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.history.Actor;
@@ -26,7 +23,7 @@ import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
 import net.hosting.accounttransfer.profile.ProfileSignIn;
 import net.hosting.accounttransfer.support.Fixtures;
-import net.hosting.accounttransfer.support.IntegrationTest;
+import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.transfer.BillingMode;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferService;
@@ -51,7 +48,7 @@ import org.springframework.web.context.WebApplicationContext;
  * is built on it, not auto-configured, so no second context starts): errors beside their field, CSRF, pages
  * that are not the reader's, and accept-link tokens that must not work (T13).
  */
-class CustomerPagesFormTests extends IntegrationTest {
+class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
@@ -87,7 +84,8 @@ class CustomerPagesFormTests extends IntegrationTest {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         alice = fixtures.customer("Alice", Profile.Locale.FR);
         bob = fixtures.customer("Bob", Profile.Locale.EN);
-        aliceSite = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
+        // a €9.99 month [2028-02-19, 2028-03-19), 29 days long, of which 19 are left on 2028-02-29
+        aliceSite = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, LocalDate.parse("2028-02-19"));
     }
 
     // --- validation: errors beside the field, nothing typed is lost
@@ -178,14 +176,11 @@ class CustomerPagesFormTests extends IntegrationTest {
     void aPeriodPaidByAPreviousHolderIsPreviewedAsTheirRefundAndNotTheSenders() throws Exception {
         // B9: Alice paid the month and handed the site to Bob at renewal; Bob now offers it to Carol on acceptance
         Profile carol = fixtures.customer("Carol", Profile.Locale.EN);
-        BillingPeriod paid = subscriptions.findActiveByAccount(aliceSite.id()).orElseThrow().currentPeriod();
         Transfer toBob = transfers.start(alice.id(), new TransferService.StartRequest(aliceSite.name(), bob.email(),
                 BillingMode.AT_RENEWAL), null, new Actor(alice.email(), "127.0.0.1")).transfer();
         transfers.accept(toBob.id(), bob.id(), new Actor(bob.email(), "127.0.0.1"));
-        // worked out here from B4 over Alice's invoice, not by the code under test
-        String refund = new BigDecimal("9.99")
-                .multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(calendar.today(), paid.end())))
-                .divide(BigDecimal.valueOf(paid.days()), 2, RoundingMode.HALF_UP).toPlainString();
+        // B4 over Alice's invoice, by hand: 9.99 × 19 / 29 = 6.5452 → 6.55
+        String refund = "6.55";
 
         HtmlPage preview = page(mvc.perform(post("/accounts/transfer/preview").with(as(bob)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
