@@ -261,7 +261,8 @@ public class TransferService {
 
     private Subscription activeSubscription(Account account) {
         return subscriptions.findActiveByAccount(account.id()).orElseThrow(() -> new RuleViolationException(
-                Reason.SUBSCRIPTION_NOT_ACTIVE, null, "The subscription of " + account.name() + " is not active, so the account cannot be transferred."));
+                Reason.SUBSCRIPTION_NOT_ACTIVE, null,
+                "The subscription of " + account.name() + " is not active, so the account cannot be transferred."));
     }
 
     private static ConflictException pendingConflict(Account account) {
