@@ -210,8 +210,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Transfer transfer = start(aliceSite, visitor);
         String token = tokenMailedTo(visitor, transfer);
 
-        HtmlPage form = page(mvc.perform(get("/signup").param("transfer", transfer.id().toString())
-                .param("token", token).header("Accept-Language", "en")).andReturn(), 200);
+        HtmlPage form = signUpForm(transfer, token);
         assertThat(form.text("//input[@id='email']/@value")).isEqualTo(visitor);
         assertThat(form.has("//input[@id='email' and @readonly]")).isTrue();
         assertThat(form.has("//input[@id='email' and @name]")).as("the email is not a field one can send").isFalse();
@@ -234,6 +233,11 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(profiles.findByEmail(visitor)).isEmpty();
     }
 
+    private HtmlPage signUpForm(Transfer transfer, String token) throws Exception {
+        return page(mvc.perform(get("/signup").param("transfer", transfer.id().toString())
+                .param("token", token).header("Accept-Language", "en")).andReturn(), 200);
+    }
+
     /** The page's limit is the profile's own: an address of 501 characters is refused beside the address. */
     @Test
     void signUpRefusesAnAddressLongerThanTheProfileKeepsBesideTheAddress() throws Exception {
@@ -241,8 +245,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Transfer transfer = start(aliceSite, visitor);
         String token = tokenMailedTo(visitor, transfer);
 
-        HtmlPage form = page(mvc.perform(get("/signup").param("transfer", transfer.id().toString())
-                .param("token", token).header("Accept-Language", "en")).andReturn(), 200);
+        HtmlPage form = signUpForm(transfer, token);
         assertThat(form.text("//textarea[@id='address']/@maxlength")).isEqualTo("500");
 
         HtmlPage refused = page(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
