@@ -67,6 +67,14 @@ class ArchitectureTests {
                         BASE + ".embedded.."));
     }
 
+    /** Settings live with their feature (STYLE.md); config is wiring above the features, never below them. */
+    @Test
+    void noFeatureDependsOnTheWiring() {
+        check(noClasses().that().resideOutsideOfPackage(BASE + ".config..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".config..")
+                .because("each feature binds its own settings; config only wires the features together"));
+    }
+
     @Test
     void featurePackagesHaveNoCycles() {
         check(slices().matching(BASE + ".(*)..").should().beFreeOfCycles());

@@ -1,7 +1,9 @@
 package net.hosting.accounttransfer.billing;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
 import java.util.Currency;
+import java.util.Locale;
 import java.util.Objects;
 
 /** An exact amount at its currency's scale (PRODUCT.md B1); negative amounts are allowed and callers decide what they mean. */
@@ -59,6 +61,14 @@ public record Money(BigDecimal amount, Currency currency) {
             throw new IllegalArgumentException("cannot combine " + this + " with " + other);
         }
         return other;
+    }
+
+    /** The amount as its reader writes it: 9,99 € for a French reader, €9.99 for any other, whatever the currency. */
+    public String formatFor(Locale reader) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(
+                "fr".equals(reader.getLanguage()) ? Locale.FRANCE : Locale.UK);
+        format.setCurrency(currency);
+        return format.format(amount);
     }
 
     @Override

@@ -2,7 +2,6 @@ package net.hosting.accounttransfer.config;
 
 import java.time.Clock;
 import java.time.Duration;
-import net.hosting.accounttransfer.billing.BillingCalendar;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,10 +15,5 @@ class ClockConfiguration {
     Clock clock() {
         // PostgreSQL keeps microseconds: an instant answered at once must equal the one read back later
         return Clock.tick(Clock.systemUTC(), Duration.ofNanos(1_000));
-    }
-
-    @Bean
-    BillingCalendar billingCalendar(BillingProperties billing, Clock clock) {
-        return new BillingCalendar(billing.zone(), clock);
     }
 }

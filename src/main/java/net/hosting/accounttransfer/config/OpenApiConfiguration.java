@@ -22,9 +22,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import net.hosting.accounttransfer.common.Paging;
+import net.hosting.accounttransfer.common.RuleViolationException;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -81,7 +83,10 @@ class OpenApiConfiguration {
                 .addProperty("title", new StringSchema().example("Unprocessable Entity"))
                 .addProperty("status", new IntegerSchema().example(422))
                 .addProperty("detail", new StringSchema().example("You cannot transfer an account to yourself."))
-                .addProperty("instance", new StringSchema().example("/api/transfers"));
+                .addProperty("instance", new StringSchema().example("/api/transfers"))
+                .addProperty("reason", reasons().description("422 only: which rule was broken").example("OWN_EMAIL"))
+                .addProperty("field", new StringSchema().description("422 only, when one input is at fault")
+                        .example("recipientEmail"));
         return api -> api.schema(PROBLEM, problem).getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             JsonNode example = examples.path(method.name() + " " + path);
             if (operation.getRequestBody() != null && example.has("request")) {
@@ -133,6 +138,12 @@ class OpenApiConfiguration {
                     .description("<…?page=N+1&size=S>; rel=\"next\" when a next page exists; absent on the last page.")
                     .schema(new StringSchema().example(headers.path(HttpHeaders.LINK).asText(null))));
         }
+    }
+
+    private static StringSchema reasons() {
+        StringSchema reasons = new StringSchema();
+        Arrays.stream(RuleViolationException.Reason.values()).map(Enum::name).forEach(reasons::addEnumItem);
+        return reasons;
     }
 
     private static ApiResponse problem(String description) {

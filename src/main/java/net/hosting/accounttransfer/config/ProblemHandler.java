@@ -58,6 +58,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler
     ProblemDetail ruleViolation(RuleViolationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
+        problem.setProperty("reason", e.reason().name());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }

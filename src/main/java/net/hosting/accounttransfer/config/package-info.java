@@ -1,5 +1,5 @@
 /**
- * Wiring: typed settings, the clock, security (the four doors, Bearer tokens, remembered passwords, Camunda's staff
- * user), problem answers for every API error, the OpenAPI document and money in JSON.
+ * Cross-cutting wiring that no feature imports: security, error answers, OpenAPI, the clock, the JSON of money, and
+ * the capacity of the web, job and connection pools; each feature's own settings live in that feature.
  */
 package net.hosting.accounttransfer.config;

@@ -7,11 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
-import javax.sql.DataSource;
-import net.hosting.accounttransfer.config.CapacityProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -45,12 +44,16 @@ class EmbeddedDatabaseConfiguration {
         return postgres;
     }
 
+    /**
+     * The pool takes {@code spring.datasource.hikari.*} as Boot's own does, so its size is the one application.yaml
+     * derives from {@code app.capacity} for a production database too.
+     */
     @Bean
-    DataSource dataSource(EmbeddedPostgres postgres, CapacityProperties capacity) {
+    @ConfigurationProperties("spring.datasource.hikari")
+    HikariDataSource dataSource(EmbeddedPostgres postgres) {
         HikariDataSource dataSource = new HikariDataSource();
         dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         dataSource.setUsername("postgres");
-        dataSource.setMaximumPoolSize(capacity.databaseConnections());
         dataSource.setPoolName("embedded");
         return dataSource;
     }

@@ -1,6 +1,6 @@
 package net.hosting.accounttransfer.embedded;
 
-import net.hosting.accounttransfer.config.AppProperties;
+import net.hosting.accounttransfer.notification.AppProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

@@ -13,6 +13,11 @@ import java.time.Instant;
 @Entity
 public class Ticket {
 
+    /** The width of {@code subject}. */
+    public static final int MAX_SUBJECT_LENGTH = 200;
+    /** The width of {@code message}. */
+    public static final int MAX_MESSAGE_LENGTH = 5000;
+
     /** Whether support still works on it. */
     public enum Status { OPEN, CLOSED }
 
@@ -42,11 +47,11 @@ public class Ticket {
     }
 
     Ticket(Long profileId, Long accountId, String accountName, String subject, String message, Instant createdAt) {
-        if (subject == null || subject.isBlank() || subject.length() > 200) {
-            throw new IllegalArgumentException("a ticket needs a subject of 1 to 200 characters");
+        if (subject == null || subject.isBlank() || subject.strip().length() > MAX_SUBJECT_LENGTH) {
+            throw new IllegalArgumentException("a ticket needs a subject of 1 to " + MAX_SUBJECT_LENGTH + " characters");
         }
-        if (message == null || message.isBlank() || message.length() > 5000) {
-            throw new IllegalArgumentException("a ticket needs a message of 1 to 5000 characters");
+        if (message == null || message.isBlank() || message.strip().length() > MAX_MESSAGE_LENGTH) {
+            throw new IllegalArgumentException("a ticket needs a message of 1 to " + MAX_MESSAGE_LENGTH + " characters");
         }
         this.profileId = profileId;
         this.accountId = accountId;

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,9 +14,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Opens and lists a profile's support tickets; opening one is itself an activity. */
 @Service
 public class Tickets {
-
-    static final int MAX_SUBJECT_LENGTH = 200;
-    static final int MAX_MESSAGE_LENGTH = 5000;
 
     private final TicketRepository tickets;
     private final ActivityLog activity;
@@ -31,8 +29,8 @@ public class Tickets {
     @Transactional
     public Ticket open(Long profileId, Actor actor, Long accountId, String accountName, String subject,
             String message) {
-        requireText("subject", subject, MAX_SUBJECT_LENGTH);
-        requireText("message", message, MAX_MESSAGE_LENGTH);
+        requireText("subject", subject, Ticket.MAX_SUBJECT_LENGTH);
+        requireText("message", message, Ticket.MAX_MESSAGE_LENGTH);
         // PostgreSQL keeps microseconds: the answer to the POST must show the instant a later GET will show
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Ticket ticket = tickets.save(new Ticket(profileId, accountId, accountName, subject, message, now));
@@ -55,10 +53,11 @@ public class Tickets {
 
     private static void requireText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new RuleViolationException(field, "A ticket needs a " + field + ".");
+            throw new RuleViolationException(Reason.REQUIRED, field, "A ticket needs a " + field + ".");
         }
         if (value.strip().length() > maxLength) {
-            throw new RuleViolationException(field, "The " + field + " can have at most " + maxLength + " characters.");
+            throw new RuleViolationException(Reason.TOO_LONG, field,
+                    "The " + field + " can have at most " + maxLength + " characters.", maxLength);
         }
     }
 }

@@ -1,6 +1,5 @@
 package net.hosting.accounttransfer.notification;
 
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -21,14 +20,7 @@ public final class MailFormat {
     }
 
     public String money(Money money) {
-        if (money == null) {
-            return "";
-        }
-        // French readers write 9,99 €; English ones €9.99, whatever the currency
-        NumberFormat format = NumberFormat.getCurrencyInstance(
-                "fr".equals(locale.getLanguage()) ? Locale.FRANCE : Locale.UK);
-        format.setCurrency(money.currency());
-        return format.format(money.amount());
+        return money == null ? "" : money.formatFor(locale);
     }
 
     public String date(LocalDate date) {

@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import net.hosting.accounttransfer.billing.BillingCalendar;
-import net.hosting.accounttransfer.config.AppProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;

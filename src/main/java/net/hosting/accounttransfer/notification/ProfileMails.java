@@ -2,7 +2,6 @@ package net.hosting.accounttransfer.notification;
 
 import java.util.HashMap;
 import java.util.Map;
-import net.hosting.accounttransfer.config.AppProperties;
 import net.hosting.accounttransfer.profile.EmailChangeRequested;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;

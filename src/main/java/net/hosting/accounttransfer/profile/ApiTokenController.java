@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
-import net.hosting.accounttransfer.history.Actor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -39,7 +38,7 @@ class ApiTokenController {
     @PostMapping
     ResponseEntity<Created> create(@AuthenticationPrincipal SignedInProfile me, @RequestBody CreateBody body,
             HttpServletRequest request) {
-        ApiTokens.Issued issued = tokens.issue(me.profileId(), body.name(), actor(me, request));
+        ApiTokens.Issued issued = tokens.issue(me.profileId(), body.name(), me.actor(request));
         ApiToken token = issued.token();
         return ResponseEntity.created(URI.create(ApiTokens.MANAGEMENT_PATH + "/" + token.id()))
                 .body(new Created(token.id(), token.name(), issued.secret(), token.createdAt()));
@@ -54,11 +53,7 @@ class ApiTokenController {
     @DeleteMapping("/{id}")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal SignedInProfile me, @PathVariable Long id,
             HttpServletRequest request) {
-        tokens.revoke(me.profileId(), id, actor(me, request));
+        tokens.revoke(me.profileId(), id, me.actor(request));
         return ResponseEntity.noContent().build();
-    }
-
-    private static Actor actor(SignedInProfile me, HttpServletRequest request) {
-        return new Actor(me.getUsername(), request.getRemoteAddr());
     }
 }

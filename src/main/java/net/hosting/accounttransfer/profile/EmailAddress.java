@@ -2,6 +2,7 @@ package net.hosting.accounttransfer.profile;
 
 import java.util.regex.Pattern;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 
 /**
  * Exactly one mailbox, {@code local@domain}, as typed (case kept) but compared case-insensitively (PRODUCT.md S5).
@@ -28,16 +29,24 @@ public record EmailAddress(String value) {
 
     /** The address typed into {@code field}, or a 422 naming that field. */
     public static EmailAddress parse(String field, String raw) {
+        if (raw == null || raw.isBlank()) {
+            throw new RuleViolationException(Reason.REQUIRED, field, field + ": an email address is required.");
+        }
         if (!isValid(raw)) {
-            throw new RuleViolationException(field, field + ": '" + printable(raw) + "' is not exactly one email address."
-                    + " Write a single name@example.com, with no display name, list, space or line break, in at most "
-                    + MAX_LENGTH + " characters.");
+            throw new RuleViolationException(Reason.EMAIL_INVALID, field, field + ": '" + printable(raw)
+                    + "' is not exactly one email address. Write a single name@example.com, with no display name, list, space or line break, in at most "
+                    + MAX_LENGTH + " characters.", printable(raw));
         }
         return of(raw);
     }
 
     public static EmailAddress of(String raw) {
         return new EmailAddress(trimmed(raw));
+    }
+
+    /** Whether two addresses name the same mailbox: the case of letters does not count, nor spaces around them. */
+    public static boolean same(String one, String other) {
+        return one != null && other != null && one.strip().equalsIgnoreCase(other.strip());
     }
 
     public static boolean isValid(String raw) {

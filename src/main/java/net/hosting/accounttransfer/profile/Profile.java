@@ -16,6 +16,15 @@ import net.hosting.accounttransfer.billing.BillingIdentity;
 @Entity
 public class Profile {
 
+    /** The width of {@code name} and {@code company}, and of the invoice snapshot's columns for them. */
+    public static final int MAX_NAME_LENGTH = 200;
+    /** The width of {@code address}, and of the invoice snapshot's {@code billed_address}. */
+    public static final int MAX_ADDRESS_LENGTH = 500;
+    /** The shortest password a profile may choose. */
+    public static final int MIN_PASSWORD_LENGTH = 8;
+    /** BCrypt reads only 72 bytes, and Spring Security refuses more rather than silently ignoring the rest. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -94,7 +103,7 @@ public class Profile {
     }
 
     public boolean hasEmail(String other) {
-        return other != null && email.equalsIgnoreCase(other.strip());
+        return EmailAddress.same(email, other);
     }
 
     void changeEmail(EmailAddress newEmail) {

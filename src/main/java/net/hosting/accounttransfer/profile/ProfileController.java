@@ -2,7 +2,6 @@ package net.hosting.accounttransfer.profile;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import net.hosting.accounttransfer.history.Actor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,7 +40,7 @@ class ProfileController {
     ResponseEntity<ProfileView> change(@AuthenticationPrincipal SignedInProfile me,
             @RequestBody ProfileService.Change change, HttpServletRequest request) {
         ProfileService.Changed changed = profiles.change(me.profileId(), change,
-                new Actor(me.getUsername(), request.getRemoteAddr()));
+                me.actor(request));
         return ResponseEntity.status(changed.awaitsEmailConfirmation() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(view(changed.profile()));
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 import net.hosting.accounttransfer.common.SecretToken;
 import net.hosting.accounttransfer.history.ActivityAction;
 import net.hosting.accounttransfer.history.ActivityFacts;
@@ -25,11 +26,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ProfileService {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-    static final int MAX_PASSWORD_BYTES = 72;
-    // the widths of the profile columns, checked here so that a long value is a 422 and not a failed update
-    static final int MAX_NAME_LENGTH = 200;
-    static final int MAX_ADDRESS_LENGTH = 500;
     /** How long the link confirming a new email works (S1). */
     static final Duration EMAIL_CONFIRMATION_VALIDITY = Duration.ofHours(24);
 
@@ -96,11 +92,11 @@ public class ProfileService {
         }
         requireStrongEnough(rawPassword);
         if (name == null || name.isBlank()) {
-            throw new RuleViolationException("name", "A name is required.");
+            throw new RuleViolationException(Reason.REQUIRED, "name", "A name is required.");
         }
-        requireFits("name", name, MAX_NAME_LENGTH);
-        requireFits("company", company, MAX_NAME_LENGTH);
-        requireFits("address", address, MAX_ADDRESS_LENGTH);
+        requireFits("name", name, Profile.MAX_NAME_LENGTH);
+        requireFits("company", company, Profile.MAX_NAME_LENGTH);
+        requireFits("address", address, Profile.MAX_ADDRESS_LENGTH);
         Profile profile = saveUnique(new Profile(email, passwords.encode(rawPassword), name, company, address, locale,
                 clock.instant()));
         activity.record(profile.id(), actor, ActivityAction.PROFILE_CREATED, ActivityFacts.NONE);
@@ -139,21 +135,21 @@ public class ProfileService {
         }
         if (change.name() != null && !change.name().strip().equals(profile.name())) {
             if (change.name().isBlank()) {
-                throw new RuleViolationException("name", "The name cannot be blank.");
+                throw new RuleViolationException(Reason.REQUIRED, "name", "The name cannot be blank.");
             }
-            requireFits("name", change.name(), MAX_NAME_LENGTH);
+            requireFits("name", change.name(), Profile.MAX_NAME_LENGTH);
             String before = profile.name();
             profile.changeName(change.name());
             changed.add(ActivityFacts.change("name", before, profile.name()));
         }
         if (change.company() != null && !change.company().strip().equals(nullToEmpty(profile.company()))) {
-            requireFits("company", change.company(), MAX_NAME_LENGTH);
+            requireFits("company", change.company(), Profile.MAX_NAME_LENGTH);
             String before = nullToEmpty(profile.company());
             profile.changeCompany(change.company());
             changed.add(ActivityFacts.change("company", before, nullToEmpty(profile.company())));
         }
         if (change.address() != null && !change.address().strip().equals(profile.address())) {
-            requireFits("address", change.address(), MAX_ADDRESS_LENGTH);
+            requireFits("address", change.address(), Profile.MAX_ADDRESS_LENGTH);
             String before = profile.address();
             profile.changeAddress(change.address());
             changed.add(ActivityFacts.change("address", before, profile.address()));
@@ -163,7 +159,7 @@ public class ProfileService {
             try {
                 locale = Profile.Language.of(change.locale());
             } catch (IllegalArgumentException e) {
-                throw new RuleViolationException("locale", "The language must be fr or en.");
+                throw new RuleViolationException(Reason.LOCALE_UNSUPPORTED, "locale", "The language must be fr or en.");
             }
             if (locale != profile.locale()) {
                 String before = profile.locale().tag();
@@ -236,7 +232,7 @@ public class ProfileService {
 
     private void requireCurrentPassword(Profile profile, String currentPassword, String purpose) {
         if (currentPassword == null || !passwords.matches(currentPassword, profile.passwordHash())) {
-            throw new RuleViolationException("currentPassword",
+            throw new RuleViolationException(Reason.CURRENT_PASSWORD_WRONG, "currentPassword",
                     "The current password is needed to " + purpose + ", and it does not match.");
         }
     }
@@ -252,19 +248,21 @@ public class ProfileService {
 
     private static void requireFits(String field, String value, int maxLength) {
         if (value != null && value.strip().length() > maxLength) {
-            throw new RuleViolationException(field, "The " + field + " can have at most " + maxLength + " characters.");
+            throw new RuleViolationException(Reason.TOO_LONG, field,
+                    "The " + field + " can have at most " + maxLength + " characters.", maxLength);
         }
     }
 
     private static void requireStrongEnough(String rawPassword) {
-        if (rawPassword == null || rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            throw new RuleViolationException("password",
-                    "The password must have at least " + MIN_PASSWORD_LENGTH + " characters.");
+        if (rawPassword == null || rawPassword.length() < Profile.MIN_PASSWORD_LENGTH) {
+            throw new RuleViolationException(Reason.PASSWORD_TOO_SHORT, "password",
+                    "The password must have at least " + Profile.MIN_PASSWORD_LENGTH + " characters.",
+                    Profile.MIN_PASSWORD_LENGTH);
         }
-        // BCrypt reads only 72 bytes and Spring Security refuses more rather than silently ignoring the rest
-        if (rawPassword.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new RuleViolationException("password",
-                    "The password can have at most " + MAX_PASSWORD_BYTES + " bytes (fewer characters with accents).");
+        if (rawPassword.getBytes(StandardCharsets.UTF_8).length > Profile.MAX_PASSWORD_BYTES) {
+            throw new RuleViolationException(Reason.PASSWORD_TOO_LONG, "password",
+                    "The password can have at most " + Profile.MAX_PASSWORD_BYTES
+                            + " bytes (fewer characters with accents).", Profile.MAX_PASSWORD_BYTES);
         }
     }
 

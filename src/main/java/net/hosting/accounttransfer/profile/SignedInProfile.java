@@ -1,6 +1,8 @@
 package net.hosting.accounttransfer.profile;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
+import net.hosting.accounttransfer.history.Actor;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
@@ -16,5 +18,10 @@ public class SignedInProfile extends User {
 
     public Long profileId() {
         return profileId;
+    }
+
+    /** Who acts in this request, page or API, and from which address, for the profile's activity log. */
+    public Actor actor(HttpServletRequest request) {
+        return new Actor(getUsername(), request.getRemoteAddr());
     }
 }

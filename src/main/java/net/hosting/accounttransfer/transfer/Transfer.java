@@ -10,10 +10,14 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
 import net.hosting.accounttransfer.common.ConflictException;
+import net.hosting.accounttransfer.profile.EmailAddress;
 
 /** One offer to hand an account over; it guards its own status so no caller can skip a rule. */
 @Entity
 public class Transfer {
+
+    /** The width of {@code decline_reason}: what a recipient may write when declining. */
+    public static final int MAX_DECLINE_REASON_LENGTH = 500;
 
     @Id
     private UUID id;
@@ -169,7 +173,7 @@ public class Transfer {
     }
 
     public boolean isAddressedTo(String email) {
-        return email != null && recipientEmail.equalsIgnoreCase(email.strip());
+        return EmailAddress.same(recipientEmail, email);
     }
 
     public UUID id() {

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import net.hosting.accounttransfer.common.Paging;
-import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import net.hosting.accounttransfer.transfer.TransferAnswers.TransferView;
 import org.springframework.http.HttpStatus;
@@ -48,7 +47,7 @@ class TransferController {
         TransferService.StartRequest start =
                 new TransferService.StartRequest(body.account(), body.recipientEmail(), body.billingMode());
         // a repeated Idempotency-Key gets the very answer of the first request (TransferService.start)
-        TransferView started = answers.start(me.profileId(), start, idempotencyKey, actor(me, request));
+        TransferView started = answers.start(me.profileId(), start, idempotencyKey, me.actor(request));
         return ResponseEntity.created(URI.create("/api/transfers/" + started.id())).body(started);
     }
 
@@ -72,22 +71,18 @@ class TransferController {
 
     @PostMapping("/{id}/cancel")
     TransferView cancel(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id, HttpServletRequest request) {
-        return ConcurrentDecisions.retry(() -> answers.cancel(id, me.profileId(), actor(me, request)));
+        return ConcurrentDecisions.retry(() -> answers.cancel(id, me.profileId(), me.actor(request)));
     }
 
     @PostMapping("/{id}/accept")
     TransferView accept(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id, HttpServletRequest request) {
-        return ConcurrentDecisions.retry(() -> answers.accept(id, me.profileId(), actor(me, request)));
+        return ConcurrentDecisions.retry(() -> answers.accept(id, me.profileId(), me.actor(request)));
     }
 
     @PostMapping("/{id}/decline")
     TransferView decline(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id,
             @RequestBody(required = false) DeclineBody body, HttpServletRequest request) {
         String reason = body == null ? null : body.reason();
-        return ConcurrentDecisions.retry(() -> answers.decline(id, me.profileId(), reason, actor(me, request)));
-    }
-
-    private static Actor actor(SignedInProfile me, HttpServletRequest request) {
-        return new Actor(me.getUsername(), request.getRemoteAddr());
+        return ConcurrentDecisions.retry(() -> answers.decline(id, me.profileId(), reason, me.actor(request)));
     }
 }

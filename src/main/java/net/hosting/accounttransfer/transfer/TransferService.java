@@ -15,8 +15,8 @@ import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
-import net.hosting.accounttransfer.config.TransferProperties;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.EmailAddress;
 import net.hosting.accounttransfer.profile.Profile;
@@ -70,6 +70,19 @@ public class TransferService {
     public record Started(Transfer transfer, boolean created) {
     }
 
+    /** An offer that passed {@link #check}: the sender's account, its active subscription, and the recipient. */
+    public record Offer(Account account, Subscription subscription, EmailAddress recipient) {
+    }
+
+    /**
+     * The rules an offer must meet (T1 to T5), checked without storing anything: the page's preview calls this, and
+     * {@link #start} calls the same check, so the preview can never accept what the start refuses.
+     */
+    @Transactional(readOnly = true)
+    public Offer check(Long senderId, StartRequest request) {
+        return check(profiles.findById(senderId).orElseThrow(Missing.signedIn(senderId)), request);
+    }
+
     /**
      * Starts a transfer, or, for an Idempotency-Key this sender already used, answers with the transfer that key
      * started and creates nothing: the one place a repeated start is recognised, for the API and the pages alike.
@@ -77,7 +90,7 @@ public class TransferService {
     @Transactional
     public Started start(Long senderId, StartRequest request, String idempotencyKey, Actor actor) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw new RuleViolationException("Idempotency-Key",
+            throw new RuleViolationException(Reason.IDEMPOTENCY_KEY_INVALID, "Idempotency-Key",
                     "An Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters.");
         }
         // one sender's starts queue on its profile row: concurrent ones cannot all squeeze under the limit, and a
@@ -88,21 +101,12 @@ public class TransferService {
         if (earlier.isPresent()) {
             return new Started(earlier.get(), false);
         }
-        // T1: an account the sender does not own looks exactly like one that does not exist
-        Account account = accounts.findByName(request.account()).filter(a -> a.isOwnedBy(senderId))
-                .orElseThrow(() -> new NotFoundException("You have no account named '" + request.account() + "'."));
-        EmailAddress recipient = EmailAddress.parse("recipientEmail", request.recipientEmail());
-        if (sender.hasEmail(request.recipientEmail())) {
-            throw new RuleViolationException("recipientEmail", "You cannot transfer an account to yourself.");
-        }
-        Subscription subscription = activeSubscription(account);
-        if (transfers.findPendingForAccount(account.id()).isPresent()) {
-            throw pendingConflict(account);
-        }
+        Offer offer = check(sender, request);
+        Account account = offer.account();
         Instant now = calendar.now();
         requireOfferBudget(senderId, now);
         Transfer transfer = new Transfer(UUID.randomUUID(), account.id(), account.name(), senderId,
-                recipient.value(), request.billingMode(), subscription.id(), now,
+                offer.recipient().value(), request.billingMode(), offer.subscription().id(), now,
                 now.plus(settings.expiry()), idempotencyKey);
         try {
             transfer = transfers.saveAndFlush(transfer);
@@ -113,6 +117,25 @@ public class TransferService {
         transfer.startedAs(workflow.start(transfer, transfer.expiresAt().minus(settings.reminderBefore())));
         activity.started(transfer, actor);
         return new Started(transfer, true);
+    }
+
+    private Offer check(Profile sender, StartRequest request) {
+        // T1: an account the sender does not own looks exactly like one that does not exist
+        Account account = accounts.owned(sender.id(), request.account());
+        EmailAddress recipient = EmailAddress.parse("recipientEmail", request.recipientEmail());
+        if (sender.hasEmail(recipient.value())) {
+            throw new RuleViolationException(Reason.OWN_EMAIL, "recipientEmail",
+                    "You cannot transfer an account to yourself.");
+        }
+        Subscription subscription = activeSubscription(account);
+        if (transfers.findPendingForAccount(account.id()).isPresent()) {
+            throw pendingConflict(account);
+        }
+        if (request.billingMode() == null) {
+            throw new RuleViolationException(Reason.REQUIRED, "billingMode",
+                    "Choose how the recipient is billed: IMMEDIATE or AT_RENEWAL.");
+        }
+        return new Offer(account, subscription, recipient);
     }
 
     /** The transfer this sender started with this Idempotency-Key, if any. */
@@ -140,8 +163,10 @@ public class TransferService {
 
     @Transactional
     public Transfer decline(UUID transferId, Long profileId, String reason, Actor actor) {
-        if (reason != null && reason.length() > 500) {
-            throw new RuleViolationException("reason", "A reason can have at most 500 characters.");
+        if (reason != null && reason.length() > Transfer.MAX_DECLINE_REASON_LENGTH) {
+            throw new RuleViolationException(Reason.TOO_LONG, "reason",
+                    "A reason can have at most " + Transfer.MAX_DECLINE_REASON_LENGTH + " characters.",
+                    Transfer.MAX_DECLINE_REASON_LENGTH);
         }
         Profile me = profiles.findById(profileId).orElseThrow(Missing.signedIn(profileId));
         Transfer transfer = lockVisible(transferId, me);
@@ -234,6 +259,7 @@ public class TransferService {
 
     private Subscription activeSubscription(Account account) {
         return subscriptions.findActiveByAccount(account.id()).orElseThrow(() -> new RuleViolationException(
+                Reason.SUBSCRIPTION_NOT_ACTIVE, null,
                 "The subscription of " + account.name() + " is not active, so the account cannot be transferred."));
     }
 

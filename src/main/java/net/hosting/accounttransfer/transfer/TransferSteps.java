@@ -55,7 +55,8 @@ public class TransferSteps {
         Subscription current = subscriptions.lockById(transfer.senderSubscriptionId()).orElseThrow(
                 Missing.of(transfer.id(), "sender subscription", transfer.senderSubscriptionId()));
         if (!current.isActive()) {
-            throw new RuleViolationException("The subscription of " + transfer.accountName()
+            throw new RuleViolationException(RuleViolationException.Reason.SUBSCRIPTION_NOT_ACTIVE, null,
+                    "The subscription of " + transfer.accountName()
                     + " is no longer active, so the account cannot be handed over.");
         }
         Instant acceptedAt = transfer.decidedAt();

@@ -6,25 +6,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import net.hosting.accounttransfer.account.Account;
-import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.Subscription;
-import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
-import net.hosting.accounttransfer.config.TransferProperties;
-import net.hosting.accounttransfer.profile.EmailAddress;
-import net.hosting.accounttransfer.profile.Profile;
-import net.hosting.accounttransfer.profile.ProfileService;
+import net.hosting.accounttransfer.transfer.TransferProperties;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferBilling;
 import net.hosting.accounttransfer.transfer.TransferService;
+import net.hosting.accounttransfer.web.OwnedAccounts.AccountRow;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -38,39 +31,26 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Subscriptions ({@code /}, "Abonnements") and "Transfer to another user": choose accounts and recipients, read
- * the billing preview (B7), confirm. Each step re-checks what the service would refuse, so errors show beside
- * the field that caused them instead of after the confirmation.
+ * the billing preview (B7), confirm. The preview asks {@link TransferService#check} about each chosen account, the
+ * check the start itself makes, so errors show beside the field that caused them before the confirmation.
  */
 @Controller
 @CustomerPage
 class AccountsPageController {
 
-    private final AccountRepository accounts;
-    private final SubscriptionRepository subscriptions;
+    private final OwnedAccounts owned;
     private final TransferService transfers;
     private final TransferBilling billing;
     private final BillingCalendar calendar;
-    private final ProfileService profiles;
     private final TransferProperties settings;
 
-    AccountsPageController(AccountRepository accounts, SubscriptionRepository subscriptions,
-            TransferService transfers, TransferBilling billing, BillingCalendar calendar, ProfileService profiles,
-            TransferProperties settings) {
-        this.settings = settings;
-        this.accounts = accounts;
-        this.subscriptions = subscriptions;
+    AccountsPageController(OwnedAccounts owned, TransferService transfers, TransferBilling billing,
+            BillingCalendar calendar, TransferProperties settings) {
+        this.owned = owned;
         this.transfers = transfers;
         this.billing = billing;
         this.calendar = calendar;
-        this.profiles = profiles;
-    }
-
-    /** An owned account with its active subscription (null when closed) and its pending transfer (or null). */
-    record AccountRow(String name, Subscription subscription, Transfer pending) {
-
-        public boolean transferable() {
-            return subscription != null && pending == null;
-        }
+        this.settings = settings;
     }
 
     /** One line of the preview: who is offered which account, and what accepting today would cost. */
@@ -79,7 +59,7 @@ class AccountsPageController {
 
     @GetMapping("/")
     String accounts(@AuthenticationPrincipal SignedInProfile me, Model model) {
-        model.addAttribute("accounts", rows(me).values());
+        model.addAttribute("accounts", owned.of(me.profileId()));
         return "accounts";
     }
 
@@ -158,58 +138,63 @@ class AccountsPageController {
 
     private boolean start(SignedInProfile me, TransferForm form, TransferForm.Choice choice, int index,
             BindingResult errors, HttpServletRequest request) {
-        String row = "choices[" + index + "].";
         try {
-            transfers.start(me.profileId(), new TransferService.StartRequest(choice.getAccount(), choice.email(),
-                    form.getBillingMode()), choice.getKey(), SessionSignIn.actor(me, request));
+            transfers.start(me.profileId(), request(form, choice), choice.getKey(), me.actor(request));
             return true;
-        } catch (ConflictException e) {
-            errors.rejectValue(row + "selected", "transfer.error.pendingNow");
-        } catch (RuleViolationException e) {
-            if ("recipientEmail".equals(e.field())) {
-                errors.rejectValue(row + "recipientEmail", "transfer.error.emailRefused", new Object[] {e.getMessage()},
-                        null);
-            } else {
-                errors.rejectValue(row + "selected", "transfer.error.notActive");
-            }
-        } catch (NotFoundException e) {
-            errors.rejectValue(row + "selected", "transfer.error.notYours");
-        } catch (TooManyRequestsException e) {
-            errors.rejectValue(row + "selected", "transfer.error.tooMany",
-                    new Object[] {settings.maxOffersPerDay(), (e.retryAfterSeconds() + 59) / 60}, null);
+        } catch (RuleViolationException | ConflictException | NotFoundException | TooManyRequestsException e) {
+            reject(errors, index, null, e);
+            return false;
         }
-        return false;
     }
 
+    /** Each chosen account through the service's own check, so the preview refuses exactly what the start would. */
     private void validate(SignedInProfile me, TransferForm form, Map<String, AccountRow> rows, BindingResult errors) {
-        Profile profile = profiles.get(me.profileId());
+        // the form's own questions, answered once for all the chosen accounts
         if (form.selected().isEmpty()) {
             errors.rejectValue("choices", "transfer.error.noneChosen");
         }
+        if (form.getBillingMode() == null && !errors.hasFieldErrors("billingMode")) {
+            errors.rejectValue("billingMode", Refusals.code(RuleViolationException.Reason.REQUIRED));
+        }
         for (int i = 0; i < form.getChoices().size(); i++) {
             TransferForm.Choice choice = form.getChoices().get(i);
-            if (!choice.isSelected()) {
-                continue;
-            }
-            String row = "choices[" + i + "].";
-            AccountRow account = rows.get(choice.getAccount());
-            if (account.subscription() == null) {
-                errors.rejectValue(row + "selected", "transfer.error.notActive");
-            } else if (account.pending() != null) {
-                errors.rejectValue(row + "selected", "transfer.error.pending",
-                        new Object[] {account.pending().recipientEmail()}, null);
-            }
-            String email = choice.email();
-            if (email.isEmpty()) {
-                errors.rejectValue(row + "recipientEmail", "transfer.error.emailRequired");
-            } else if (!EmailAddress.isValid(email)) {
-                errors.rejectValue(row + "recipientEmail", "transfer.error.emailInvalid", new Object[] {email}, null);
-            } else if (profile.hasEmail(email)) {
-                errors.rejectValue(row + "recipientEmail", "transfer.error.ownEmail");
+            if (choice.isSelected()) {
+                try {
+                    transfers.check(me.profileId(), request(form, choice));
+                } catch (RuleViolationException | ConflictException | NotFoundException e) {
+                    reject(errors, i, rows.get(choice.getAccount()), e);
+                }
             }
         }
-        if (form.getBillingMode() == null && !errors.hasFieldErrors("billingMode")) {
-            errors.rejectValue("billingMode", "transfer.error.modeRequired");
+    }
+
+    private static TransferService.StartRequest request(TransferForm form, TransferForm.Choice choice) {
+        return new TransferService.StartRequest(choice.getAccount(), choice.email(), form.getBillingMode());
+    }
+
+    /** What the service refused about one chosen account, beside the field it is about. */
+    private void reject(BindingResult errors, int index, AccountRow row, RuntimeException refusal) {
+        String path = "choices[" + index + "].";
+        if (refusal instanceof RuleViolationException rule) {
+            if ("billingMode".equals(rule.field())) {
+                if (!errors.hasFieldErrors("billingMode")) {
+                    Refusals.reject(errors, "billingMode", rule);
+                }
+            } else {
+                Refusals.reject(errors, path + ("recipientEmail".equals(rule.field()) ? "recipientEmail" : "selected"), rule);
+            }
+        } else if (refusal instanceof ConflictException) {
+            if (row != null && row.pending() != null) {
+                errors.rejectValue(path + "selected", "transfer.error.pending",
+                        new Object[] {row.pending().recipientEmail()}, null);
+            } else {
+                errors.rejectValue(path + "selected", "transfer.error.pendingNow");
+            }
+        } else if (refusal instanceof NotFoundException) {
+            errors.rejectValue(path + "selected", "transfer.error.notYours");
+        } else if (refusal instanceof TooManyRequestsException tooMany) {
+            errors.rejectValue(path + "selected", "transfer.error.tooMany",
+                    new Object[] {settings.maxOffersPerDay(), (tooMany.retryAfterSeconds() + 59) / 60}, null);
         }
     }
 
@@ -221,15 +206,8 @@ class AccountsPageController {
 
     /** The profile's accounts by name, in name order, each with its subscription and pending transfer. */
     private Map<String, AccountRow> rows(SignedInProfile me) {
-        List<Account> owned = accounts.findByOwner(me.profileId());
-        List<Long> ids = owned.stream().map(Account::id).toList();
-        Map<Long, Subscription> active = ids.isEmpty() ? Map.of() : subscriptions.findActiveByAccounts(ids).stream()
-                .collect(Collectors.toMap(Subscription::accountId, Function.identity()));
-        Map<Long, Transfer> pending = transfers.pendingFor(ids).stream()
-                .collect(Collectors.toMap(Transfer::accountId, Function.identity()));
         Map<String, AccountRow> rows = new LinkedHashMap<>();
-        owned.forEach(account -> rows.put(account.name(),
-                new AccountRow(account.name(), active.get(account.id()), pending.get(account.id()))));
+        owned.of(me.profileId()).forEach(row -> rows.put(row.name(), row));
         return rows;
     }
 }

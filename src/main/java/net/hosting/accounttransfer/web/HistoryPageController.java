@@ -8,6 +8,7 @@ import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.billing.InvoiceRepository;
 import net.hosting.accounttransfer.history.ActivityLog;
+import net.hosting.accounttransfer.history.Ticket;
 import net.hosting.accounttransfer.history.Tickets;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import org.springframework.http.HttpStatus;
@@ -29,8 +30,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @CustomerPage
 class HistoryPageController {
 
-    static final int MAX_SUBJECT_LENGTH = 200;
-    static final int MAX_MESSAGE_LENGTH = 5000;
     // the sections of the page, each a list paged by the query parameter of the same name
     private static final String INVOICES = "invoices";
     private static final String TICKETS = "tickets";
@@ -65,18 +64,17 @@ class HistoryPageController {
             RedirectAttributes redirect) {
         if (form.getSubject() == null || form.getSubject().isBlank()) {
             errors.rejectValue("subject", "ticket.error.subjectRequired");
-        } else if (form.getSubject().strip().length() > MAX_SUBJECT_LENGTH) {
-            errors.rejectValue("subject", "form.error.tooLong", new Object[] {MAX_SUBJECT_LENGTH}, null);
+        } else {
+            Refusals.requireFits(errors, "subject", form.getSubject(), Ticket.MAX_SUBJECT_LENGTH);
         }
         if (form.getMessage() == null || form.getMessage().isBlank()) {
             errors.rejectValue("message", "ticket.error.messageRequired");
-        } else if (form.getMessage().strip().length() > MAX_MESSAGE_LENGTH) {
-            errors.rejectValue("message", "form.error.tooLong", new Object[] {MAX_MESSAGE_LENGTH}, null);
+        } else {
+            Refusals.requireFits(errors, "message", form.getMessage(), Ticket.MAX_MESSAGE_LENGTH);
         }
         Optional<Account> about = Optional.empty();
         if (form.getAccount() != null && !form.getAccount().isBlank()) {
-            about = accounts.findByOwner(me.profileId()).stream()
-                    .filter(account -> account.name().equals(form.getAccount())).findFirst();
+            about = accounts.findOwned(me.profileId(), form.getAccount());
             if (about.isEmpty()) {
                 errors.rejectValue("account", "ticket.error.account");
             }
@@ -85,7 +83,7 @@ class HistoryPageController {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return page(me, lists(null, null, null, null), model);
         }
-        tickets.open(me.profileId(), SessionSignIn.actor(me, request), about.map(Account::id).orElse(null),
+        tickets.open(me.profileId(), me.actor(request), about.map(Account::id).orElse(null),
                 about.map(Account::name).orElse(null), form.getSubject(), form.getMessage());
         Notices.notice(redirect, "ticket.opened", form.getSubject().strip());
         return "redirect:/history#tickets";

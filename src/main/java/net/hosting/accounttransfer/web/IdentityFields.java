@@ -1,5 +1,8 @@
 package net.hosting.accounttransfer.web;
 
+import net.hosting.accounttransfer.profile.Profile;
+import org.springframework.validation.Errors;
+
 /** Name, company, postal address and language: the billing identity a customer types on sign-up and in the profile. */
 abstract class IdentityFields {
 
@@ -7,6 +10,20 @@ abstract class IdentityFields {
     private String company;
     private String address;
     private String locale;
+
+    /** What the profile would refuse, each beside its own field, by the limits {@link Profile} declares. */
+    void validateIdentity(Errors errors) {
+        if (name == null || name.isBlank()) {
+            errors.rejectValue("name", "signup.error.nameRequired");
+        } else {
+            Refusals.requireFits(errors, "name", name, Profile.MAX_NAME_LENGTH);
+        }
+        Refusals.requireFits(errors, "company", company, Profile.MAX_NAME_LENGTH);
+        Refusals.requireFits(errors, "address", address, Profile.MAX_ADDRESS_LENGTH);
+        if (PageLocaleResolver.supported(locale).isEmpty()) {
+            errors.rejectValue("locale", "form.error.locale");
+        }
+    }
 
     public String getName() {
         return name;

@@ -5,10 +5,12 @@ import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.TooManyRequestsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
@@ -45,6 +47,12 @@ class PageErrors {
     @ExceptionHandler
     String ruleViolation(RuleViolationException e, Model model, HttpServletResponse response) {
         return page(HttpStatus.UNPROCESSABLE_ENTITY, model, response);
+    }
+
+    @ExceptionHandler
+    String tooManyRequests(TooManyRequestsException e, Model model, HttpServletResponse response) {
+        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()));
+        return page(HttpStatus.TOO_MANY_REQUESTS, model, response);
     }
 
     @ExceptionHandler

@@ -1,7 +1,6 @@
 package net.hosting.accounttransfer.web;
 
 import jakarta.servlet.http.HttpServletRequest;
-import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -26,13 +25,7 @@ class PageFormat {
     }
 
     public String money(Money money) {
-        if (money == null) {
-            return "";
-        }
-        // French readers write 9,99 €; English ones €9.99, as in the mails
-        NumberFormat format = NumberFormat.getCurrencyInstance(french() ? Locale.FRANCE : Locale.UK);
-        format.setCurrency(money.currency());
-        return format.format(money.amount());
+        return money == null ? "" : money.formatFor(locale());
     }
 
     public String date(LocalDate date) {
@@ -59,9 +52,5 @@ class PageFormat {
 
     private static Locale locale() {
         return LocaleContextHolder.getLocale();
-    }
-
-    private static boolean french() {
-        return "fr".equals(locale().getLanguage());
     }
 }

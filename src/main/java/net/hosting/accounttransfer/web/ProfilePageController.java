@@ -56,8 +56,8 @@ class ProfilePageController {
             RedirectAttributes redirect) {
         if (form.getName() == null || form.getName().isBlank()) {
             errors.rejectValue("name", "profile.token.error.nameRequired");
-        } else if (form.getName().strip().length() > ApiToken.MAX_NAME_LENGTH) {
-            errors.rejectValue("name", "form.error.tooLong", new Object[] {ApiToken.MAX_NAME_LENGTH}, null);
+        } else {
+            Refusals.requireFits(errors, "name", form.getName(), ApiToken.MAX_NAME_LENGTH);
         }
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -65,7 +65,7 @@ class ProfilePageController {
             model.addAttribute("passwordForm", new ProfileForms.Password());
             return page(me, model);
         }
-        ApiTokens.Issued issued = tokens.issue(me.profileId(), form.getName(), SessionSignIn.actor(me, request));
+        ApiTokens.Issued issued = tokens.issue(me.profileId(), form.getName(), me.actor(request));
         redirect.addFlashAttribute("newToken", issued.secret());
         redirect.addFlashAttribute("newTokenName", issued.token().name());
         return "redirect:/profile#tokens-title";
@@ -75,7 +75,7 @@ class ProfilePageController {
     String revokeToken(@AuthenticationPrincipal SignedInProfile me, @PathVariable Long id, HttpServletRequest request,
             RedirectAttributes redirect) {
         try {
-            tokens.revoke(me.profileId(), id, SessionSignIn.actor(me, request));
+            tokens.revoke(me.profileId(), id, me.actor(request));
             Notices.notice(redirect, "profile.token.revoked");
         } catch (NotFoundException e) {
             Notices.problem(redirect, "profile.token.error.notFound");
@@ -90,34 +90,20 @@ class ProfilePageController {
         if (form.getEmail() == null || !EmailAddress.isValid(form.getEmail())) {
             errors.rejectValue("email", "form.error.emailInvalid");
         }
-        if (form.getName() == null || form.getName().isBlank()) {
-            errors.rejectValue("name", "signup.error.nameRequired");
-        } else if (form.getName().length() > SignUpController.MAX_TEXT_LENGTH) {
-            errors.rejectValue("name", "form.error.tooLong", new Object[] {SignUpController.MAX_TEXT_LENGTH}, null);
-        }
-        if (form.getCompany() != null && form.getCompany().length() > SignUpController.MAX_TEXT_LENGTH) {
-            errors.rejectValue("company", "form.error.tooLong", new Object[] {SignUpController.MAX_TEXT_LENGTH}, null);
-        }
-        if (form.getAddress() != null && form.getAddress().length() > 1000) {
-            errors.rejectValue("address", "form.error.tooLong", new Object[] {1000}, null);
-        }
-        if (PageLocaleResolver.supported(form.getLocale()).isEmpty()) {
-            errors.rejectValue("locale", "form.error.locale");
-        }
+        form.validateIdentity(errors);
         ProfileService.Changed changed = null;
         if (!errors.hasErrors()) {
             try {
                 changed = profiles.change(me.profileId(), new ProfileService.Change(form.getEmail(), null,
                         form.getCurrentPassword(), form.getName(), nullToEmpty(form.getCompany()),
-                        nullToEmpty(form.getAddress()), form.getLocale()), SessionSignIn.actor(me, request));
+                        nullToEmpty(form.getAddress()), form.getLocale()), me.actor(request));
             } catch (ConflictException e) {
                 errors.rejectValue("email", "profile.error.emailTaken");
             } catch (RuleViolationException e) {
-                if ("currentPassword".equals(e.field())) {
+                if (e.reason() == RuleViolationException.Reason.CURRENT_PASSWORD_WRONG) {
                     errors.rejectValue("currentPassword", "profile.error.currentPasswordForEmail");
                 } else {
-                    errors.rejectValue(e.field() == null ? "email" : e.field(), "form.error.refused",
-                            new Object[] {e.getMessage()}, null);
+                    Refusals.reject(errors, Refusals.field(e, "email", "email", "name", "company", "address", "locale"), e);
                 }
             }
         }
@@ -147,7 +133,7 @@ class ProfilePageController {
             RedirectAttributes redirect) {
         ProfileService.Confirmation outcome;
         try {
-            outcome = profiles.confirmEmail(me.profileId(), token, SessionSignIn.actor(me, request));
+            outcome = profiles.confirmEmail(me.profileId(), token, me.actor(request));
         } catch (ConflictException e) {
             // another profile took the address at this very moment
             outcome = ProfileService.Confirmation.TAKEN;
@@ -171,22 +157,18 @@ class ProfilePageController {
         if (form.getCurrentPassword() == null || form.getCurrentPassword().isEmpty()) {
             errors.rejectValue("currentPassword", "profile.error.currentPasswordRequired");
         }
-        if (form.getNewPassword() == null || form.getNewPassword().length() < SignUpController.MIN_PASSWORD_LENGTH) {
-            errors.rejectValue("newPassword", "form.error.passwordShort",
-                    new Object[] {SignUpController.MIN_PASSWORD_LENGTH}, null);
-        } else if (!form.getNewPassword().equals(form.getConfirmation())) {
-            errors.rejectValue("confirmation", "form.error.passwordMismatch");
-        }
+        Refusals.requireNewPassword(errors, "newPassword", form.getNewPassword(), "confirmation",
+                form.getConfirmation());
         ProfileService.Changed changed = null;
         if (!errors.hasErrors()) {
             try {
                 changed = profiles.change(me.profileId(), new ProfileService.Change(null, form.getNewPassword(),
-                        form.getCurrentPassword(), null, null, null, null), SessionSignIn.actor(me, request));
+                        form.getCurrentPassword(), null, null, null, null), me.actor(request));
             } catch (RuleViolationException e) {
-                if ("currentPassword".equals(e.field())) {
+                if (e.reason() == RuleViolationException.Reason.CURRENT_PASSWORD_WRONG) {
                     errors.rejectValue("currentPassword", "profile.error.currentPasswordWrong");
                 } else {
-                    errors.rejectValue("newPassword", "form.error.refused", new Object[] {e.getMessage()}, null);
+                    Refusals.reject(errors, "newPassword", e);
                 }
             }
         }

@@ -3,9 +3,7 @@ package net.hosting.accounttransfer.web;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
-import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.ProfileSignIn;
-import net.hosting.accounttransfer.profile.SignedInProfile;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -57,11 +55,6 @@ class SessionSignIn {
         UserDetails principal = profiles.loadUserByUsername(email);
         establish(UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()),
                 request, response);
-    }
-
-    /** Who acts through a page, and from which address, for the profile's activity log. */
-    static Actor actor(SignedInProfile me, HttpServletRequest request) {
-        return new Actor(me.getUsername(), request.getRemoteAddr());
     }
 
     private void establish(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {

@@ -11,7 +11,6 @@ import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import net.hosting.accounttransfer.transfer.Transfer;
-import net.hosting.accounttransfer.transfer.TransferService;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,15 +32,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @CustomerPage
 class SignUpController {
 
-    static final int MIN_PASSWORD_LENGTH = 8;
-    static final int MAX_TEXT_LENGTH = 200;
-
-    private final TransferService transfers;
+    private final MailedLinks links;
     private final ProfileService profiles;
     private final SessionSignIn signIn;
 
-    SignUpController(TransferService transfers, ProfileService profiles, SessionSignIn signIn) {
-        this.transfers = transfers;
+    SignUpController(MailedLinks links, ProfileService profiles, SessionSignIn signIn) {
+        this.links = links;
         this.profiles = profiles;
         this.signIn = signIn;
     }
@@ -49,8 +45,8 @@ class SignUpController {
     @GetMapping("/signup")
     String form(@RequestParam(name = "transfer", required = false) String transferId,
             @RequestParam(required = false) String token, @AuthenticationPrincipal SignedInProfile me, Model model,
-            HttpServletResponse response) {
-        Optional<Transfer> transfer = offer(transferId, token);
+            HttpServletRequest request, HttpServletResponse response) {
+        Optional<Transfer> transfer = links.pendingOffer(uuid(transferId), token, request);
         if (transfer.isEmpty()) {
             return invalidLink(transferId, model, response);
         }
@@ -69,7 +65,7 @@ class SignUpController {
     String signUp(@ModelAttribute("form") SignUpForm form, BindingResult errors,
             @AuthenticationPrincipal SignedInProfile me, Model model, HttpServletRequest request,
             HttpServletResponse response, RedirectAttributes redirect) {
-        Optional<Transfer> offer = offer(form.getTransfer(), form.getToken());
+        Optional<Transfer> offer = links.pendingOffer(uuid(form.getTransfer()), form.getToken(), request);
         if (offer.isEmpty()) {
             return invalidLink(form.getTransfer(), model, response);
         }
@@ -78,15 +74,16 @@ class SignUpController {
         if (next != null) {
             return next;
         }
-        validate(form, errors);
+        form.validateIdentity(errors);
+        Refusals.requireNewPassword(errors, "password", form.getPassword(), "passwordConfirmation",
+                form.getPasswordConfirmation());
         if (!errors.hasErrors()) {
             try {
                 profiles.register(transfer.recipientEmail(), form.getPassword(), form.getName(), form.getCompany(),
                         form.getAddress(), Profile.Language.of(form.getLocale()),
                         new Actor(transfer.recipientEmail(), request.getRemoteAddr()));
             } catch (RuleViolationException e) {
-                errors.rejectValue("password".equals(e.field()) ? "password" : "name", "signup.error.refused",
-                        new Object[] {e.getMessage()}, null);
+                Refusals.reject(errors, Refusals.field(e, "name", "password", "name", "company", "address", "locale"), e);
             } catch (ConflictException e) {
                 // someone created the profile meanwhile, maybe in another tab: signing in is the way now
                 return "redirect:/transfers/" + transfer.id() + "?token=" + form.getToken();
@@ -101,12 +98,6 @@ class SignUpController {
         return "redirect:/transfers/" + transfer.id();
     }
 
-    private Optional<Transfer> offer(String transferId, String token) {
-        UUID id = uuid(transferId);
-        return id == null || token == null ? Optional.empty()
-                : transfers.byLink(id, token).filter(Transfer::isPending);
-    }
-
     /** Where to go instead of signing up: the transfer, for someone signed in or whose email has a profile. */
     private String elsewhere(Transfer transfer, String token, SignedInProfile me) {
         if (me != null) {
@@ -116,28 +107,6 @@ class SignUpController {
             return "redirect:/transfers/" + transfer.id() + "?token=" + token;
         }
         return null;
-    }
-
-    private static void validate(SignUpForm form, BindingResult errors) {
-        if (form.getName() == null || form.getName().isBlank()) {
-            errors.rejectValue("name", "signup.error.nameRequired");
-        } else if (form.getName().length() > MAX_TEXT_LENGTH) {
-            errors.rejectValue("name", "form.error.tooLong", new Object[] {MAX_TEXT_LENGTH}, null);
-        }
-        if (form.getCompany() != null && form.getCompany().length() > MAX_TEXT_LENGTH) {
-            errors.rejectValue("company", "form.error.tooLong", new Object[] {MAX_TEXT_LENGTH}, null);
-        }
-        if (form.getAddress() != null && form.getAddress().length() > 1000) {
-            errors.rejectValue("address", "form.error.tooLong", new Object[] {1000}, null);
-        }
-        if (PageLocaleResolver.supported(form.getLocale()).isEmpty()) {
-            errors.rejectValue("locale", "form.error.locale");
-        }
-        if (form.getPassword() == null || form.getPassword().length() < MIN_PASSWORD_LENGTH) {
-            errors.rejectValue("password", "form.error.passwordShort", new Object[] {MIN_PASSWORD_LENGTH}, null);
-        } else if (!form.getPassword().equals(form.getPasswordConfirmation())) {
-            errors.rejectValue("passwordConfirmation", "form.error.passwordMismatch");
-        }
     }
 
     private String page(SignUpForm form, Transfer transfer, Model model) {

@@ -8,7 +8,6 @@ import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.Paging;
-import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.history.Ticket;
 import net.hosting.accounttransfer.history.Tickets;
 import net.hosting.accounttransfer.profile.SignedInProfile;
@@ -67,11 +66,9 @@ class TicketsController {
             HttpServletRequest request) {
         Account account = null;
         if (body.account() != null && !body.account().isBlank()) {
-            // T1 again: an account of another profile looks exactly like one that does not exist
-            account = accounts.findByName(body.account().strip()).filter(a -> a.isOwnedBy(me.profileId()))
-                    .orElseThrow(() -> new NotFoundException("You have no account named '" + body.account() + "'."));
+            account = accounts.owned(me.profileId(), body.account());
         }
-        Ticket ticket = tickets.open(me.profileId(), new Actor(me.getUsername(), request.getRemoteAddr()),
+        Ticket ticket = tickets.open(me.profileId(), me.actor(request),
                 account == null ? null : account.id(), account == null ? null : account.name(), body.subject(),
                 body.message());
         return ResponseEntity.created(URI.create("/api/tickets/" + ticket.id())).body(TicketView.of(ticket));

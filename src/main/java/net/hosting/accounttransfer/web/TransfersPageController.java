@@ -2,7 +2,6 @@ package net.hosting.accounttransfer.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import net.hosting.accounttransfer.common.ConflictException;
@@ -14,10 +13,6 @@ import net.hosting.accounttransfer.transfer.ConcurrentDecisions;
 import net.hosting.accounttransfer.transfer.ProcessNotWaitingException;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferService;
-import net.hosting.accounttransfer.throttle.Guess;
-import net.hosting.accounttransfer.throttle.GuessingThrottle;
-import net.hosting.accounttransfer.throttle.TooManyGuesses;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
@@ -39,7 +34,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @CustomerPage
 class TransfersPageController {
 
-    static final int MAX_REASON_LENGTH = 500;
     // the two lists of the Transfers tab, each paged by the query parameter of the same name
     private static final String RECEIVED = "received";
     private static final String SENT = "sent";
@@ -47,16 +41,16 @@ class TransfersPageController {
     private final TransferService transfers;
     private final TransferViews views;
     private final ProfileService profiles;
-    private final GuessingThrottle throttle;
+    private final MailedLinks links;
     // the same session-held cache the sign-in form reads, so signing in returns to the offer
     private final RequestCache requestCache = new HttpSessionRequestCache();
 
     TransfersPageController(TransferService transfers, TransferViews views, ProfileService profiles,
-            GuessingThrottle throttle) {
+            MailedLinks links) {
         this.transfers = transfers;
         this.views = views;
         this.profiles = profiles;
-        this.throttle = throttle;
+        this.links = links;
     }
 
     /** How the reader of the accept page stands towards the transfer, which decides what the page offers. */
@@ -78,18 +72,7 @@ class TransfersPageController {
             @AuthenticationPrincipal SignedInProfile me, HttpServletRequest request, HttpServletResponse response,
             Model model) {
         if (token != null) {
-            // S3: tokens are guessed per client address; past the budget no token is even compared
-            String address = request.getRemoteAddr();
-            Optional<Duration> wait = throttle.retryAfter(Guess.ACCEPT_LINK, address, null);
-            if (wait.isPresent()) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, TooManyGuesses.retryAfter(wait.get()));
-                return PageErrors.page(HttpStatus.TOO_MANY_REQUESTS, model, response);
-            }
-            Optional<Transfer> matched = transfers.byLink(id, token);
-            if (matched.isEmpty()) {
-                throttle.failed(Guess.ACCEPT_LINK, address, null);
-            }
-            Optional<Transfer> linked = matched.filter(Transfer::isPending);
+            Optional<Transfer> linked = links.pendingOffer(id, token, request);
             if (linked.isEmpty()) {
                 return invalidLink(id, me, model, response);
             }
@@ -117,14 +100,14 @@ class TransfersPageController {
             RedirectAttributes redirect) {
         try {
             ConcurrentDecisions.retry(() ->
-                    transfers.accept(id, me.profileId(), SessionSignIn.actor(me, request)));
+                    transfers.accept(id, me.profileId(), me.actor(request)));
             Notices.notice(redirect, "transfer.accepted");
         } catch (ProcessNotWaitingException e) {
             Notices.problem(redirect, "transfer.error.processNotWaiting");
         } catch (ConflictException e) {
             Notices.problem(redirect, "transfer.error.notPending");
         } catch (RuleViolationException e) {
-            Notices.problem(redirect, "transfer.error.subscriptionNotActive");
+            Notices.problem(redirect, Refusals.code(e.reason()));
         }
         return "redirect:/transfers/" + id;
     }
@@ -133,7 +116,7 @@ class TransfersPageController {
     String decline(@PathVariable UUID id, @RequestParam(required = false) String reason,
             @AuthenticationPrincipal SignedInProfile me, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
-        if (reason != null && reason.length() > MAX_REASON_LENGTH) {
+        if (reason != null && reason.length() > Transfer.MAX_DECLINE_REASON_LENGTH) {
             Transfer transfer = transfers.get(id, me.profileId());
             model.addAttribute("reason", reason);
             model.addAttribute("reasonError", "transfer.error.reasonTooLong");
@@ -142,7 +125,7 @@ class TransfersPageController {
         }
         try {
             ConcurrentDecisions.retry(() ->
-                    transfers.decline(id, me.profileId(), reason, SessionSignIn.actor(me, request)));
+                    transfers.decline(id, me.profileId(), reason, me.actor(request)));
             Notices.notice(redirect, "transfer.declined");
         } catch (ProcessNotWaitingException e) {
             Notices.problem(redirect, "transfer.error.processNotWaiting");
@@ -157,7 +140,7 @@ class TransfersPageController {
             RedirectAttributes redirect) {
         try {
             ConcurrentDecisions.retry(() ->
-                    transfers.cancel(id, me.profileId(), SessionSignIn.actor(me, request)));
+                    transfers.cancel(id, me.profileId(), me.actor(request)));
             Notices.notice(redirect, "transfer.cancelled");
         } catch (ProcessNotWaitingException e) {
             Notices.problem(redirect, "transfer.error.processNotWaiting");

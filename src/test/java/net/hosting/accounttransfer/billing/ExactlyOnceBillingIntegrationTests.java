@@ -3,10 +3,8 @@ package net.hosting.accounttransfer.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,7 +13,7 @@ import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import net.hosting.accounttransfer.support.Fixtures;
-import net.hosting.accounttransfer.support.IntegrationTest;
+import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferBilling;
 import net.hosting.accounttransfer.transfer.TransferService;
@@ -36,9 +34,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * B6: every charge and refund is issued once, whether its step runs twice, races itself, or is retried by the
  * engine after its work was committed but before its job completed (a crash between the two).
  */
-class ExactlyOnceBillingIntegrationTests extends IntegrationTest {
+class ExactlyOnceBillingIntegrationTests extends FixedDateIntegrationTest {
 
     private static final String PROCESS = "AccountTransfer";
+    /** A €9.99 month [2028-02-14, 2028-03-14), 29 days long, of which 14 are left on {@link #TODAY}. */
+    private static final LocalDate ANCHOR = LocalDate.parse("2028-02-14");
 
     @Autowired
     TransferSteps steps;
@@ -71,7 +71,7 @@ class ExactlyOnceBillingIntegrationTests extends IntegrationTest {
     void immediateBillingRunTwiceRacedAndRetriedAfterACommitIssuesOneInvoiceAndOneCreditNote() {
         Profile sender = fixtures.customer("Sam", Profile.Language.EN);
         Profile recipient = fixtures.customer("Rita", Profile.Language.EN);
-        Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, 10);
+        Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, ANCHOR);
         BillingPeriod paid = subscriptions.findActiveByAccount(account.id()).orElseThrow().currentPeriod();
         Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
         Api asRecipient = api.as(recipient.email(), Fixtures.PASSWORD);
@@ -117,18 +117,21 @@ class ExactlyOnceBillingIntegrationTests extends IntegrationTest {
         // and a whole second run of the billing jobs, as an operator restarting them from Cockpit would cause
         rerunFrom(id, "Task_InvoiceRecipient");
 
-        LocalDate acceptedOn = calendar.dateOf(transfers.get(id, sender.id()).decidedAt());
+        assertThat(calendar.dateOf(transfers.get(id, sender.id()).decidedAt())).isEqualTo(TODAY);
         assertThat(documents("transfer:" + id + ":recipient-invoice")).singleElement().satisfies(invoice -> {
             assertThat(invoice.get("kind")).isEqualTo("INVOICE");
             assertThat(invoice.get("profile_id")).isEqualTo(recipient.id());
             assertThat(invoice.get("amount")).isEqualTo(new BigDecimal("9.99"));
-            assertThat(invoice.get("period_start").toString()).isEqualTo(acceptedOn.toString());
-            assertThat(invoice.get("period_end").toString()).isEqualTo(acceptedOn.plusMonths(1).toString());
+            assertThat(invoice.get("period_start").toString()).isEqualTo("2028-02-29");
+            assertThat(invoice.get("period_end").toString()).isEqualTo("2028-03-29");
         });
         assertThat(documents("transfer:" + id + ":sender-refund")).singleElement().satisfies(credit -> {
             assertThat(credit.get("kind")).isEqualTo("CREDIT_NOTE");
             assertThat(credit.get("profile_id")).isEqualTo(sender.id());
-            assertThat(credit.get("amount")).isEqualTo(expectedRefund("9.99", paid, acceptedOn));
+            // B4: 9.99 × 14 / 29 = 4.8228 → 4.82, over [2028-02-29, 2028-03-14)
+            assertThat(credit.get("amount")).isEqualTo(new BigDecimal("4.82"));
+            assertThat(credit.get("period_start").toString()).isEqualTo("2028-02-29");
+            assertThat(credit.get("period_end").toString()).isEqualTo(paid.end().toString());
             assertThat(credit.get("refunded_at")).isNotNull();
         });
         assertThat(jdbc.queryForObject("select count(*) from invoice where account_id = ?", Long.class, account.id()))
@@ -141,18 +144,16 @@ class ExactlyOnceBillingIntegrationTests extends IntegrationTest {
     void renewalBillingRacedAndRetriedInvoicesTheNextPeriodOnceAndRenewsTheSubscriptionOnce() {
         Profile sender = fixtures.customer("Sid", Profile.Language.EN);
         Profile recipient = fixtures.customer("Rosa", Profile.Language.EN);
-        Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, 10);
-        Subscription sold = subscriptions.findActiveByAccount(account.id()).orElseThrow();
+        Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, ANCHOR);
         Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
 
         UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "AT_RENEWAL");
         TransfersByApi.accept(api.as(recipient.email(), Fixtures.PASSWORD), id);
         Job timer = awaitJob(id, "TimerEvent_RenewalDate");
         Transfer transfer = transfers.get(id, sender.id());
-        LocalDate acceptedOn = calendar.dateOf(transfer.decidedAt());
         // T11: the recipient keeps the old renewal date, and nothing is billed before it
         assertThat(subscriptions.findById(transfer.recipientSubscriptionId()).orElseThrow().currentPeriod())
-                .isEqualTo(new BillingPeriod(acceptedOn, sold.renewalDate()));
+                .isEqualTo(new BillingPeriod(TODAY, LocalDate.parse("2028-03-14")));
         assertThat(documents("transfer:" + id + ":renewal-invoice")).isEmpty();
 
         WhileAnotherHolds.Race<Optional<Invoice>, Optional<Invoice>> race = WhileAnotherHolds.race(transaction, jdbc,
@@ -166,8 +167,7 @@ class ExactlyOnceBillingIntegrationTests extends IntegrationTest {
         awaitEnd(timer.getProcessInstanceId());
         TransfersByApi.awaitStatus(asSender, id, "COMPLETED");
 
-        BillingPeriod next = BillingPeriod.containing(sold.anchorDate(), sold.cycle(), sold.renewalDate());
-        assertThat(next.start()).isEqualTo(sold.renewalDate());
+        BillingPeriod next = new BillingPeriod(LocalDate.parse("2028-03-14"), LocalDate.parse("2028-04-14"));
         assertThat(documents("transfer:" + id + ":renewal-invoice")).singleElement().satisfies(invoice -> {
             assertThat(invoice.get("profile_id")).isEqualTo(recipient.id());
             assertThat(invoice.get("amount")).isEqualTo(new BigDecimal("9.99"));
@@ -179,11 +179,6 @@ class ExactlyOnceBillingIntegrationTests extends IntegrationTest {
         assertThat(jdbc.queryForObject("select count(*) from invoice where account_id = ? and kind = 'CREDIT_NOTE'",
                 Long.class, account.id())).as("AT_RENEWAL refunds nothing").isZero();
         assertThat(transfers.get(id, sender.id()).status()).isEqualTo(TransferStatus.COMPLETED);
-    }
-
-    private static BigDecimal expectedRefund(String paid, BillingPeriod period, LocalDate acceptedOn) {
-        return new BigDecimal(paid).multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(acceptedOn, period.end())))
-                .divide(BigDecimal.valueOf(period.days()), 2, RoundingMode.HALF_UP);
     }
 
     private List<java.util.Map<String, Object>> documents(String key) {

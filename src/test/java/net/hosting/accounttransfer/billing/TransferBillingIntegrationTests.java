@@ -3,10 +3,7 @@ package net.hosting.accounttransfer.billing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
@@ -16,15 +13,18 @@ import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import net.hosting.accounttransfer.support.Fixtures;
-import net.hosting.accounttransfer.support.IntegrationTest;
+import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The money of a transfer as both parties see it through the API: the preview (B7), then the documents. */
-class TransferBillingIntegrationTests extends IntegrationTest {
+/**
+ * The money of a transfer as both parties see it through the API: the preview (B7), then the documents. Every
+ * transfer is accepted on {@link FixedDateIntegrationTest#TODAY}, 2028-02-29, so the amounts are worked by hand.
+ */
+class TransferBillingIntegrationTests extends FixedDateIntegrationTest {
 
     @Autowired
     SubscriptionRepository subscriptions;
@@ -41,13 +41,23 @@ class TransferBillingIntegrationTests extends IntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
-    @ParameterizedTest(name = "{0} {1}, period begun {2} days ago")
-    @CsvSource({"9.99, MONTHLY, 10", "119.88, YEARLY, 100"})
+    /**
+     * B4 by hand, accepted on d = 2028-02-29:
+     * <ul>
+     * <li>€9.99 monthly from 2028-02-14: period [2028-02-14, 2028-03-14) of 29 days (a leap February), 14 left:
+     *     9.99 × 14 / 29 = 4.8228 → €4.82; the recipient's month is [2028-02-29, 2028-03-29).
+     * <li>€119.88 yearly from 2027-06-01: period [2027-06-01, 2028-06-01) of 366 days, 93 left (1 + 31 + 30 + 31):
+     *     119.88 × 93 / 366 = 30.4613 → €30.46 (PRODUCT.md's third example); the recipient's year ends on
+     *     2029-02-28, the leap day's anniversary clamped.
+     * </ul>
+     */
+    @ParameterizedTest(name = "{0} {1} anchored {2}: refund {3}")
+    @CsvSource({"9.99, MONTHLY, 2028-02-14, 4.82, 2028-03-29", "119.88, YEARLY, 2027-06-01, 30.46, 2029-02-28"})
     void thePreviewBeforeAcceptanceIsExactlyWhatIsInvoicedAndCreditedOnTheSameDay(String price, BillingCycle cycle,
-            int daysAgo) {
+            LocalDate anchor, String refund, String recipientPeriodEnd) {
         Profile sender = fixtures.customer("Paul", Profile.Language.EN);
         Profile recipient = fixtures.customer("Rose", Profile.Language.EN);
-        Account account = fixtures.paidAccount(sender, price, cycle, daysAgo);
+        Account account = fixtures.paidAccount(sender, price, cycle, anchor);
         BillingPeriod paid = subscriptions.findActiveByAccount(account.id()).orElseThrow().currentPeriod();
         Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
         Api asRecipient = api.as(recipient.email(), Fixtures.PASSWORD);
@@ -55,15 +65,11 @@ class TransferBillingIntegrationTests extends IntegrationTest {
 
         UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "IMMEDIATE");
         JsonNode preview = TransfersByApi.get(asSender, id).get("preview");
-        LocalDate today = calendar.today();
 
         assertThat(TransfersByApi.get(asRecipient, id).get("preview")).as("both parties see it").isEqualTo(preview);
         assertThat(preview.at("/recipientCharge/amount/amount").asText()).isEqualTo(price);
         assertThat(preview.at("/recipientCharge/amount/currency").asText()).isEqualTo("EUR");
-        assertThat(preview.at("/recipientCharge/date").asText()).isEqualTo(today.toString());
-        // worked out here from B4, not by the code under test
-        String refund = new BigDecimal(price).multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(today, paid.end())))
-                .divide(BigDecimal.valueOf(paid.days()), 2, RoundingMode.HALF_UP).toPlainString();
+        assertThat(preview.at("/recipientCharge/date").asText()).isEqualTo("2028-02-29");
         assertThat(preview.at("/senderRefund/amount").asText()).isEqualTo(refund);
 
         TransfersByApi.accept(asRecipient, id);
@@ -75,8 +81,7 @@ class TransferBillingIntegrationTests extends IntegrationTest {
         assertThat(invoice.get("account").asText()).isEqualTo(account.name());
         assertThat(invoice.get("amount")).isEqualTo(preview.at("/recipientCharge/amount"));
         assertThat(invoice.at("/servicePeriod/start").asText()).isEqualTo(preview.at("/recipientCharge/date").asText());
-        assertThat(invoice.at("/servicePeriod/end").asText())
-                .isEqualTo(BillingPeriod.first(today, cycle).end().toString());
+        assertThat(invoice.at("/servicePeriod/end").asText()).isEqualTo(recipientPeriodEnd);
         assertThat(invoice.at("/billedTo/email").asText()).isEqualTo(recipient.email());
         assertThat(invoice.has("refundedAt")).isFalse();
 
@@ -85,7 +90,7 @@ class TransferBillingIntegrationTests extends IntegrationTest {
         JsonNode credit = senderDocuments.stream().filter(d -> d.get("kind").asText().equals("CREDIT_NOTE"))
                 .findFirst().orElseThrow();
         assertThat(credit.get("amount")).isEqualTo(preview.get("senderRefund"));
-        assertThat(credit.at("/servicePeriod/start").asText()).isEqualTo(today.toString());
+        assertThat(credit.at("/servicePeriod/start").asText()).isEqualTo("2028-02-29");
         assertThat(credit.at("/servicePeriod/end").asText()).isEqualTo(paid.end().toString());
         assertThat(credit.get("credits").asText()).isEqualTo(paidInvoice);
         assertThat(credit.get("refundedAt").isTextual()).isTrue();
@@ -96,7 +101,7 @@ class TransferBillingIntegrationTests extends IntegrationTest {
     void aCreditAlreadyGivenAgainstThePaidInvoiceIsLeftOutOfTheProratedRefund() {
         Profile sender = fixtures.customer("Petra", Profile.Language.EN);
         Profile recipient = fixtures.customer("Rudi", Profile.Language.EN);
-        Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, 12);
+        Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, LocalDate.parse("2028-02-14"));
         Subscription subscription = subscriptions.findActiveByAccount(account.id()).orElseThrow();
         BillingPeriod paid = subscription.currentPeriod();
         Invoice paidInvoice = ledger.invoiceFor(subscription, paid).orElseThrow();
@@ -107,11 +112,10 @@ class TransferBillingIntegrationTests extends IntegrationTest {
 
         UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "IMMEDIATE");
         JsonNode preview = TransfersByApi.get(asSender, id).get("preview");
-        LocalDate today = calendar.today();
 
-        // B4: paid is 9.99 less the 2.00 already credited
-        String refund = new BigDecimal("7.99").multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(today, paid.end())))
-                .divide(BigDecimal.valueOf(paid.days()), 2, RoundingMode.HALF_UP).toPlainString();
+        // B4 with paid = 9.99 less the 2.00 already credited, over [2028-02-14, 2028-03-14), accepted 2028-02-29:
+        // 7.99 × 14 / 29 = 3.8572 → 3.86, which leaves 7.99 - 3.86 = 4.13 creditable
+        String refund = "3.86";
         assertThat(preview.at("/senderRefund/amount").asText()).isEqualTo(refund);
 
         TransfersByApi.accept(api.as(recipient.email(), Fixtures.PASSWORD), id);
@@ -119,16 +123,14 @@ class TransferBillingIntegrationTests extends IntegrationTest {
 
         assertThat(invoices(asSender)).filteredOn(d -> d.get("kind").asText().equals("CREDIT_NOTE"))
                 .extracting(d -> d.at("/amount/amount").asText()).containsExactlyInAnyOrder("2.00", refund);
-        assertThat(ledger.creditableOn(paidInvoice))
-                .isEqualTo(Money.euros("7.99").minus(Money.euros(refund)));
+        assertThat(ledger.creditableOn(paidInvoice)).isEqualTo(Money.euros("4.13"));
     }
 
     @Test
     void atRenewalPreviewsThePriceOnTheKeptRenewalDateAndBillsNothingOnAcceptance() {
         Profile sender = fixtures.customer("Pia", Profile.Language.EN);
         Profile recipient = fixtures.customer("Remy", Profile.Language.EN);
-        Account account = fixtures.paidAccount(sender, "119.88", BillingCycle.YEARLY, 100);
-        BillingPeriod paid = subscriptions.findActiveByAccount(account.id()).orElseThrow().currentPeriod();
+        Account account = fixtures.paidAccount(sender, "119.88", BillingCycle.YEARLY, LocalDate.parse("2027-06-01"));
         Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
         Api asRecipient = api.as(recipient.email(), Fixtures.PASSWORD);
 
@@ -136,7 +138,8 @@ class TransferBillingIntegrationTests extends IntegrationTest {
         JsonNode preview = TransfersByApi.get(asRecipient, id).get("preview");
 
         assertThat(preview.at("/recipientCharge/amount/amount").asText()).isEqualTo("119.88");
-        assertThat(preview.at("/recipientCharge/date").asText()).isEqualTo(paid.end().toString());
+        // the kept renewal date of [2027-06-01, 2028-06-01)
+        assertThat(preview.at("/recipientCharge/date").asText()).isEqualTo("2028-06-01");
         assertThat(preview.get("senderRefund").isNull()).isTrue();
 
         TransfersByApi.accept(asRecipient, id);
@@ -145,8 +148,8 @@ class TransferBillingIntegrationTests extends IntegrationTest {
 
         JsonNode held = only(StreamSupport.stream(asRecipient.get("/api/accounts").json().spliterator(), false).toList());
         assertThat(held.get("name").asText()).isEqualTo(account.name());
-        assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo(calendar.today().toString());
-        assertThat(held.at("/subscription/renewalDate").asText()).isEqualTo(paid.end().toString());
+        assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo("2028-02-29");
+        assertThat(held.at("/subscription/renewalDate").asText()).isEqualTo("2028-06-01");
         assertThat(TransfersByApi.get(asSender, id).get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(invoices(asRecipient)).isEmpty();
         assertThat(invoices(asSender)).singleElement()

@@ -2,22 +2,35 @@ package net.hosting.accounttransfer.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
+import net.hosting.accounttransfer.billing.BillingProperties;
+import net.hosting.accounttransfer.notification.AppProperties;
+import net.hosting.accounttransfer.transfer.TransferProperties;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.core.io.ClassPathResource;
 
-/** The variables the README and docker-compose.yml name reach our typed settings, spelled as operators write them. */
+/**
+ * The variables the README and docker-compose.yml name reach what reads them, spelled as operators write them:
+ * the typed settings of each feature, and the engine's retry cycle through application.yaml.
+ */
 class EnvironmentVariableBindingTests {
+
+    /** Where application.yaml hands {@code transfer.retry-cycle} to Camunda, the only reader of it. */
+    private static final String ENGINE_RETRY_CYCLE = "camunda.bpm.generic-properties.properties.failed-job-retry-time-cycle";
 
     @Test
     void operatorsVariablesBindToTheTypedSettings() {
-        Binder binder = binderOver(Map.of(
+        StandardEnvironment environment = environmentOver(Map.of(
                 "APP_PUBLIC_URL", "https://transfers.hosting.example",
                 "APP_MAIL_FROM", "Hosting <cessions@hosting.example>",
                 "TRANSFER_EXPIRY", "P10D",
@@ -25,6 +38,7 @@ class EnvironmentVariableBindingTests {
                 "TRANSFER_RETRY_CYCLE", "R7/PT1M",
                 "TRANSFER_MAX_OFFERS_PER_DAY", "5",
                 "BILLING_ZONE", "Europe/Brussels"));
+        Binder binder = Binder.get(environment);
 
         AppProperties app = binder.bindOrCreate("app", AppProperties.class);
         TransferProperties transfer = binder.bindOrCreate("transfer", TransferProperties.class);
@@ -34,27 +48,36 @@ class EnvironmentVariableBindingTests {
         assertThat(app.mailFrom()).isEqualTo("Hosting <cessions@hosting.example>");
         assertThat(transfer.expiry()).isEqualTo(Duration.ofDays(10));
         assertThat(transfer.reminderBefore()).isEqualTo(Duration.ofDays(2));
-        assertThat(transfer.retryCycle()).isEqualTo("R7/PT1M");
+        assertThat(environment.getProperty(ENGINE_RETRY_CYCLE)).isEqualTo("R7/PT1M");
         assertThat(transfer.maxOffersPerDay()).isEqualTo(5);
         assertThat(billing.zone()).isEqualTo(ZoneId.of("Europe/Brussels"));
     }
 
     @Test
     void withoutVariablesTheProductDefaultsApply() {
-        Binder binder = binderOver(Map.of());
+        StandardEnvironment environment = environmentOver(Map.of());
+        Binder binder = Binder.get(environment);
         TransferProperties transfer = binder.bindOrCreate("transfer", TransferProperties.class);
         assertThat(transfer.expiry()).isEqualTo(Duration.ofDays(14));
         assertThat(transfer.reminderBefore()).isEqualTo(Duration.ofDays(3));
         assertThat(transfer.maxOffersPerDay()).isEqualTo(20);
+        assertThat(environment.getProperty(ENGINE_RETRY_CYCLE)).isEqualTo("R5/PT5M");
         assertThat(binder.bindOrCreate("billing", BillingProperties.class).zone()).isEqualTo(ZoneId.of("Europe/Paris"));
     }
 
-    private static Binder binderOver(Map<String, Object> variables) {
+    /** The variables, above application.yaml as Boot orders them. */
+    private static StandardEnvironment environmentOver(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
         environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
                 StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        try {
+            new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
+                    .forEach(environment.getPropertySources()::addLast);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ConfigurationPropertySources.attach(environment);
-        return Binder.get(environment);
+        return environment;
     }
 }

@@ -76,6 +76,7 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
             }
             JsonNode problem = assertProblem(reply, 422);
             assertThat(problem.get("field").asText()).as(malformed).isEqualTo("recipientEmail");
+            assertThat(problem.get("reason").asText()).as(malformed).isEqualTo("EMAIL_INVALID");
             assertThat(problem.get("detail").asText()).as(malformed).contains(malformed);
         }
         assertThat(assertOwnedBy(alice, fixtures.customer("Nobody", Profile.Language.EN), account)
@@ -92,6 +93,7 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
         JsonNode problem = assertProblem(reply, 422);
         assertThat(problem.get("field").asText()).isEqualTo("recipientEmail");
+        assertThat(problem.get("reason").asText()).isEqualTo("OWN_EMAIL");
         assertThat(as(alice).get("/api/transfers?role=sent").json()).isEmpty();
     }
 

@@ -5,25 +5,22 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import net.hosting.accounttransfer.account.Account;
-import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.BillingCycle;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
 import net.hosting.accounttransfer.support.Fixtures;
-import net.hosting.accounttransfer.support.IntegrationTest;
+import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox;
 import net.hosting.accounttransfer.transfer.BillingMode;
 import net.hosting.accounttransfer.transfer.Transfer;
@@ -51,7 +48,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * without a profile signing up from the link and declining. Screenshots of each main page go to
  * {@code target/screenshots/}. Without Chromium these tests are skipped, and say why.
  */
-class CustomerPagesBrowserTests extends IntegrationTest {
+class CustomerPagesBrowserTests extends FixedDateIntegrationTest {
 
     private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
@@ -62,9 +59,6 @@ class CustomerPagesBrowserTests extends IntegrationTest {
 
     @Autowired
     ProfileService profiles;
-
-    @Autowired
-    BillingCalendar calendar;
 
     private ChromeDriver browser;
     private Path userDataDir;
@@ -109,8 +103,9 @@ class CustomerPagesBrowserTests extends IntegrationTest {
     void aliceTransfersHerAccountToBobWhoAcceptsFromTheMailAndBothSeeTheOutcome() {
         Profile alice = fixtures.customer("Alice", Profile.Language.FR);
         Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account site = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        BigDecimal refund = refundIfAcceptedToday("9.99", calendar.today().minusDays(10));
+        Account site = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, LocalDate.parse("2028-02-19"));
+        // B4 by hand, accepted on 2028-02-29 in the month [2028-02-19, 2028-03-19): 9.99 × 19 / 29 = 6.5452 → 6.55
+        BigDecimal refund = new BigDecimal("6.55");
 
         // 1. Alice signs in, chooses the account and Bob, reads the preview, confirms
         open("/login");
@@ -375,10 +370,4 @@ class CustomerPagesBrowserTests extends IntegrationTest {
     }
 
     /** B4 worked by hand for a monthly €9.99 period that began on {@code start}, accepted today. */
-    private BigDecimal refundIfAcceptedToday(String price, LocalDate start) {
-        LocalDate today = calendar.today();
-        LocalDate end = start.plusMonths(1);
-        return new BigDecimal(price).multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(today, end)))
-                .divide(BigDecimal.valueOf(ChronoUnit.DAYS.between(start, end)), 2, RoundingMode.HALF_UP);
-    }
 }

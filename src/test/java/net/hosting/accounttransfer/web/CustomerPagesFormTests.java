@@ -8,17 +8,15 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
-import java.time.temporal.ChronoUnit;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.BillingCycle;
-import net.hosting.accounttransfer.billing.BillingPeriod;
+import net.hosting.accounttransfer.billing.Subscription;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.history.Actor;
@@ -26,7 +24,7 @@ import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
 import net.hosting.accounttransfer.profile.ProfileSignIn;
 import net.hosting.accounttransfer.support.Fixtures;
-import net.hosting.accounttransfer.support.IntegrationTest;
+import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.transfer.BillingMode;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferService;
@@ -43,6 +41,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -50,7 +49,7 @@ import org.springframework.web.context.WebApplicationContext;
  * is built on it, not auto-configured, so no second context starts): errors beside their field, CSRF, pages
  * that are not the reader's, and accept-link tokens that must not work (T13).
  */
-class CustomerPagesFormTests extends IntegrationTest {
+class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
     @Autowired
     WebApplicationContext context;
@@ -73,6 +72,9 @@ class CustomerPagesFormTests extends IntegrationTest {
     @Autowired
     RuntimeService runtime;
 
+    @Autowired
+    TransactionTemplate transaction;
+
     MockMvc mvc;
     Profile alice;
     Profile bob;
@@ -83,7 +85,8 @@ class CustomerPagesFormTests extends IntegrationTest {
         mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         alice = fixtures.customer("Alice", Profile.Language.FR);
         bob = fixtures.customer("Bob", Profile.Language.EN);
-        aliceSite = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
+        // a €9.99 month [2028-02-19, 2028-03-19), 29 days long, of which 19 are left on 2028-02-29
+        aliceSite = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, LocalDate.parse("2028-02-19"));
     }
 
     // --- validation: errors beside the field, nothing typed is lost
@@ -174,14 +177,11 @@ class CustomerPagesFormTests extends IntegrationTest {
     void aPeriodPaidByAPreviousHolderIsPreviewedAsTheirRefundAndNotTheSenders() throws Exception {
         // B9: Alice paid the month and handed the site to Bob at renewal; Bob now offers it to Carol on acceptance
         Profile carol = fixtures.customer("Carol", Profile.Language.EN);
-        BillingPeriod paid = subscriptions.findActiveByAccount(aliceSite.id()).orElseThrow().currentPeriod();
         Transfer toBob = transfers.start(alice.id(), new TransferService.StartRequest(aliceSite.name(), bob.email(),
                 BillingMode.AT_RENEWAL), null, new Actor(alice.email(), "127.0.0.1")).transfer();
         transfers.accept(toBob.id(), bob.id(), new Actor(bob.email(), "127.0.0.1"));
-        // worked out here from B4 over Alice's invoice, not by the code under test
-        String refund = new BigDecimal("9.99")
-                .multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(calendar.today(), paid.end())))
-                .divide(BigDecimal.valueOf(paid.days()), 2, RoundingMode.HALF_UP).toPlainString();
+        // B4 over Alice's invoice, by hand: 9.99 × 19 / 29 = 6.5452 → 6.55
+        String refund = "6.55";
 
         HtmlPage preview = page(mvc.perform(post("/accounts/transfer/preview").with(as(bob)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
@@ -211,8 +211,7 @@ class CustomerPagesFormTests extends IntegrationTest {
         Transfer transfer = start(aliceSite, visitor);
         String token = tokenMailedTo(visitor, transfer);
 
-        HtmlPage form = page(mvc.perform(get("/signup").param("transfer", transfer.id().toString())
-                .param("token", token).header("Accept-Language", "en")).andReturn(), 200);
+        HtmlPage form = signUpForm(transfer, token);
         assertThat(form.text("//input[@id='email']/@value")).isEqualTo(visitor);
         assertThat(form.has("//input[@id='email' and @readonly]")).isTrue();
         assertThat(form.has("//input[@id='email' and @name]")).as("the email is not a field one can send").isFalse();
@@ -233,6 +232,51 @@ class CustomerPagesFormTests extends IntegrationTest {
         assertThat(mismatch.text("//p[@id='name-error']")).contains("Enter your name");
 
         assertThat(profiles.findByEmail(visitor)).isEmpty();
+    }
+
+    private HtmlPage signUpForm(Transfer transfer, String token) throws Exception {
+        return page(mvc.perform(get("/signup").param("transfer", transfer.id().toString())
+                .param("token", token).header("Accept-Language", "en")).andReturn(), 200);
+    }
+
+    /** The page's limit is the profile's own: an address of 501 characters is refused beside the address. */
+    @Test
+    void signUpRefusesAnAddressLongerThanTheProfileKeepsBesideTheAddress() throws Exception {
+        String visitor = "erin-" + Fixtures.unique() + "@example.test";
+        Transfer transfer = start(aliceSite, visitor);
+        String token = tokenMailedTo(visitor, transfer);
+
+        HtmlPage form = signUpForm(transfer, token);
+        assertThat(form.text("//textarea[@id='address']/@maxlength")).isEqualTo("500");
+
+        HtmlPage refused = page(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
+                .param("transfer", transfer.id().toString()).param("token", token).param("name", "Erin")
+                .param("address", "x".repeat(Profile.MAX_ADDRESS_LENGTH + 1)).param("locale", "en")
+                .param("password", "long-enough-1").param("passwordConfirmation", "long-enough-1"))
+                .andReturn(), 422);
+        assertThat(refused.text("//p[@id='address-error']")).isEqualTo("At most 500 characters, please.");
+        assertThat(refused.has("//p[@id='name-error']")).isFalse();
+        assertThat(profiles.findByEmail(visitor)).isEmpty();
+    }
+
+    /** The preview asks the service's own check, which says in the reader's language why an account cannot go. */
+    @Test
+    void thePreviewRefusesWhatTheStartWouldRefuseInTheReadersLanguage() throws Exception {
+        transaction.executeWithoutResult(status -> {
+            Subscription subscription = subscriptions.findActiveByAccount(aliceSite.id()).orElseThrow();
+            subscription.close(calendar.now(), Subscription.CloseReason.CANCELLED);
+            subscriptions.save(subscription);
+        });
+
+        HtmlPage page = page(mvc.perform(post("/accounts/transfer/preview").with(as(alice)).with(csrf())
+                .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
+                .param("choices[0].recipientEmail", bob.email()).param("billingMode", "IMMEDIATE"))
+                .andReturn(), 422);
+
+        // alice reads French
+        assertThat(page.text("//p[@id='choice-0-error']"))
+                .isEqualTo("L’abonnement de ce compte n’est pas actif : il ne peut pas être cédé.");
+        assertThat(transfers.sent(alice.id(), Paging.of(null, null)).getContent()).isEmpty();
     }
 
     @Test

@@ -41,9 +41,10 @@ class ProcessModelTests {
     }
 
     @Test
-    void bothDecisionGatewaysHaveADefaultFlowAndOneCondition() throws Exception {
+    void everyDecisionGatewayHasADefaultFlowAndOneCondition() throws Exception {
         Collection<ExclusiveGateway> gateways = model().getModelElementsByType(ExclusiveGateway.class);
-        assertThat(gateways).extracting(BaseElement::getId).containsExactlyInAnyOrder("Gateway_Decision", "Gateway_BillingMode");
+        assertThat(gateways).extracting(BaseElement::getId)
+                .containsExactlyInAnyOrder("Gateway_Decision", "Gateway_BillingMode", "Gateway_PreviousPayerRefunded");
         assertThat(gateways).allSatisfy(gateway -> {
             assertThat(gateway.getDefault()).as(gateway.getId()).isNotNull();
             assertThat(gateway.getDefault().getConditionExpression()).isNull();

@@ -1,21 +1,21 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.notification;
 
 import java.net.URI;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code app.*}: where customers reach the service, and the switches of the embedded default.
+ * {@code app.public-url} and {@code app.mail-from}: where the links in mails point, and who mails are from. The
+ * other {@code app.*} settings belong to the features that read them ({@code app.embedded}, {@code app.throttle},
+ * {@code app.demo-data}) or to the wiring ({@code app.capacity}).
  *
  * @param publicUrl base of every absolute link in mails
  * @param mailFrom sender address of every mail
- * @param demoData whether to create the demo profiles and accounts at start (embedded default only)
  */
 @ConfigurationProperties("app")
 public record AppProperties(
         @DefaultValue("http://localhost:8080") URI publicUrl,
-        @DefaultValue("Hosting <no-reply@hosting.example>") String mailFrom,
-        @DefaultValue("false") boolean demoData) {
+        @DefaultValue("Hosting <no-reply@hosting.example>") String mailFrom) {
 
     public String link(String path) {
         String base = publicUrl.toString();

@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.billing;
 
 import java.time.ZoneId;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,15 +1,15 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.transfer;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code transfer.*}: how long an offer stands, how the process retries, and how many offers a sender may make.
+ * {@code transfer.*}: how long an offer stands and how many offers a sender may make. The process's retry cycle,
+ * {@code transfer.retry-cycle}, is read by Camunda alone: application.yaml hands it to the engine.
  *
  * @param expiry how long a pending transfer waits for the recipient (PRODUCT.md T7)
  * @param reminderBefore how long before expiry the recipient is reminded
- * @param retryCycle Camunda retry cycle of every mail and billing step, e.g. {@code R5/PT5M}
  * @param maxOffersPerDay how many transfers one sender may start in any 24 hours (PRODUCT.md S4), so that offers
  *        cannot be used to mail strangers in bulk
  */
@@ -17,7 +17,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record TransferProperties(
         @DefaultValue("P14D") Duration expiry,
         @DefaultValue("P3D") Duration reminderBefore,
-        @DefaultValue("R5/PT5M") String retryCycle,
         @DefaultValue("20") int maxOffersPerDay) {
 
     public TransferProperties {

@@ -1,0 +1,53 @@
+package net.hosting.accounttransfer.web;
+
+import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.profile.Profile;
+import org.springframework.validation.Errors;
+
+/**
+ * What a page refuses, in the reader's language: a service's {@link RuleViolationException} by its reason
+ * ({@code rule.REASON} in pages*.properties), and the checks a form makes before asking the service, against the
+ * limits the entities declare.
+ */
+final class Refusals {
+
+    private Refusals() {
+    }
+
+    /** The service's refusal, beside {@code path}. */
+    static void reject(Errors errors, String path, RuleViolationException refusal) {
+        errors.rejectValue(path, code(refusal.reason()), refusal.arguments(), refusal.getMessage());
+    }
+
+    /** The form field a refusal is about: the one it names when the form has it, otherwise {@code fallback}. */
+    static String field(RuleViolationException refusal, String fallback, String... formFields) {
+        for (String field : formFields) {
+            if (field.equals(refusal.field())) {
+                return field;
+            }
+        }
+        return fallback;
+    }
+
+    static String code(RuleViolationException.Reason reason) {
+        return "rule." + reason.name();
+    }
+
+    /** A text longer than its field allows, counted as the service counts it: without spaces around it. */
+    static void requireFits(Errors errors, String field, String value, int maxLength) {
+        if (value != null && value.strip().length() > maxLength) {
+            errors.rejectValue(field, code(RuleViolationException.Reason.TOO_LONG), new Object[] {maxLength}, null);
+        }
+    }
+
+    /** A new password and its confirmation, typed twice. */
+    static void requireNewPassword(Errors errors, String field, String password, String confirmationField,
+            String confirmation) {
+        if (password == null || password.length() < Profile.MIN_PASSWORD_LENGTH) {
+            errors.rejectValue(field, code(RuleViolationException.Reason.PASSWORD_TOO_SHORT),
+                    new Object[] {Profile.MIN_PASSWORD_LENGTH}, null);
+        } else if (!password.equals(confirmation)) {
+            errors.rejectValue(confirmationField, "form.error.passwordMismatch");
+        }
+    }
+}
