@@ -5,25 +5,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import net.hosting.accounttransfer.AccountTransferApplication;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCycle;
+import net.hosting.accounttransfer.config.TransferProperties;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox;
+import net.hosting.accounttransfer.support.Nodes;
+import net.hosting.accounttransfer.support.Records;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -51,23 +50,27 @@ class TwoNodeClusterIntegrationTests {
 
     @AfterAll
     static void stop() throws Exception {
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeB, nodeA}) {
-            if (node != null) {
-                node.close();
-            }
-        }
+        Nodes.stop(nodeA, nodeB);
         if (database != null) {
             database.close();
         }
     }
 
     @Test
+    void eachNodeTakesTheSettingsTheTestGivesItOverApplicationYaml() {
+        // given as default properties, they lost to application.yaml, and the nodes retried every 5 minutes
+        for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+            assertThat(node.getBean(TransferProperties.class).retryCycle()).isEqualTo("R3/PT1S");
+        }
+    }
+
+    @Test
     void transfersStartedOnOneNodeAndAcceptedOnTheOtherAreMailedAndBilledExactlyOnce() throws Exception {
-        Fixtures fixtures = nodeA.getAutowireCapableBeanFactory().createBean(Fixtures.class);
+        Fixtures fixtures = Nodes.fixtures(nodeA);
         Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
         Profile bob = fixtures.customer("Bob", Profile.Locale.FR);
-        Api aliceOnA = api(nodeA).as(alice.email(), Fixtures.PASSWORD);
-        Api bobOnB = api(nodeB).as(bob.email(), Fixtures.PASSWORD);
+        Api aliceOnA = Nodes.api(nodeA).as(alice.email(), Fixtures.PASSWORD);
+        Api bobOnB = Nodes.api(nodeB).as(bob.email(), Fixtures.PASSWORD);
         List<Account> accounts = new ArrayList<>();
         for (int i = 0; i < TRANSFERS; i++) {
             accounts.add(fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 3 + i));
@@ -101,17 +104,11 @@ class TwoNodeClusterIntegrationTests {
             assertThat(received).as("mails that reached SMTP for " + id).isEqualTo(3);
         }
         // both nodes numbered documents from the one counter: the year's numbers still run 1..n without a gap
-        for (Map<String, Object> year : jdbc.queryForList(
-                "select year, count(*) as documents, max(sequence) as highest from invoice group by year")) {
-            assertThat(((Number) year.get("highest")).longValue()).as("numbers of " + year.get("year"))
-                    .isEqualTo(((Number) year.get("documents")).longValue());
-        }
+        Records.assertDocumentNumbersWithoutGap(jdbc);
         assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Integer.class)).isZero();
 
         // which node ran the jobs is up to the cluster; print it, the guarantees above hold either way
-        jdbc.queryForList("select hostname_, count(*) as jobs from act_hi_job_log where job_state_ = 2"
-                + " group by hostname_ order by hostname_").forEach(row -> System.out.printf(
-                        "Jobs completed by %s: %s%n", row.get("hostname_"), row.get("jobs")));
+        Records.jobsCompletedByNode(jdbc).forEach((node, jobs) -> System.out.printf("Jobs completed by %s: %s%n", node, jobs));
     }
 
     private static void awaitOffer(String to, UUID id) {
@@ -119,26 +116,7 @@ class TwoNodeClusterIntegrationTests {
                 .stream().anyMatch(mail -> mail.text().contains(id.toString())));
     }
 
-    private static Api api(ConfigurableApplicationContext node) {
-        return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
-    }
-
     private static ConfigurableApplicationContext node(String name) {
-        return new SpringApplicationBuilder(AccountTransferApplication.class).properties(
-                "spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username=postgres",
-                "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + IntegrationTest.SMTP_PORT,
-                // production mode refuses to start without its staff user (S2)
-                "CAMUNDA_ADMIN_USER=clusterstaff",
-                "CAMUNDA_ADMIN_PASSWORD=cluster-staff-secret",
-                "server.port=0",
-                "app.public-url=" + IntegrationTest.PUBLIC_URL,
-                "transfer.retry-cycle=R3/PT1S",
-                "spring.application.name=" + name,
-                // the name Camunda writes beside every job it runs, so the job log tells the nodes apart
-                "camunda.bpm.generic-properties.properties.hostname=" + name,
-                "logging.level.com.icegreen.greenmail=WARN")
-                .run();
+        return Nodes.start(name, database.getJdbcUrl("postgres", "postgres"), IntegrationTest.SMTP_PORT);
     }
 }
