@@ -2,7 +2,6 @@ package net.hosting.accounttransfer.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -20,9 +19,8 @@ import net.hosting.accounttransfer.support.Mailbox;
 import net.hosting.accounttransfer.support.Nodes;
 import net.hosting.accounttransfer.support.Records;
 import net.hosting.accounttransfer.support.TransfersByApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -35,42 +33,25 @@ class TwoNodeClusterIntegrationTests {
 
     private static final int TRANSFERS = 12;
 
-    private static EmbeddedPostgres database;
-    private static ConfigurableApplicationContext nodeA;
-    private static ConfigurableApplicationContext nodeB;
+    @RegisterExtension
+    static final Nodes CLUSTER = Nodes.onFreshDatabase(2, () -> IntegrationTest.SMTP_PORT);
 
-    @BeforeAll
-    static void startTwoNodesOnOneDatabase() throws Exception {
-        IntegrationTest.SMTP.getSmtp();
-        database = EmbeddedPostgres.builder().start();
-        // one after the other: the first creates the schema, the second joins it
-        nodeA = node("node-a");
-        nodeB = node("node-b");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        Nodes.stop(nodeA, nodeB);
-        if (database != null) {
-            database.close();
-        }
-    }
 
     @Test
     void eachNodeTakesTheSettingsTheTestGivesItOverApplicationYaml() {
         // given as default properties, they lost to application.yaml, and the nodes retried every 5 minutes
-        for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+        for (ConfigurableApplicationContext node : List.of(CLUSTER.node(0), CLUSTER.node(1))) {
             assertThat(node.getBean(TransferProperties.class).retryCycle()).isEqualTo("R3/PT1S");
         }
     }
 
     @Test
     void transfersStartedOnOneNodeAndAcceptedOnTheOtherAreMailedAndBilledExactlyOnce() throws Exception {
-        Fixtures fixtures = Nodes.fixtures(nodeA);
+        Fixtures fixtures = Nodes.fixtures(CLUSTER.node(0));
         Profile alice = fixtures.customer("Alice", Profile.Locale.EN);
         Profile bob = fixtures.customer("Bob", Profile.Locale.FR);
-        Api aliceOnA = Nodes.api(nodeA).as(alice.email(), Fixtures.PASSWORD);
-        Api bobOnB = Nodes.api(nodeB).as(bob.email(), Fixtures.PASSWORD);
+        Api aliceOnA = Nodes.api(CLUSTER.node(0)).as(alice.email(), Fixtures.PASSWORD);
+        Api bobOnB = Nodes.api(CLUSTER.node(1)).as(bob.email(), Fixtures.PASSWORD);
         List<Account> accounts = new ArrayList<>();
         for (int i = 0; i < TRANSFERS; i++) {
             accounts.add(fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 3 + i));
@@ -93,7 +74,7 @@ class TwoNodeClusterIntegrationTests {
         }
         customers.shutdown();
 
-        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = CLUSTER.node(0).getBean(JdbcTemplate.class);
         for (UUID id : ids) {
             assertThat(jdbc.queryForObject("select count(*) from invoice where idempotency_key like ?", Integer.class,
                     "transfer:" + id + ":%")).as("recipient invoice and sender credit note of " + id).isEqualTo(2);
@@ -114,9 +95,5 @@ class TwoNodeClusterIntegrationTests {
     private static void awaitOffer(String to, UUID id) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40)).until(() -> new Mailbox().to(to)
                 .stream().anyMatch(mail -> mail.text().contains(id.toString())));
-    }
-
-    private static ConfigurableApplicationContext node(String name) {
-        return Nodes.start(name, database.getJdbcUrl("postgres", "postgres"), IntegrationTest.SMTP_PORT);
     }
 }

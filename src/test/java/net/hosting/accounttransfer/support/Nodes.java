@@ -1,22 +1,74 @@
 package net.hosting.accounttransfer.support;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntSupplier;
 import java.util.stream.Stream;
 import net.hosting.accounttransfer.AccountTransferApplication;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Nodes of the service in production mode, each a Spring context of its own in this JVM, on a database and an SMTP
- * server the test chooses: several of them on one database make a Camunda homogeneous cluster.
+ * Nodes of the service in production mode, each a Spring context of its own in this JVM, on one embedded PostgreSQL
+ * of their own and the SMTP server the test chooses: several of them make a Camunda homogeneous cluster. Register it
+ * as a static JUnit extension; it starts the nodes before the class's tests and stops them after.
  */
-public final class Nodes {
+public final class Nodes implements BeforeAllCallback, AfterAllCallback {
 
-    private Nodes() {
+    private final int count;
+    private final IntSupplier smtpPort;
+    private final String[] settings;
+    private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
+    private EmbeddedPostgres database;
+
+    private Nodes(int count, IntSupplier smtpPort, String[] settings) {
+        this.count = count;
+        this.smtpPort = smtpPort;
+        this.settings = settings;
+    }
+
+    /**
+     * {@code count} nodes named node-a, node-b, ... on a fresh database, started one after the other (the first
+     * creates the schema, the next ones join it), mailing the SMTP server at {@code smtpPort}; {@code settings} as
+     * in {@link #start(String, String, int, String...)}.
+     */
+    public static Nodes onFreshDatabase(int count, IntSupplier smtpPort, String... settings) {
+        return new Nodes(count, smtpPort, settings);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        database = EmbeddedPostgres.builder().start();
+        for (int i = 0; i < count; i++) {
+            nodes.add(start("node-" + (char) ('a' + i), database.getJdbcUrl("postgres", "postgres"),
+                    smtpPort.getAsInt(), settings));
+        }
+    }
+
+    /** Stops the nodes, last started first, then the database. */
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        for (int i = nodes.size() - 1; i >= 0; i--) {
+            nodes.get(i).close();
+        }
+        nodes.clear();
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** The {@code index}-th node, from 0. */
+    public ConfigurableApplicationContext node(int index) {
+        return nodes.get(index);
     }
 
     /**
@@ -57,14 +109,5 @@ public final class Nodes {
     /** Customers and accounts made through the node's own services. */
     public static Fixtures fixtures(ConfigurableApplicationContext node) {
         return node.getAutowireCapableBeanFactory().createBean(Fixtures.class);
-    }
-
-    /** Stops the nodes, last started first. */
-    public static void stop(ConfigurableApplicationContext... nodes) {
-        for (int i = nodes.length - 1; i >= 0; i--) {
-            if (nodes[i] != null) {
-                nodes[i].close();
-            }
-        }
     }
 }
