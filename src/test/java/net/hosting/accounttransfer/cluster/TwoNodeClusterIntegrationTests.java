@@ -2,15 +2,12 @@ package net.hosting.accounttransfer.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import net.hosting.accounttransfer.AccountTransferApplication;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCycle;
 import net.hosting.accounttransfer.profile.Profile;
@@ -18,12 +15,13 @@ import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox;
+import net.hosting.accounttransfer.support.Nodes;
+import net.hosting.accounttransfer.support.Records;
 import net.hosting.accounttransfer.support.TransfersByApi;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,38 +34,28 @@ class TwoNodeClusterIntegrationTests {
 
     private static final int TRANSFERS = 12;
 
-    private static EmbeddedPostgres database;
-    private static ConfigurableApplicationContext nodeA;
-    private static ConfigurableApplicationContext nodeB;
+    @RegisterExtension
+    static final Nodes CLUSTER = Nodes.onFreshDatabase(2, () -> IntegrationTest.SMTP_PORT);
 
-    @BeforeAll
-    static void startTwoNodesOnOneDatabase() throws Exception {
-        IntegrationTest.SMTP.getSmtp();
-        database = EmbeddedPostgres.builder().start();
-        // one after the other: the first creates the schema, the second joins it
-        nodeA = node("node-a");
-        nodeB = node("node-b");
-    }
 
-    @AfterAll
-    static void stop() throws Exception {
-        for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeB, nodeA}) {
-            if (node != null) {
-                node.close();
-            }
-        }
-        if (database != null) {
-            database.close();
+    @Test
+    void eachNodeTakesTheSettingsTheTestGivesItOverApplicationYaml() {
+        // given as default properties, they lost to application.yaml, and the nodes retried every 5 minutes
+        for (ConfigurableApplicationContext node : List.of(CLUSTER.node(0), CLUSTER.node(1))) {
+            // what each node's engine retries failed steps with (transfer.retry-cycle becomes this setting)
+            ProcessEngineConfigurationImpl engine = (ProcessEngineConfigurationImpl) node.getBean(ProcessEngine.class)
+                    .getProcessEngineConfiguration();
+            assertThat(engine.getFailedJobRetryTimeCycle()).isEqualTo("R3/PT1S");
         }
     }
 
     @Test
     void transfersStartedOnOneNodeAndAcceptedOnTheOtherAreMailedAndBilledExactlyOnce() throws Exception {
-        Fixtures fixtures = nodeA.getAutowireCapableBeanFactory().createBean(Fixtures.class);
+        Fixtures fixtures = Nodes.fixtures(CLUSTER.node(0));
         Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Profile bob = fixtures.customer("Bob", Profile.Language.FR);
-        Api aliceOnA = api(nodeA).as(alice.email(), Fixtures.PASSWORD);
-        Api bobOnB = api(nodeB).as(bob.email(), Fixtures.PASSWORD);
+        Api aliceOnA = Nodes.api(CLUSTER.node(0)).as(alice.email(), Fixtures.PASSWORD);
+        Api bobOnB = Nodes.api(CLUSTER.node(1)).as(bob.email(), Fixtures.PASSWORD);
         List<Account> accounts = new ArrayList<>();
         for (int i = 0; i < TRANSFERS; i++) {
             accounts.add(fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 3 + i));
@@ -90,7 +78,7 @@ class TwoNodeClusterIntegrationTests {
         }
         customers.shutdown();
 
-        JdbcTemplate jdbc = nodeA.getBean(JdbcTemplate.class);
+        JdbcTemplate jdbc = CLUSTER.node(0).getBean(JdbcTemplate.class);
         for (UUID id : ids) {
             assertThat(jdbc.queryForObject("select count(*) from invoice where idempotency_key like ?", Integer.class,
                     "transfer:" + id + ":%")).as("recipient invoice and sender credit note of " + id).isEqualTo(2);
@@ -101,44 +89,15 @@ class TwoNodeClusterIntegrationTests {
             assertThat(received).as("mails that reached SMTP for " + id).isEqualTo(3);
         }
         // both nodes numbered documents from the one counter: the year's numbers still run 1..n without a gap
-        for (Map<String, Object> year : jdbc.queryForList(
-                "select year, count(*) as documents, max(sequence) as highest from invoice group by year")) {
-            assertThat(((Number) year.get("highest")).longValue()).as("numbers of " + year.get("year"))
-                    .isEqualTo(((Number) year.get("documents")).longValue());
-        }
+        Records.assertDocumentNumbersWithoutGap(jdbc);
         assertThat(jdbc.queryForObject("select count(*) from act_ru_incident", Integer.class)).isZero();
 
         // which node ran the jobs is up to the cluster; print it, the guarantees above hold either way
-        jdbc.queryForList("select hostname_, count(*) as jobs from act_hi_job_log where job_state_ = 2"
-                + " group by hostname_ order by hostname_").forEach(row -> System.out.printf(
-                        "Jobs completed by %s: %s%n", row.get("hostname_"), row.get("jobs")));
+        Records.jobsCompletedByNode(jdbc).forEach((node, jobs) -> System.out.printf("Jobs completed by %s: %s%n", node, jobs));
     }
 
     private static void awaitOffer(String to, UUID id) {
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(40)).until(() -> new Mailbox().to(to)
                 .stream().anyMatch(mail -> mail.text().contains(id.toString())));
-    }
-
-    private static Api api(ConfigurableApplicationContext node) {
-        return new Api(((WebServerApplicationContext) node).getWebServer().getPort());
-    }
-
-    private static ConfigurableApplicationContext node(String name) {
-        return new SpringApplicationBuilder(AccountTransferApplication.class).properties(
-                "spring.datasource.url=" + database.getJdbcUrl("postgres", "postgres"),
-                "spring.datasource.username=postgres",
-                "spring.mail.host=127.0.0.1",
-                "spring.mail.port=" + IntegrationTest.SMTP_PORT,
-                // production mode refuses to start without its staff user (S2)
-                "CAMUNDA_ADMIN_USER=clusterstaff",
-                "CAMUNDA_ADMIN_PASSWORD=cluster-staff-secret",
-                "server.port=0",
-                "app.public-url=" + IntegrationTest.PUBLIC_URL,
-                "transfer.retry-cycle=R3/PT1S",
-                "spring.application.name=" + name,
-                // the name Camunda writes beside every job it runs, so the job log tells the nodes apart
-                "camunda.bpm.generic-properties.properties.hostname=" + name,
-                "logging.level.com.icegreen.greenmail=WARN")
-                .run();
     }
 }

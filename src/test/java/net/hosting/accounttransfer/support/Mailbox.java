@@ -36,6 +36,10 @@ public class Mailbox {
         }
     }
 
+    /** A received mail's envelope: its key (the X-Mail-Key header), its Message-ID and its recipient. */
+    public record Envelope(String key, String messageId, String to) {
+    }
+
     public void clear() {
         try {
             IntegrationTest.SMTP.purgeEmailFromAllMailboxes();
@@ -46,6 +50,18 @@ public class Mailbox {
 
     public List<Mail> all() {
         return Arrays.stream(IntegrationTest.SMTP.getReceivedMessages()).map(Mailbox::read).toList();
+    }
+
+    /** Every mail received, read no further than its headers (cheap for thousands of mails). */
+    public List<Envelope> envelopes() {
+        return Arrays.stream(IntegrationTest.SMTP.getReceivedMessages()).map(message -> {
+            try {
+                return new Envelope(message.getHeader("X-Mail-Key", null), message.getMessageID(),
+                        message.getAllRecipients()[0].toString());
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 
     public List<Mail> to(String recipient) {
