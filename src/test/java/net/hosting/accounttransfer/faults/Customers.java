@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
@@ -71,8 +72,26 @@ final class Customers {
         this.patience = patience;
     }
 
+    /** Starts lifecycles 1..n from {@code clients} customers at once; the future ends when all have. */
+    CompletableFuture<Void> start(int n, int clients) {
+        return CompletableFuture.runAsync(() -> {
+            try {
+                run(n, clients);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** Returns once this many transfers are accepted (the moment a fault is injected), or all lifecycles ended. */
+    void awaitAccepted(int count, CompletableFuture<Void> lifecycles) throws InterruptedException {
+        while (accepted.get() < count && !lifecycles.isDone()) {
+            Thread.sleep(100);
+        }
+    }
+
     /** Runs lifecycles 1..n from {@code clients} customers at once, and returns when all have ended. */
-    void run(int n, int clients) throws InterruptedException {
+    private void run(int n, int clients) throws InterruptedException {
         AtomicInteger next = new AtomicInteger(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {

@@ -3,7 +3,6 @@ package net.hosting.accounttransfer.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -42,11 +41,10 @@ class DatabaseRestartFaultTests {
     @Test
     void theNodeAnswers503DuringTheOutageAndFinishesEveryTransferExactlyOnce() throws Exception {
         int n = FaultSize.pick(300, 100);
-        int clients = FaultSize.pick(16, 8);
+        int clients = FaultRun.clients();
         Path jar = ServiceProcess.builtJar();
         try (RestartablePostgres database = RestartablePostgres.start()) {
-            GreenMail smtp = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", "smtp"));
-            smtp.start();
+            GreenMail smtp = FaultRun.smtp();
             try (ServiceProcess service = ServiceProcess.start(jar, FaultRun.node(database.jdbcUrl(), "postgres", "",
                     smtp), "", FaultRun.log("database-restart.log"))) {
                 Map<String, String> tokens;
@@ -62,18 +60,11 @@ class DatabaseRestartFaultTests {
                 CompletableFuture<Void> watcher = CompletableFuture.runAsync(() -> watch(service.port(), health,
                         watching));
                 long began = System.nanoTime();
-                CompletableFuture<Void> lifecycles = CompletableFuture.runAsync(() -> {
-                    try {
-                        customers.run(n, clients);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                while (customers.accepted.get() < n / 3 && !lifecycles.isDone()) {
-                    Thread.sleep(100);
-                }
-                long stopped = System.nanoTime();
+                CompletableFuture<Void> lifecycles = customers.start(n, clients);
+                customers.awaitAccepted(n / 3, lifecycles);
                 database.stop();
+                // from the moment pg_ctl says it stopped: a look sent while it shuts down may still find it
+                long stopped = System.nanoTime();
                 Thread.sleep(OUTAGE.toMillis());
                 long restarting = System.nanoTime();
                 database.startAgain();

@@ -1,6 +1,7 @@
 package net.hosting.accounttransfer.faults;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import net.hosting.accounttransfer.bench.Seed;
+import net.hosting.accounttransfer.bench.ServiceProcess;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
@@ -28,6 +30,18 @@ final class FaultRun {
     static final Path OUT = Path.of("target", "faults");
 
     private FaultRun() {
+    }
+
+    /** Customers calling at once: the benchmark's 16, or 8 at the reduced size. */
+    static int clients() {
+        return FaultSize.pick(16, 8);
+    }
+
+    /** A real SMTP server on a free port for the nodes to mail. */
+    static GreenMail smtp() throws java.io.IOException {
+        GreenMail smtp = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", "smtp"));
+        smtp.start();
+        return smtp;
     }
 
     /** A node of the service in production mode on this database and SMTP server. */

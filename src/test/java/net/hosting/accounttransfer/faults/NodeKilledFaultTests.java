@@ -3,7 +3,6 @@ package net.hosting.accounttransfer.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Duration;
@@ -27,13 +26,12 @@ class NodeKilledFaultTests {
     @Test
     void theSurvivingNodeFinishesEveryTransferExactlyOnce() throws Exception {
         int n = FaultSize.pick(500, 100);
-        int clients = FaultSize.pick(16, 8);
+        int clients = FaultRun.clients();
         Path jar = ServiceProcess.builtJar();
         try (BenchDatabases databases = BenchDatabases.start()) {
             String database = "faults_" + ProcessHandle.current().pid() + "_node_killed";
             String url = databases.create(database);
-            GreenMail smtp = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", "smtp"));
-            smtp.start();
+            GreenMail smtp = FaultRun.smtp();
             Map<String, String> node = FaultRun.node(url, databases.username(), databases.password(), smtp);
             // one after the other: the first creates the schema, the second joins it
             ServiceProcess doomed = ServiceProcess.start(jar, node, "", FaultRun.log("node-killed-a.log"));
@@ -43,16 +41,8 @@ class NodeKilledFaultTests {
                 Customers customers = new Customers(List.of(doomed.port(), survivor.port()),
                         i -> Credentials.bearer(tokens), smtp, PATIENCE);
                 long began = System.nanoTime();
-                CompletableFuture<Void> lifecycles = CompletableFuture.runAsync(() -> {
-                    try {
-                        customers.run(n, clients);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                while (customers.accepted.get() < n / 2 && !lifecycles.isDone()) {
-                    Thread.sleep(100);
-                }
+                CompletableFuture<Void> lifecycles = customers.start(n, clients);
+                customers.awaitAccepted(n / 2, lifecycles);
                 int lockedAtKill = FaultRun.count(app, "select count(*) from act_ru_job where lock_owner_ is not null");
                 int inFlight = n - FaultRun.count(app, "select count(*) from transfer where status = 'COMPLETED'");
                 long killed = System.nanoTime();
