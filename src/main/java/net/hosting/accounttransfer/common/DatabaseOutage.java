@@ -27,8 +27,8 @@ public final class DatabaseOutage {
 
     /** The detail of the 503 problem, for the API and for Spring Security's doors alike. */
     public static final String DETAIL = "The database is out of reach for a moment; try again in "
-            + RETRY_AFTER_SECONDS + " seconds (see Retry-After). A request sent again with the same Idempotency-Key"
-            + " is done at most once.";
+            + RETRY_AFTER_SECONDS + " seconds (see Retry-After). Sending it again is safe: a transfer started again"
+            + " with the same Idempotency-Key is created once, and a decision already taken answers 409.";
 
     /** SQLSTATE class 08 (connection exception) and the server's own shutdown, crash and startup states. */
     private static final String CONNECTION_EXCEPTION_CLASS = "08";
