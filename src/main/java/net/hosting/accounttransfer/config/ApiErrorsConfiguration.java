@@ -7,8 +7,12 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 
-/** The API's body limit and Tomcat's own error report, so that every answer under /api is problem+json (S6). */
+/**
+ * The API's body limit, Tomcat's own error report and the database outage answer, so that every answer under /api
+ * is problem+json (S6).
+ */
 @Configuration(proxyBeanMethods = false)
 class ApiErrorsConfiguration {
 
@@ -20,6 +24,16 @@ class ApiErrorsConfiguration {
             host.setErrorReportValveClass(ApiErrorReportValve.class.getName());
             host.getPipeline().addValve(new ApiErrorReportValve());
         });
+    }
+
+    // outside everything else, the throttle and Spring Security included: each of them may be what met the outage
+    @Bean
+    FilterRegistrationBean<DatabaseOutageFilter> databaseOutage() {
+        FilterRegistrationBean<DatabaseOutageFilter> registration = new FilterRegistrationBean<>(new DatabaseOutageFilter());
+        registration.setName("database-outage");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     // in front of sign-in, so that no oversized body is read for anyone

@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import net.hosting.accounttransfer.common.DatabaseOutage;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -53,6 +54,7 @@ class ProblemErrorController implements ErrorController {
             case UNAUTHORIZED -> "Sign in first.";
             case FORBIDDEN -> "You may not do this.";
             case BAD_REQUEST -> "The request is malformed.";
+            case SERVICE_UNAVAILABLE -> DatabaseOutage.DETAIL;
             default -> status.is5xxServerError()
                     ? "Something went wrong on our side; please try again later."
                     : status.getReasonPhrase();

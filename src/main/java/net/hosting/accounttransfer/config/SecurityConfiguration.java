@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
+import net.hosting.accounttransfer.common.DatabaseOutage;
 import net.hosting.accounttransfer.profile.ApiTokens;
 import net.hosting.accounttransfer.profile.ProfileSignIn;
 import org.camunda.bpm.engine.IdentityService;
@@ -90,11 +91,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, AuthenticationManager customerAuthentication, ApiTokens tokens,
             ObjectMapper json) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+        AuthenticationEntryPoint unauthorized = unlessDatabaseOutage((request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"account-transfer\", Bearer realm=\"account-transfer\"");
             writeProblem(response, json, HttpStatus.UNAUTHORIZED, e instanceof BearerTokenFilter.Refused
                     ? e.getMessage() : "Sign in with an API token (Bearer) or your profile's email and password (HTTP Basic).");
-        };
+        });
         AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
                 "Your profile may not do this.");
         return http.securityMatcher("/api/**")
@@ -111,10 +112,10 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain operations(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
-        AuthenticationEntryPoint unauthorized = (request, response, e) -> {
+        AuthenticationEntryPoint unauthorized = unlessDatabaseOutage((request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"operations\"");
             writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Sign in as a staff user (HTTP Basic).");
-        };
+        });
         return http.securityMatcher("/actuator/**")
                 .authenticationManager(new ProviderManager(new StaffAuthentication(identity)))
                 .authorizeHttpRequests(requests -> requests
@@ -133,6 +134,10 @@ class SecurityConfiguration {
             throws Exception {
         // a failed sign-in comes back to the form with the email the person typed, so only the password is retyped
         AuthenticationFailureHandler keepTypedEmail = (request, response, e) -> {
+            if (DatabaseOutage.isCause(e)) {
+                DatabaseOutageFilter.refuse(response);
+                return;
+            }
             FlashMap flash = new FlashMap();
             flash.put("username", request.getParameter("username"));
             flash.setTargetRequestPath("/login");
@@ -155,6 +160,20 @@ class SecurityConfiguration {
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .csrf(Customizer.withDefaults())
                 .build();
+    }
+
+    /**
+     * Spring Security turns a password or token lookup that could not reach the database into an authentication
+     * failure; that is no wrong password, so it gets the outage's 503 with Retry-After, never 401.
+     */
+    private static AuthenticationEntryPoint unlessDatabaseOutage(AuthenticationEntryPoint unauthorized) {
+        return (request, response, e) -> {
+            if (DatabaseOutage.isCause(e)) {
+                DatabaseOutageFilter.refuse(response);
+            } else {
+                unauthorized.commence(request, response, e);
+            }
+        };
     }
 
     private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)

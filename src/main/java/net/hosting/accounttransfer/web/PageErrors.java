@@ -2,6 +2,7 @@ package net.hosting.accounttransfer.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import net.hosting.accounttransfer.common.ConflictException;
+import net.hosting.accounttransfer.common.DatabaseOutage;
 import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
@@ -60,6 +61,11 @@ class PageErrors {
         if (e instanceof ErrorResponse known) {
             HttpStatus status = HttpStatus.resolve(known.getStatusCode().value());
             return page(status == null ? HttpStatus.BAD_REQUEST : status, model, response);
+        }
+        if (DatabaseOutage.isCause(e)) {
+            log.warn("Database out of reach on a customer page, answered 503: {}", e.toString());
+            response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
+            return page(HttpStatus.SERVICE_UNAVAILABLE, model, response);
         }
         log.error("Unexpected error on a customer page", e);
         return page(HttpStatus.INTERNAL_SERVER_ERROR, model, response);

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
+import net.hosting.accounttransfer.common.DatabaseOutage;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
@@ -57,6 +58,12 @@ class PageLocaleResolver implements LocaleResolver {
                 return Optional.of(profiles.get(me.profileId()).locale().toJavaLocale());
             } catch (NotFoundException e) {
                 return Optional.empty();
+            } catch (RuntimeException e) {
+                // the 503 page shown while the database is away still renders, in the visitor's language
+                if (DatabaseOutage.isCause(e)) {
+                    return Optional.empty();
+                }
+                throw e;
             }
         }
         return Optional.empty();

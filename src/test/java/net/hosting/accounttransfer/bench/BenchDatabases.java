@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * Fresh databases for one run, on the standalone PostgreSQL named by SPRING_DATASOURCE_URL (dropped afterwards)
  * or, without it, on an embedded PostgreSQL that lives as long as the run.
  */
-final class BenchDatabases implements AutoCloseable {
+public final class BenchDatabases implements AutoCloseable {
 
     private static final Pattern SERVER = Pattern.compile("jdbc:postgresql://([^/?]+)/([^?]*).*");
 
@@ -34,7 +34,7 @@ final class BenchDatabases implements AutoCloseable {
         this.password = password;
     }
 
-    static BenchDatabases start() throws Exception {
+    public static BenchDatabases start() throws Exception {
         String url = System.getenv("SPRING_DATASOURCE_URL");
         if (url == null || url.isBlank()) {
             EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
@@ -51,7 +51,7 @@ final class BenchDatabases implements AutoCloseable {
     }
 
     /** Creates an empty database and returns its JDBC URL. */
-    String create(String name) throws SQLException {
+    public String create(String name) throws SQLException {
         try (Connection admin = connect(adminDatabase); Statement statement = admin.createStatement()) {
             statement.execute("drop database if exists " + name + " with (force)");
             statement.execute("create database " + name);
@@ -60,23 +60,23 @@ final class BenchDatabases implements AutoCloseable {
         return url(name);
     }
 
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:postgresql://" + server + "/" + database;
     }
 
-    Connection connect(String database) throws SQLException {
+    public Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(url(database), username, password);
     }
 
-    String username() {
+    public String username() {
         return username;
     }
 
-    String password() {
+    public String password() {
         return password;
     }
 
-    String describe() throws SQLException {
+    public String describe() throws SQLException {
         try (Connection admin = connect(adminDatabase); Statement statement = admin.createStatement();
                 var version = statement.executeQuery("show server_version")) {
             version.next();

@@ -4,7 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
 /** How a benchmark client signs its API calls: the seam between HTTP Basic and personal API tokens. */
-interface Credentials {
+public interface Credentials {
 
     /** The {@code Authorization} header of the profile with this email. */
     String authorization(String email);

@@ -15,7 +15,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
@@ -33,7 +32,7 @@ class LifecycleBenchmark {
     void runsTheLifecyclesAndPrintsTheFigures() throws Exception {
         BenchSettings settings = BenchSettings.fromSystemProperties();
         Files.createDirectories(OUT);
-        Path jar = builtJar();
+        Path jar = ServiceProcess.builtJar();
         String stamp = DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         List<String[]> rows = new ArrayList<>();
         List<String> broken = new ArrayList<>();
@@ -196,12 +195,5 @@ class LifecycleBenchmark {
         StringBuilder table = new StringBuilder("\n| Figure | Value | |\n|---|---|---|\n");
         rows.forEach(r -> table.append("| ").append(String.join(" | ", r)).append(" |\n"));
         return table.toString();
-    }
-
-    private static Path builtJar() throws Exception {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("account-transfer-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no target/account-transfer-*.jar: build it first"));
-        }
     }
 }

@@ -13,9 +13,9 @@ import net.hosting.accounttransfer.common.SecretToken;
  * what sign-up and the ledger write: a profile with a BCrypt hash, an account, an active monthly subscription
  * whose period began 10 days ago, and its invoice numbered on from the year's counter.
  */
-final class Seed {
+public final class Seed {
 
-    static final String PASSWORD = "bench-password-1";
+    public static final String PASSWORD = "bench-password-1";
     private static final String ZONE = "Europe/Paris";
     /** ApiTokens.PREFIX: the service refuses a Bearer token without it before any lookup. */
     private static final String TOKEN_PREFIX = "at_";
@@ -23,19 +23,19 @@ final class Seed {
     private Seed() {
     }
 
-    static String sender(int i) {
+    public static String sender(int i) {
         return "bench-s-" + i + "@bench.test";
     }
 
-    static String recipient(int i) {
+    public static String recipient(int i) {
         return "bench-r-" + i + "@bench.test";
     }
 
-    static String account(int i) {
+    public static String account(int i) {
         return "bench-" + i;
     }
 
-    static void insert(Connection connection, int n, String passwordHash) throws SQLException {
+    public static void insert(Connection connection, int n, String passwordHash) throws SQLException {
         connection.setAutoCommit(false);
         update(connection, """
                 insert into profile (email, password_hash, name, address, locale, currency, created_at)
@@ -74,7 +74,7 @@ final class Seed {
      * One personal API token for every seeded profile, stored as the service stores them (only the hash);
      * returns each profile's token by email.
      */
-    static Map<String, String> tokens(Connection connection) throws SQLException {
+    public static Map<String, String> tokens(Connection connection) throws SQLException {
         Map<String, String> tokens = new HashMap<>();
         connection.setAutoCommit(false);
         try (PreparedStatement profiles = connection.prepareStatement("select id, email from profile");

@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * offer mail to reach the SMTP server, then accepts. Closed mode: C clients, each one lifecycle after another.
  * Open mode: a new lifecycle every 1/rate seconds, whatever the service's pace.
  */
-final class ServiceDriver {
+public final class ServiceDriver {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration MAIL_TIMEOUT = Duration.ofSeconds(120);
@@ -115,9 +115,13 @@ final class ServiceDriver {
         }
     }
 
-    /** Whether the recipient's inbox at the SMTP server holds a mail, polled as an attentive customer would. */
     private boolean awaitMail(String email) throws Exception {
-        long giveUp = System.nanoTime() + MAIL_TIMEOUT.toNanos();
+        return awaitMail(smtp, email, MAIL_TIMEOUT);
+    }
+
+    /** Whether the recipient's inbox at the SMTP server holds a mail, polled as an attentive customer would. */
+    public static boolean awaitMail(GreenMail smtp, String email, Duration timeout) throws Exception {
+        long giveUp = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < giveUp) {
             GreenMailUser user = smtp.getUserManager().getUserByEmail(email);
             if (user != null && smtp.getManagers().getImapHostManager().getInbox(user).getMessageCount() > 0) {

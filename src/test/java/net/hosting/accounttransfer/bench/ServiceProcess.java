@@ -15,12 +15,13 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The built production jar in its own JVM, in production mode: {@code java -Xmx256m -jar}, nothing else unless
  * a profiling run asks for it, its log in a file so that pool timeouts can be counted.
  */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(300);
 
@@ -37,7 +38,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Starts the jar and returns once {@code /actuator/health} answers UP. */
-    static ServiceProcess start(Path jar, Map<String, String> environment, String extraJvmArgs, Path log)
+    public static ServiceProcess start(Path jar, Map<String, String> environment, String extraJvmArgs, Path log)
             throws Exception {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
@@ -80,20 +81,20 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("the service was not UP within " + STARTUP_TIMEOUT);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    Duration readyAfter() {
+    public Duration readyAfter() {
         return readyAfter;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** The peak resident set size of the service so far (VmHWM), in MiB. */
-    double peakRssMib() throws IOException {
+    public double peakRssMib() throws IOException {
         for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
             if (line.startsWith("VmHWM:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
@@ -102,9 +103,25 @@ final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException("no VmHWM in /proc/" + process.pid() + "/status");
     }
 
-    long logLinesContaining(String text) throws IOException {
+    public long logLinesContaining(String text) throws IOException {
         try (var lines = Files.lines(log, java.nio.charset.StandardCharsets.ISO_8859_1)) {
             return lines.filter(line -> line.contains(text)).count();
+        }
+    }
+
+    /** SIGKILL, as a crashed machine or the OOM killer ends a node: no shutdown hook, no graceful stop. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the service " + process.pid() + " outlived SIGKILL for 30 s");
+        }
+    }
+
+    /** The jar {@code ./mvnw package} built, which the bench and faults profiles run after. */
+    public static Path builtJar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(f -> f.getFileName().toString().matches("account-transfer-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no target/account-transfer-*.jar: build it first"));
         }
     }
 
@@ -116,7 +133,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
