@@ -40,7 +40,7 @@ class DatabaseRestartFaultTests {
 
     @Test
     void theNodeAnswers503DuringTheOutageAndFinishesEveryTransferExactlyOnce() throws Exception {
-        int n = FaultSize.pick(300, 100);
+        int n = FaultSize.pick(300, 60);
         int clients = FaultRun.clients();
         Path jar = ServiceProcess.builtJar();
         try (RestartablePostgres database = RestartablePostgres.start()) {

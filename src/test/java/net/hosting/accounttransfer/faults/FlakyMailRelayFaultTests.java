@@ -34,7 +34,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class FlakyMailRelayFaultTests {
 
-    private static final int TRANSFERS = FaultSize.pick(1_000, 100);
+    private static final int TRANSFERS = FaultSize.pick(1_000, 60);
     private static final double REFUSED = 0.30;
     private static final int CLIENTS = 8;
     private static final int PROFILES = 10;

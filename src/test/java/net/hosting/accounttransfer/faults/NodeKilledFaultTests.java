@@ -25,7 +25,7 @@ class NodeKilledFaultTests {
 
     @Test
     void theSurvivingNodeFinishesEveryTransferExactlyOnce() throws Exception {
-        int n = FaultSize.pick(500, 100);
+        int n = FaultSize.pick(500, 60);
         int clients = FaultRun.clients();
         Path jar = ServiceProcess.builtJar();
         try (BenchDatabases databases = BenchDatabases.start()) {

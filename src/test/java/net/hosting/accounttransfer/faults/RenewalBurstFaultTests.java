@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 class RenewalBurstFaultTests {
 
-    private static final int TRANSFERS = FaultSize.pick(2_000, 200);
+    private static final int TRANSFERS = FaultSize.pick(2_000, 100);
     private static final int CLIENTS = 8;
     private static final int PROFILES = 10;
     private static final String RENEWAL_TIMER = "TimerEvent_RenewalDate";
