@@ -157,7 +157,7 @@ public class TransferService {
         transfer.accept(me.id(), calendar.now());
         activity.accepted(transfer, actor);
         // ownership moves only in the process (Task_TransferOwnership, in this transaction); no process, no move
-        workflow.completeDecision(transferId, TransferStatus.ACCEPTED);
+        workflow.completeDecision(transfer, TransferStatus.ACCEPTED);
         return transfer;
     }
 
@@ -173,7 +173,7 @@ public class TransferService {
         requireRecipient(transfer, me, "decline");
         transfer.decline(me.id(), reason, calendar.now());
         activity.declined(transfer, actor);
-        workflow.completeDecision(transferId, TransferStatus.DECLINED);
+        workflow.completeDecision(transfer, TransferStatus.DECLINED);
         return transfer;
     }
 
@@ -186,7 +186,7 @@ public class TransferService {
         }
         transfer.cancel(calendar.now());
         activity.cancelled(transfer, actor);
-        workflow.cancel(transferId);
+        workflow.cancel(transfer);
         return transfer;
     }
 

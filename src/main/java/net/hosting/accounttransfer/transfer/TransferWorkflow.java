@@ -1,7 +1,6 @@
 package net.hosting.accounttransfer.transfer;
 
 import java.time.Instant;
-import java.util.UUID;
 
 /** What the transfer rules need from the process that runs a transfer; Camunda implements it in transfer.process. */
 public interface TransferWorkflow {
@@ -15,8 +14,8 @@ public interface TransferWorkflow {
      * process is gone, suspended or not waiting for a decision (staff acted on it in Cockpit), so that the
      * caller's transaction rolls back and the transfer is left as it was.
      */
-    void completeDecision(UUID transferId, TransferStatus decision);
+    void completeDecision(Transfer transfer, TransferStatus decision);
 
     /** Interrupts the pending offer; throws like {@link #completeDecision} when the process cannot take it. */
-    void cancel(UUID transferId);
+    void cancel(Transfer transfer);
 }

@@ -2,7 +2,6 @@ package net.hosting.accounttransfer.transfer.process;
 
 import java.time.Instant;
 import java.util.Date;
-import java.util.UUID;
 import net.hosting.accounttransfer.profile.ProfileRepository;
 import net.hosting.accounttransfer.transfer.ProcessNotWaitingException;
 import net.hosting.accounttransfer.transfer.Transfer;
@@ -11,8 +10,10 @@ import net.hosting.accounttransfer.transfer.TransferWorkflow;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
+import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -23,11 +24,14 @@ class CamundaTransferWorkflow implements TransferWorkflow {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
+    private final CommandExecutor commands;
     private final ProfileRepository profiles;
 
-    CamundaTransferWorkflow(RuntimeService runtime, TaskService tasks, ProfileRepository profiles) {
+    CamundaTransferWorkflow(RuntimeService runtime, TaskService tasks, ProcessEngineConfigurationImpl engine,
+            ProfileRepository profiles) {
         this.runtime = runtime;
         this.tasks = tasks;
+        this.commands = engine.getCommandExecutorTxRequired();
         this.profiles = profiles;
     }
 
@@ -49,55 +53,66 @@ class CamundaTransferWorkflow implements TransferWorkflow {
     }
 
     @Override
-    public void completeDecision(UUID transferId, TransferStatus decision) {
-        ProcessInstance instance = requireRunning(transferId);
-        Task task = tasks.createTaskQuery()
-                .processInstanceId(instance.getId())
-                .taskDefinitionKey(TransferProcess.USER_TASK_ACCEPT)
-                .singleResult();
-        if (task == null) {
+    public void completeDecision(Transfer transfer, TransferStatus decision) {
+        String taskId = requireRunning(transfer).decisionTaskId();
+        if (taskId == null) {
             throw notWaiting();
         }
         try {
-            tasks.complete(task.getId(), Variables.createVariables().putValue(TransferProcess.DECISION, decision.name()));
+            tasks.complete(taskId, Variables.createVariables().putValue(TransferProcess.DECISION, decision.name()));
         } catch (OptimisticLockingException e) {
-            throw concurrentStep(transferId, e);
+            throw concurrentStep(transfer, e);
         }
     }
 
     @Override
-    public void cancel(UUID transferId) {
-        ProcessInstance instance = requireRunning(transferId);
+    public void cancel(Transfer transfer) {
+        String instanceId = requireRunning(transfer).instanceId();
         try {
             if (runtime.createMessageCorrelation(TransferProcess.MESSAGE_CANCELLED)
-                    .processInstanceId(instance.getId())
+                    .processInstanceId(instanceId)
                     .correlateAllWithResult()
                     .isEmpty()) {
                 throw notWaiting();
             }
         } catch (OptimisticLockingException e) {
-            throw concurrentStep(transferId, e);
+            throw concurrentStep(transfer, e);
         }
+    }
+
+    /** The transfer's process instance as a decision finds it: running, and the decision task if it waits. */
+    private record Waiting(String instanceId, boolean suspended, String decisionTaskId) {
     }
 
     /**
      * The transfer's own process instance, running. A pending transfer without one had its instance deleted in
      * Cockpit before anything listened for that; a decision must not then move the account outside the process.
+     * Read by the instance id the transfer keeps, two reads by primary and foreign key in the caller's
+     * transaction: the engine's process instance and task queries evaluate a hundred optional criteria on every
+     * call, which was 11% of everything the service allocated under load (README "Performance").
      */
-    private ProcessInstance requireRunning(UUID transferId) {
-        ProcessInstance instance = runtime.createProcessInstanceQuery()
-                .processDefinitionKey(TransferProcess.PROCESS_ID)
-                .processInstanceBusinessKey(transferId.toString())
-                .singleResult();
-        if (instance == null) {
+    private Waiting requireRunning(Transfer transfer) {
+        String instanceId = transfer.processInstanceId();
+        Waiting waiting = instanceId == null ? null : commands.execute(context -> {
+            ExecutionEntity instance = context.getExecutionManager().findExecutionById(instanceId);
+            if (instance == null) {
+                return null;
+            }
+            String taskId = context.getTaskManager().findTasksByProcessInstanceId(instanceId).stream()
+                    .filter(task -> TransferProcess.USER_TASK_ACCEPT.equals(task.getTaskDefinitionKey()))
+                    .map(TaskEntity::getId)
+                    .findFirst().orElse(null);
+            return new Waiting(instanceId, instance.isSuspended(), taskId);
+        });
+        if (waiting == null) {
             throw new ProcessNotWaitingException("This transfer's process was stopped by staff; nothing was changed."
-                    + " Contact support about transfer " + transferId + ".");
+                    + " Contact support about transfer " + transfer.id() + ".");
         }
-        if (instance.isSuspended()) {
+        if (waiting.suspended()) {
             throw new ProcessNotWaitingException("This transfer's process is suspended by staff; nothing was changed."
                     + " Try again later.");
         }
-        return instance;
+        return waiting;
     }
 
     /** Staff moved the process away from the pending offer (a modification in Cockpit) without ending it. */
@@ -110,7 +125,7 @@ class CamundaTransferWorkflow implements TransferWorkflow {
      * A timer of the pending offer fired in the very same instant (the mail steps hold the transfer's lock, so
      * they cannot collide): the decision is rolled back whole, and asking again works.
      */
-    private static OptimisticLockingFailureException concurrentStep(UUID transferId, OptimisticLockingException e) {
-        return new OptimisticLockingFailureException("transfer " + transferId + " changed in its process meanwhile", e);
+    private static OptimisticLockingFailureException concurrentStep(Transfer transfer, OptimisticLockingException e) {
+        return new OptimisticLockingFailureException("transfer " + transfer.id() + " changed in its process meanwhile", e);
     }
 }
