@@ -13,8 +13,8 @@ import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
+import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.support.Fixtures;
-import net.hosting.accounttransfer.support.IntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -23,9 +23,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What the transfer integration tests share: the API as one party, the accounts a party owns, and a probe of the
- * process. Only autowired fields are added to {@link IntegrationTest}, so every class still shares its context.
+ * process. They run on the clock of {@link FixedDateIntegrationTest}, so that the dates and amounts they assert are
+ * worked out by hand for {@link #TODAY}; only autowired fields are added, so every class still shares its context.
  */
-abstract class TransferIntegrationSupport extends IntegrationTest {
+abstract class TransferIntegrationSupport extends FixedDateIntegrationTest {
 
     /** An accept link as T13 has it: the transfer id and 32 random bytes in base64url (43 characters). */
     static final Pattern ACCEPT_LINK = Pattern.compile(
