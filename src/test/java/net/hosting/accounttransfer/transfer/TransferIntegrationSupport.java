@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -18,6 +19,7 @@ import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.Mailbox;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -63,6 +65,28 @@ abstract class TransferIntegrationSupport extends FixedDateIntegrationTest {
         String id = start(sender, account, recipient.email(), billingMode).get("id").asText();
         process.awaitUserTask(id);
         return id;
+    }
+
+    /**
+     * Starts an IMMEDIATE transfer with its offer job held (its job definition suspended) and hands its id to
+     * {@code beforeTheOffer}, which so acts for certain before the offer is mailed; then releases the job, and
+     * returns the id.
+     */
+    String beforeTheOfferIsMailed(Profile sender, Account account, Profile recipient, Consumer<String> beforeTheOffer) {
+        process.hold(ProcessProbe.NOTIFY_RECIPIENT);
+        try {
+            String id = start(sender, account, recipient.email(), "IMMEDIATE").get("id").asText();
+            // the user task stands beside the held offer job from the start
+            Job offer = process.job(id, ProcessProbe.NOTIFY_RECIPIENT);
+            assertThat(offer).as("the held offer job of %s", id).isNotNull();
+            assertThat(offer.isSuspended()).isTrue();
+            assertThat(process.waitsAtUserTask(id)).isTrue();
+            assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).isFalse();
+            beforeTheOffer.accept(id);
+            return id;
+        } finally {
+            process.release(ProcessProbe.NOTIFY_RECIPIENT);
+        }
     }
 
     /** {@code GET /api/transfers/{id}} as one party, insisting on 200. */
