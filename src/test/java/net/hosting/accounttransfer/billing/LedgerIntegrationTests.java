@@ -14,24 +14,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.support.Fixtures;
-import net.hosting.accounttransfer.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-class LedgerIntegrationTests extends IntegrationTest {
+class LedgerIntegrationTests extends FixedDateIntegrationTest {
+
+    /** The year of {@link #TODAY}, which numbers every document issued on it. */
+    private static final int YEAR = 2028;
 
     @Autowired
     Ledger ledger;
 
     @Autowired
     SubscriptionRepository subscriptions;
-
-    @Autowired
-    BillingCalendar calendar;
 
     @Autowired
     TransactionTemplate transaction;
@@ -88,13 +88,12 @@ class LedgerIntegrationTests extends IntegrationTest {
         }
         pool.shutdown();
 
-        int year = calendar.today().getYear();
         Map<String, Object> numbers = jdbc.queryForMap("""
                 select count(*) as documents, count(distinct sequence) as distinct_numbers,
                        min(sequence) as lowest, max(sequence) as highest,
                        count(*) filter (where number <> to_char(year, 'FM0000') || '-' || to_char(sequence, 'FM000000')) as misnamed,
                        (select last_value from document_sequence where year = ?) as counter
-                from invoice where year = ?""", year, year);
+                from invoice where year = ?""", YEAR, YEAR);
         long documents = ((Number) numbers.get("documents")).longValue();
 
         assertThat(committed.get()).isEqualTo(threads * perThread - rolledBackKeys.size());
@@ -223,7 +222,6 @@ class LedgerIntegrationTests extends IntegrationTest {
     }
 
     private int counter() {
-        return jdbc.queryForObject("select last_value from document_sequence where year = ?", Integer.class,
-                calendar.today().getYear());
+        return jdbc.queryForObject("select last_value from document_sequence where year = ?", Integer.class, YEAR);
     }
 }

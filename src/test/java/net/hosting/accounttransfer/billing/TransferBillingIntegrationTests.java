@@ -160,12 +160,13 @@ class TransferBillingIntegrationTests extends FixedDateIntegrationTest {
     void aTransferAcceptedAfterThePaidPeriodEndedCompletesWithNoCreditNote() {
         Profile sender = fixtures.customer("Pat", Profile.Language.EN);
         Profile recipient = fixtures.customer("Ray", Profile.Language.EN);
-        LocalDate today = calendar.today();
-        // a subscription whose paid period ended a month ago and was never renewed: no day of it is left to refund
+        // a subscription whose paid period [2027-12-29, 2028-01-29) ended a month ago and was never renewed: no day
+        // of it is left to refund
+        LocalDate twoMonthsAgo = LocalDate.parse("2027-12-29");
         Account account = transaction.execute(status -> {
             Account stale = accounts.save(new Account("stale-" + Fixtures.unique(), sender.id(), calendar.now()));
             Subscription subscription = subscriptions.save(Subscription.open(stale.id(), sender.id(), "Cloud S",
-                    Money.euros("9.99"), BillingCycle.MONTHLY, today.minusMonths(2), today.minusMonths(2)));
+                    Money.euros("9.99"), BillingCycle.MONTHLY, twoMonthsAgo, twoMonthsAgo));
             ledger.invoice("stale:" + stale.name(), sender.billingIdentity(), sender.id(), subscription, stale.name(),
                     subscription.currentPeriod(), subscription.price());
             return stale;
@@ -180,7 +181,7 @@ class TransferBillingIntegrationTests extends FixedDateIntegrationTest {
 
         assertThat(invoices(asSender)).singleElement()
                 .satisfies(invoice -> assertThat(invoice.get("kind").asText()).isEqualTo("INVOICE"));
-        assertThat(only(invoices(asRecipient)).at("/servicePeriod/start").asText()).isEqualTo(today.toString());
+        assertThat(only(invoices(asRecipient)).at("/servicePeriod/start").asText()).isEqualTo("2028-02-29");
     }
 
     private static List<JsonNode> invoices(Api party) {

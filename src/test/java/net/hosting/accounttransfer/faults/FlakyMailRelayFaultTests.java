@@ -7,9 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import net.hosting.accounttransfer.billing.BillingCycle;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
@@ -91,31 +88,25 @@ class FlakyMailRelayFaultTests {
                 node.getBean(RuntimeService.class)).start();
 
         long start = System.nanoTime();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<UUID>> started = new ArrayList<>();
-        for (int i = 0; i < TRANSFERS; i++) {
-            Party sender = senders.get(i % PROFILES);
-            Party recipient = recipients.get(i % PROFILES);
-            String account = fixtures.paidAccount(sender.profile(), "9.99", BillingCycle.MONTHLY, 1 + i % 25).name();
-            Outcome outcome = Outcome.of(i);
-            started.add(clients.submit(() -> {
-                UUID id = TransfersByApi.start(sender.api(), account, recipient.profile().email(), "IMMEDIATE");
-                // the recipient acts on the mailed offer, as a person would (staff retry it should it be stuck)
-                FaultChecks.awaitOfferMailed(jdbc, id, Duration.ofMinutes(5));
-                Api.Reply decided = switch (outcome) {
-                    case ACCEPT -> recipient.api().post("/api/transfers/" + id + "/accept", null);
-                    case DECLINE -> recipient.api().post("/api/transfers/" + id + "/decline", Map.of("reason", "no thanks"));
-                    case CANCEL -> sender.api().post("/api/transfers/" + id + "/cancel", null);
-                };
-                assertThat(decided.status()).as(outcome + " " + id + ": " + decided.body()).isEqualTo(200);
-                return id;
-            }));
-        }
-        List<UUID> ids = new ArrayList<>();
-        for (Future<UUID> transfer : started) {
-            ids.add(transfer.get());
-        }
-        clients.shutdown();
+        List<UUID> ids = Offers.make(TRANSFERS, CLIENTS, senders, recipients,
+                (sender, i) -> fixtures.paidAccount(sender.profile(), "9.99", BillingCycle.MONTHLY, 1 + i % 25).name(),
+                offer -> {
+                    Party sender = offer.sender();
+                    Party recipient = offer.recipient();
+                    Outcome outcome = Outcome.of(offer.i());
+                    UUID id = TransfersByApi.start(sender.api(), offer.account(), recipient.profile().email(),
+                            "IMMEDIATE");
+                    // the recipient acts on the mailed offer, as a person would (staff retry it should it be stuck)
+                    FaultChecks.awaitOfferMailed(jdbc, id, Duration.ofMinutes(5));
+                    Api.Reply decided = switch (outcome) {
+                        case ACCEPT -> recipient.api().post("/api/transfers/" + id + "/accept", null);
+                        case DECLINE -> recipient.api().post("/api/transfers/" + id + "/decline",
+                                Map.of("reason", "no thanks"));
+                        case CANCEL -> sender.api().post("/api/transfers/" + id + "/cancel", null);
+                    };
+                    assertThat(decided.status()).as(outcome + " " + id + ": " + decided.body()).isEqualTo(200);
+                    return id;
+                });
         FaultChecks.awaitDrained(jdbc, staff, Duration.ofMinutes(20));
         Duration drain = Duration.ofNanos(System.nanoTime() - start);
         staff.close();

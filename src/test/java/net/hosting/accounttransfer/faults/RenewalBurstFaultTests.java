@@ -67,23 +67,14 @@ class RenewalBurstFaultTests {
         // seed: started on node A and accepted on node B at once, most often before the offer's job ran (the
         // decision then drops it); every period began 10 days ago, so every renewal timer waits for the same date
         long seeding = System.nanoTime();
-        ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
-        List<Future<UUID>> accepted = new ArrayList<>();
-        for (int i = 0; i < TRANSFERS; i++) {
-            Party sender = senders.get(i % PROFILES);
-            Party recipient = recipients.get(i % PROFILES);
-            String account = fixtures.paidAccount(sender.profile(), "9.99", BillingCycle.MONTHLY, 10).name();
-            accepted.add(clients.submit(() -> {
-                UUID id = TransfersByApi.start(sender.onA(), account, recipient.profile().email(), "AT_RENEWAL");
-                TransfersByApi.accept(recipient.onB(), id);
-                return id;
-            }));
-        }
-        List<UUID> ids = new ArrayList<>();
-        for (Future<UUID> transfer : accepted) {
-            ids.add(transfer.get());
-        }
-        clients.shutdown();
+        List<UUID> ids = Offers.make(TRANSFERS, CLIENTS, senders, recipients,
+                (sender, i) -> fixtures.paidAccount(sender.profile(), "9.99", BillingCycle.MONTHLY, 10).name(),
+                offer -> {
+                    UUID id = TransfersByApi.start(offer.sender().onA(), offer.account(),
+                            offer.recipient().profile().email(), "AT_RENEWAL");
+                    TransfersByApi.accept(offer.recipient().onB(), id);
+                    return id;
+                });
         awaitRenewalTimers(management, Duration.ofMinutes(20));
         Duration seeded = Duration.ofNanos(System.nanoTime() - seeding);
         assertThat(jdbc.queryForList("select distinct current_period_end from subscription where status = 'ACTIVE'"

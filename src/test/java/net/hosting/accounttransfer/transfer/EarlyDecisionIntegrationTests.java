@@ -31,23 +31,17 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
         Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id;
-        process.hold(ProcessProbe.NOTIFY_RECIPIENT);
-        try {
-            id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-            assertOfferNotMailedYet(id);
 
-            Api.Reply accepted = as(bob).post("/api/transfers/" + id + "/accept", null);
+        String id = beforeTheOfferIsMailed(alice, account, bob, pending -> {
+            Api.Reply accepted = as(bob).post("/api/transfers/" + pending + "/accept", null);
 
             assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
             assertThat(accepted.json().get("status").asText()).isEqualTo("ACCEPTED");
             // T9 happens with the acceptance, not when the process catches up
             JsonNode held = assertOwnedBy(bob, alice, account);
-            assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo(calendar.today().toString());
-            assertOfferDropped(id);
-        } finally {
-            process.release(ProcessProbe.NOTIFY_RECIPIENT);
-        }
+            assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo("2028-02-29");
+            assertOfferDropped(pending);
+        });
 
         assertThat(awaitStatus(alice, id, "COMPLETED").get("status").asText()).isEqualTo("COMPLETED");
         assertThat(process.awaitEnded(id).getEndActivityId()).isEqualTo(ProcessProbe.COMPLETED);
@@ -70,23 +64,17 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
         Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id;
-        process.hold(ProcessProbe.NOTIFY_RECIPIENT);
-        try {
-            id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-            assertOfferNotMailedYet(id);
 
-            Api.Reply cancelled = as(alice).post("/api/transfers/" + id + "/cancel", null);
+        String id = beforeTheOfferIsMailed(alice, account, bob, pending -> {
+            Api.Reply cancelled = as(alice).post("/api/transfers/" + pending + "/cancel", null);
 
             assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
             assertThat(cancelled.json().get("status").asText()).isEqualTo("CANCELLED");
             assertThat(assertOwnedBy(alice, bob, account).get("pendingTransfer").isNull()).isTrue();
-            assertOfferDropped(id);
+            assertOfferDropped(pending);
             // the account is free again at once, whatever the process still has to do
             assertThat(start(alice, account, bob.email(), "AT_RENEWAL").get("status").asText()).isEqualTo("PENDING");
-        } finally {
-            process.release(ProcessProbe.NOTIFY_RECIPIENT);
-        }
+        });
 
         assertThat(process.awaitEnded(id).getEndActivityId()).isEqualTo(ProcessProbe.CANCELLED);
         assertDecidedEarly(id);
@@ -166,15 +154,6 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
         assertThat(mailbox.to(bob.email())).extracting(Mailbox.Mail::subject).containsExactlyInAnyOrder(
                 "Account " + account.name() + " is offered to you", completed.subject());
         assertThat(process.incidents(id)).isZero();
-    }
-
-    /** The offer job is held, and the user task already waits beside it, so a decision now comes first. */
-    private void assertOfferNotMailedYet(String id) {
-        Job offer = process.job(id, ProcessProbe.NOTIFY_RECIPIENT);
-        assertThat(offer).as("the held offer job of %s", id).isNotNull();
-        assertThat(offer.isSuspended()).isTrue();
-        assertThat(process.waitsAtUserTask(id)).isTrue();
-        assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).isFalse();
     }
 
     /** The decision ended the pending offer, and the held offer job with it: nothing is left to mail. */

@@ -3,7 +3,9 @@ package net.hosting.accounttransfer.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCycle;
@@ -80,22 +82,25 @@ class OfferAbuseIntegrationTests extends TransferIntegrationSupport {
 
         // once that offer is a day old, there is room for one more
         jdbc.update("update transfer set created_at = created_at - interval '1 hour' where sender_id = ?"
-                + " and created_at < now() - interval '22 hours'", alice.id());
+                + " and created_at < ?", alice.id(), Timestamp.from(calendar.now().minus(Duration.ofHours(22))));
         assertThat(start(alice, another, "carol-" + Fixtures.unique() + "@example.test", "IMMEDIATE")
                 .get("status").asText()).isEqualTo("PENDING");
     }
 
-    /** Transfers this sender started {@code ago}, already over, as the database holds them. */
+    /**
+     * Transfers this sender started {@code ago}, already over, as the database holds them; "ago" is on the
+     * application's clock, which is the one the offer budget reads, not the database's.
+     */
     private void backdatedOffers(Profile sender, Account account, int count, Duration ago) {
         Long subscription = jdbc.queryForObject("select id from subscription where account_id = ? and status = 'ACTIVE'",
                 Long.class, account.id());
+        Instant started = calendar.now().minus(ago);
         for (int i = 0; i < count; i++) {
             jdbc.update("insert into transfer (id, account_id, account_name, sender_id, recipient_email, billing_mode,"
                     + " status, created_at, expires_at, decided_at, sender_subscription_id)"
-                    + " values (gen_random_uuid(), ?, ?, ?, ?, 'IMMEDIATE', 'CANCELLED', now() - ?::interval,"
-                    + " now() - ?::interval + interval '14 days', now() - ?::interval, ?)",
+                    + " values (gen_random_uuid(), ?, ?, ?, ?, 'IMMEDIATE', 'CANCELLED', ?, ?, ?, ?)",
                     account.id(), account.name(), sender.id(), "old-" + i + "@example.test",
-                    ago.toSeconds() + " seconds", ago.toSeconds() + " seconds", ago.toSeconds() + " seconds",
+                    Timestamp.from(started), Timestamp.from(started.plus(Duration.ofDays(14))), Timestamp.from(started),
                     subscription);
         }
     }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import net.hosting.accounttransfer.account.Account;
-import net.hosting.accounttransfer.billing.BillingCycle;
 import net.hosting.accounttransfer.billing.Invoice;
 import net.hosting.accounttransfer.billing.InvoiceRepository;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
@@ -27,7 +25,7 @@ import org.springframework.data.domain.Pageable;
  * and its process never drift apart, a decision never moves an account outside the process, and both parties of a
  * transfer staff stopped are told once.
  */
-class StaffActionsIntegrationTests extends TransferIntegrationSupport {
+class StaffActionsIntegrationTests extends AliceAndBobSupport {
 
     private static final String STOPPED_PROCESS = "TransferStoppedByStaff";
 
@@ -48,52 +46,37 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void deletingAPendingTransfersInstanceCancelsItTellsBothPartiesAndALaterAcceptIs409() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
-        // a delete racing the offer job fails on Camunda's optimistic lock and changes nothing; staff try again
-        mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you");
+        String id = mailedOffer(bob, "IMMEDIATE");
 
         // Cockpit's "Delete" with its "skip custom listeners" box unticked (the default)
         runtime.deleteProcessInstance(process.processInstanceId(id), "deleted in Cockpit", false);
 
-        assertStoppedAndTold(alice, bob, account, id);
+        assertStoppedAndTold(bob, id);
     }
 
     @Test
     void deletingWithCustomListenersSkippedStillCancelsTheTransferAndTellsBothParties() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.FR);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = pendingOffer(alice, account, bob, "AT_RENEWAL");
-        mailbox.awaitMail(bob.email(), "Le compte " + account.name() + " vous est cédé");
+        Profile frenchBob = fixtures.customer("Bob", Profile.Language.FR);
+        String id = mailedOffer(frenchBob, "AT_RENEWAL");
 
         runtime.deleteProcessInstance(process.processInstanceId(id), "deleted in Cockpit", true, true);
 
-        assertStoppedAndTold(alice, bob, account, id);
+        assertStoppedAndTold(frenchBob, id);
     }
 
     @Test
     void cancellingThePendingOfferByAModificationCancelsTheTransferAndTellsBothParties() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
-        mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you");
+        String id = mailedOffer(bob, "IMMEDIATE");
 
         // Cockpit's modification "cancel all" on the sub-process: nothing is left, so the instance ends cancelled
         runtime.createProcessInstanceModification(process.processInstanceId(id))
                 .cancelAllForActivity("SubProcess_OfferPending").execute();
 
-        assertStoppedAndTold(alice, bob, account, id);
+        assertStoppedAndTold(bob, id);
     }
 
     @Test
     void deletingAnAcceptedTransferWhoseBillingHasNotFinishedIsRefusedAndBillingCompletesAfterwards() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         process.hold("Task_InvoiceRecipient");
         try {
@@ -121,9 +104,6 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aDecisionOnAPendingTransferWhoseProcessIsGoneIs409AndChangesNothing() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         // as staff left it by deleting the instance before anything listened: PENDING, and no process at all
         Instant now = calendar.now();
         Transfer orphan = transfers.saveAndFlush(new Transfer(UUID.randomUUID(), account.id(), account.name(),
@@ -146,9 +126,6 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aDecisionWhileStaffHaveSuspendedTheInstanceIs409UntilItIsActivatedAgain() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         String instance = process.processInstanceId(id);
         runtime.suspendProcessInstanceById(instance);
@@ -175,14 +152,7 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aDecisionAfterStaffCancelledOnlyTheUserTaskIs409AndNeverMovesTheAccount() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id;
-        process.hold(ProcessProbe.NOTIFY_RECIPIENT);
-        try {
-            id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-            process.awaitUserTask(id);
+        beforeTheOfferIsMailed(alice, account, bob, id -> {
             // the held offer mail keeps the sub-process, and so the instance, alive without the user task
             runtime.createProcessInstanceModification(process.processInstanceId(id))
                     .cancelAllForActivity(ProcessProbe.USER_TASK).execute();
@@ -194,16 +164,11 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
             assertThat(transfer(alice, id).get("status").asText()).isEqualTo("PENDING");
             assertOwnedBy(alice, bob, account);
             assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
-        } finally {
-            process.release(ProcessProbe.NOTIFY_RECIPIENT);
-        }
+        });
     }
 
     @Test
     void changingTheBillingModeVariableInCockpitDoesNotChangeHowTheTransferIsBilled() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         runtime.setVariable(process.processInstanceId(id), "billingMode", "AT_RENEWAL");
 
@@ -219,39 +184,51 @@ class StaffActionsIntegrationTests extends TransferIntegrationSupport {
                 .containsExactlyInAnyOrder(Invoice.Kind.INVOICE, Invoice.Kind.CREDIT_NOTE);
     }
 
-    /** The transfer is CANCELLED, the account its sender's and free, and each party got one mail saying why. */
-    private void assertStoppedAndTold(Profile alice, Profile bob, Account account, String id) {
+    /**
+     * A pending offer of Alice's account to {@code recipient}, once it is mailed: a stop racing the offer job fails on
+     * Camunda's optimistic lock and changes nothing (staff try again), so the tests of a stop wait for the mail.
+     */
+    private String mailedOffer(Profile recipient, String billingMode) {
+        String id = pendingOffer(alice, account, recipient, billingMode);
+        mailbox.awaitMail(recipient.email(), recipient.locale() == Profile.Language.FR
+                ? "Le compte " + account.name() + " vous est cédé"
+                : "Account " + account.name() + " is offered to you");
+        return id;
+    }
+
+    /** The transfer is CANCELLED, the account Alice's and free, and each party got one mail saying why. */
+    private void assertStoppedAndTold(Profile recipient, String id) {
         assertThat(transfer(alice, id).get("status").asText()).isEqualTo("CANCELLED");
         // a delete terminates the instance externally, a modification that cancels everything internally
         assertThat(process.awaitEnded(id).getState()).isIn(HistoricProcessInstance.STATE_EXTERNALLY_TERMINATED,
                 HistoricProcessInstance.STATE_INTERNALLY_TERMINATED);
 
-        Api.Reply accepted = as(bob).post("/api/transfers/" + id + "/accept", null);
+        Api.Reply accepted = as(recipient).post("/api/transfers/" + id + "/accept", null);
 
         assertThat(assertProblem(accepted, 409).get("detail").asText()).contains("cancelled");
-        assertThat(transfer(bob, id).get("status").asText()).isEqualTo("CANCELLED");
-        assertOwnedBy(alice, bob, account);
-        assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
+        assertThat(transfer(recipient, id).get("status").asText()).isEqualTo("CANCELLED");
+        assertOwnedBy(alice, recipient, account);
+        assertThat(invoices.findByProfile(recipient.id(), Pageable.unpaged()).getContent()).isEmpty();
         assertThat(invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
-        boolean french = bob.locale() == Profile.Language.FR;
+        boolean french = recipient.locale() == Profile.Language.FR;
         Mailbox.Mail toAlice = mailbox.awaitMail(alice.email(),
                 "Transfer of account " + account.name() + " cancelled by our staff");
-        Mailbox.Mail toBob = mailbox.awaitMail(bob.email(), french
+        Mailbox.Mail toRecipient = mailbox.awaitMail(recipient.email(), french
                 ? "Cession du compte " + account.name() + " annulée par notre équipe"
                 : "Transfer of account " + account.name() + " cancelled by our staff");
-        assertThat(toAlice.text()).contains("the account stays yours", bob.email());
-        assertThat(toBob.text()).contains(alice.email(), french ? "Rien n’a changé" : "Nothing was changed");
+        assertThat(toAlice.text()).contains("the account stays yours", recipient.email());
+        assertThat(toRecipient.text()).contains(alice.email(), french ? "Rien n’a changé" : "Nothing was changed");
         assertRefersTo(toAlice, id);
-        assertRefersTo(toBob, id);
+        assertRefersTo(toRecipient, id);
         // the mails run in a process of their own, which ends once both are sent, with no incident
         process.awaitOrExplain(id, "the mails of the stop to be sent", () -> stoppedInstances(id).size() == 1
                 && stoppedInstances(id).get(0).getEndTime() != null);
         assertThat(mailbox.to(alice.email())).extracting(Mailbox.Mail::subject).containsOnlyOnce(toAlice.subject());
-        assertThat(mailbox.to(bob.email()).stream().filter(mail -> mail.subject().equals(toBob.subject()))).hasSize(1);
+        assertThat(mailbox.to(recipient.email()).stream().filter(mail -> mail.subject().equals(toRecipient.subject()))).hasSize(1);
         assertThat(history.createHistoricIncidentQuery().processInstanceId(stoppedInstances(id).get(0).getId()).count())
                 .isZero();
         // the account is free for a new offer at once
-        assertThat(start(alice, account, bob.email(), "IMMEDIATE").get("status").asText()).isEqualTo("PENDING");
+        assertThat(start(alice, account, recipient.email(), "IMMEDIATE").get("status").asText()).isEqualTo("PENDING");
     }
 
     private List<HistoricProcessInstance> stoppedInstances(String id) {

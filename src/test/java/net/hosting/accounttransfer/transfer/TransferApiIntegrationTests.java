@@ -33,12 +33,8 @@ import org.springframework.data.domain.Pageable;
  */
 class TransferApiIntegrationTests extends TransferIntegrationSupport {
 
-    /**
-     * 9.99 × (days − 10) / days for a monthly period that began 10 days ago, worked out by hand for every month
-     * length, half up: 9.99 × 18/28 = 6.4221, × 19/29 = 6.5452, × 20/30 = 6.66, × 21/31 = 6.7674.
-     */
-    private static final Map<Long, String> REFUND_TEN_DAYS_INTO_THE_PERIOD =
-            Map.of(28L, "6.42", 29L, "6.55", 30L, "6.66", 31L, "6.77");
+    /** A €9.99 month [2028-02-19, 2028-03-19), 29 days long, of which 19 are left on {@link #TODAY} (2028-02-29). */
+    private static final LocalDate ANCHOR = LocalDate.parse("2028-02-19");
 
     @Autowired
     private InvoiceRepository invoices;
@@ -50,11 +46,9 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
     void acceptImmediateMovesTheAccountInvoicesTheRecipientAndRefundsTheSenderProrata() {
         Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        LocalDate today = calendar.today();
-        LocalDate start = today.minusDays(10);
-        LocalDate end = start.plusMonths(1);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String refund = REFUND_TEN_DAYS_INTO_THE_PERIOD.get(ChronoUnit.DAYS.between(start, end));
+        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, ANCHOR);
+        // B4: 9.99 × 19 / 29 = 6.5452 → 6.55, over [2028-02-29, 2028-03-19)
+        String refund = "6.55";
 
         String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
 
@@ -69,7 +63,7 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
             assertThat(before.get("status").asText()).isEqualTo("PENDING");
             assertThat(before.at("/preview/recipientCharge/amount/amount").asText()).isEqualTo("9.99");
             assertThat(before.at("/preview/recipientCharge/amount/currency").asText()).isEqualTo("EUR");
-            assertThat(before.at("/preview/recipientCharge/date").asText()).isEqualTo(today.toString());
+            assertThat(before.at("/preview/recipientCharge/date").asText()).isEqualTo("2028-02-29");
             assertThat(before.at("/preview/senderRefund/amount").asText()).isEqualTo(refund);
         }
         assertThat(assertOwnedBy(alice, bob, account).at("/pendingTransfer/id").asText()).isEqualTo(id);
@@ -84,8 +78,8 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         // T9, T10: the recipient holds the account on a fresh period from today; the sender's is closed
         JsonNode held = assertOwnedBy(bob, alice, account);
         assertThat(held.at("/subscription/status").asText()).isEqualTo("ACTIVE");
-        assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo(today.toString());
-        assertThat(held.at("/subscription/renewalDate").asText()).isEqualTo(today.plusMonths(1).toString());
+        assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo("2028-02-29");
+        assertThat(held.at("/subscription/renewalDate").asText()).isEqualTo("2028-03-29");
         assertThat(held.at("/subscription/price/amount").asText()).isEqualTo("9.99");
         assertThat(held.get("pendingTransfer").isNull()).isTrue();
         Subscription successor = subscriptions.findById(held.at("/subscription/id").asLong()).orElseThrow();
@@ -100,8 +94,8 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         assertThat(bobs).singleElement().satisfies(invoice -> {
             assertThat(invoice.kind()).isEqualTo(Invoice.Kind.INVOICE);
             assertThat(invoice.amount().amount().toPlainString()).isEqualTo("9.99");
-            assertThat(invoice.servicePeriod().start()).isEqualTo(today);
-            assertThat(invoice.servicePeriod().end()).isEqualTo(today.plusMonths(1));
+            assertThat(invoice.servicePeriod().start()).hasToString("2028-02-29");
+            assertThat(invoice.servicePeriod().end()).hasToString("2028-03-29");
         });
         Invoice creditNote = invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent().stream()
                 .filter(invoice -> invoice.kind() == Invoice.Kind.CREDIT_NOTE).reduce((a, b) -> {
@@ -109,8 +103,8 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
                 }).orElseThrow(() -> new AssertionError("no credit note for the sender"));
         assertThat(creditNote.amount().amount().toPlainString()).isEqualTo(refund);
         assertThat(creditNote.refundedAt()).isNotNull();
-        assertThat(creditNote.servicePeriod().start()).isEqualTo(today);
-        assertThat(creditNote.servicePeriod().end()).isEqualTo(end);
+        assertThat(creditNote.servicePeriod().start()).hasToString("2028-02-29");
+        assertThat(creditNote.servicePeriod().end()).hasToString("2028-03-19");
         assertThat(transfer(alice, id).at("/preview/senderRefund/amount").asText())
                 .isEqualTo(creditNote.amount().amount().toPlainString());
 
@@ -128,10 +122,7 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
     void acceptAtRenewalMovesTheAccountNowAndInvoicesTheRecipientOnTheRenewalDate() {
         Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        LocalDate today = calendar.today();
-        LocalDate start = today.minusDays(10);
-        LocalDate end = start.plusMonths(1);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
+        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, ANCHOR);
 
         String id = start(alice, account, bob.email(), "AT_RENEWAL").get("id").asText();
         Mailbox.Mail offer = mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you");
@@ -140,7 +131,7 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         process.awaitUserTask(id);
         JsonNode before = transfer(bob, id);
         assertThat(before.at("/preview/recipientCharge/amount/amount").asText()).isEqualTo("9.99");
-        assertThat(before.at("/preview/recipientCharge/date").asText()).isEqualTo(end.toString());
+        assertThat(before.at("/preview/recipientCharge/date").asText()).isEqualTo("2028-03-19");
         assertThat(before.at("/preview/senderRefund").isNull()).isTrue();
 
         Api.Reply accepted = as(bob).post("/api/transfers/" + id + "/accept", null);
@@ -150,13 +141,14 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         // T11: the recipient's period runs from today to the old renewal date; nothing billed or refunded yet
         JsonNode held = assertOwnedBy(bob, alice, account);
         assertThat(held.at("/subscription/status").asText()).isEqualTo("ACTIVE");
-        assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo(today.toString());
-        assertThat(held.at("/subscription/renewalDate").asText()).isEqualTo(end.toString());
+        assertThat(held.at("/subscription/currentPeriodStart").asText()).isEqualTo("2028-02-29");
+        assertThat(held.at("/subscription/renewalDate").asText()).isEqualTo("2028-03-19");
         mailbox.awaitMail(alice.email(), "Transfer of account " + account.name() + " accepted");
         Mailbox.Mail scheduled = mailbox.awaitMail(bob.email(), "Transfer of account " + account.name() + " accepted");
         assertRefersTo(scheduled, id);
         Job renewal = process.awaitJob(id, ProcessProbe.RENEWAL_DATE);
-        assertThat(renewal.getDuedate().toInstant()).isEqualTo(calendar.startOf(end));
+        // midnight in Paris on 2028-03-19, still winter time (CET, UTC+1)
+        assertThat(renewal.getDuedate().toInstant()).isEqualTo(Instant.parse("2028-03-18T23:00:00Z"));
         JsonNode waiting = transfer(alice, id);
         assertThat(waiting.get("status").asText()).isEqualTo("ACCEPTED");
         assertThat(waiting.at("/preview/senderRefund").isNull()).isTrue();
@@ -170,13 +162,13 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         assertRefersTo(billed, id);
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).singleElement().satisfies(invoice -> {
             assertThat(invoice.amount().amount().toPlainString()).isEqualTo("9.99");
-            assertThat(invoice.servicePeriod().start()).isEqualTo(end);
-            assertThat(invoice.servicePeriod().end()).isEqualTo(start.plusMonths(2));
+            assertThat(invoice.servicePeriod().start()).hasToString("2028-03-19");
+            assertThat(invoice.servicePeriod().end()).hasToString("2028-04-19");
             assertThat(billed.text()).contains(invoice.number());
         });
         JsonNode renewed = assertOwnedBy(bob, alice, account);
-        assertThat(renewed.at("/subscription/currentPeriodStart").asText()).isEqualTo(end.toString());
-        assertThat(renewed.at("/subscription/renewalDate").asText()).isEqualTo(start.plusMonths(2).toString());
+        assertThat(renewed.at("/subscription/currentPeriodStart").asText()).isEqualTo("2028-03-19");
+        assertThat(renewed.at("/subscription/renewalDate").asText()).isEqualTo("2028-04-19");
         assertThat(invoices.findByProfile(alice.id(), Pageable.unpaged()).getContent()).extracting(Invoice::kind).containsExactly(Invoice.Kind.INVOICE);
         assertThat(process.awaitEnded(id).getEndActivityId()).isEqualTo(ProcessProbe.COMPLETED);
         assertThat(process.incidents(id)).isZero();

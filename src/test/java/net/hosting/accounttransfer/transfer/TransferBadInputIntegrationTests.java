@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Every refusal of the transfer API (T1 to T4, parties, states, malformed input, no credentials) answers with
  * its specified status as an RFC 9457 problem, and changes nothing.
  */
-class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
+class TransferBadInputIntegrationTests extends AliceAndBobSupport {
 
     @Autowired
     private SubscriptionRepository subscriptions;
@@ -40,9 +40,7 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void startingATransferOfSomeoneElsesAccountLooksExactlyLikeAnAccountThatDoesNotExist() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Profile mallory = fixtures.customer("Mallory", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String missing = "acct-missing-" + account.name().substring(5);
 
         Api.Reply notHers = as(mallory).post("/api/transfers", startBody(account, "someone@example.test", "IMMEDIATE"));
@@ -63,9 +61,6 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aMalformedRecipientEmailIsRefusedWith422() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-
         for (String malformed : List.of("not-an-email", "bob@", "@example.test", "bob@example", "bob smith@example.test",
                 "bob@@example.test", " ")) {
             Api.Reply reply = as(alice).post("/api/transfers", startBody(account, malformed, "IMMEDIATE"));
@@ -85,9 +80,6 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void theSendersOwnEmailInAnotherCaseIsRefusedWith422() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-
         Api.Reply reply = as(alice).post("/api/transfers",
                 startBody(account, "  " + alice.email().toUpperCase(java.util.Locale.ROOT) + " ", "IMMEDIATE"));
 
@@ -99,13 +91,10 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aRecipientWithoutAProfileGetsTheSameAnswerAsOneWithAProfile() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account one = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         Account other = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String stranger = "nobody-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
 
-        Api.Reply known = as(alice).post("/api/transfers", startBody(one, bob.email(), "IMMEDIATE"));
+        Api.Reply known = as(alice).post("/api/transfers", startBody(account, bob.email(), "IMMEDIATE"));
         Api.Reply unknown = as(alice).post("/api/transfers", startBody(other, stranger, "IMMEDIATE"));
 
         assertThat(known.status()).as(known.body()).isEqualTo(201);
@@ -130,10 +119,7 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aSecondPendingTransferOfTheSameAccountIsRefusedWith409() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Profile carol = fixtures.customer("Carol", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String first = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
 
         Api.Reply second = as(alice).post("/api/transfers", startBody(account, carol.email(), "AT_RENEWAL"));
@@ -147,23 +133,21 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void twoTransfersOfOneAccountStartedAtTheSameMomentGiveOne201AndOne409() throws Exception {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Profile carol = fixtures.customer("Carol", Profile.Language.EN);
         Api aliceApi = as(alice);
         aliceApi.get("/api/profile");
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 5; round++) {
-                Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
+                Account contested = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
                 CyclicBarrier together = new CyclicBarrier(2);
                 Future<Api.Reply> toBob = threads.submit(() -> {
                     together.await(10, TimeUnit.SECONDS);
-                    return aliceApi.post("/api/transfers", startBody(account, bob.email(), "IMMEDIATE"));
+                    return aliceApi.post("/api/transfers", startBody(contested, bob.email(), "IMMEDIATE"));
                 });
                 Future<Api.Reply> toCarol = threads.submit(() -> {
                     together.await(10, TimeUnit.SECONDS);
-                    return aliceApi.post("/api/transfers", startBody(account, carol.email(), "AT_RENEWAL"));
+                    return aliceApi.post("/api/transfers", startBody(contested, carol.email(), "AT_RENEWAL"));
                 });
                 List<Api.Reply> replies = List.of(toBob.get(30, TimeUnit.SECONDS), toCarol.get(30, TimeUnit.SECONDS));
 
@@ -175,9 +159,9 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
                         .json().get("id").asText();
                 JsonNode sent = aliceApi.get("/api/transfers?role=sent").json();
                 assertThat(StreamSupport.stream(sent.spliterator(), false)
-                        .filter(transfer -> account.name().equals(transfer.get("account").asText())))
+                        .filter(transfer -> contested.name().equals(transfer.get("account").asText())))
                         .singleElement().satisfies(transfer -> assertThat(transfer.get("id").asText()).isEqualTo(winner));
-                assertThat(owned(alice, account).orElseThrow().at("/pendingTransfer/id").asText()).isEqualTo(winner);
+                assertThat(owned(alice, contested).orElseThrow().at("/pendingTransfer/id").asText()).isEqualTo(winner);
                 process.awaitUserTask(winner);
             }
         } finally {
@@ -189,9 +173,6 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void startingATransferOfAnAccountWhoseSubscriptionIsNotActiveIsRefusedWith422() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         closeSubscriptionOf(account);
 
         Api.Reply reply = as(alice).post("/api/transfers", startBody(account, bob.email(), "IMMEDIATE"));
@@ -203,11 +184,7 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void acceptingWhenTheSubscriptionIsNoLongerActiveIsRefusedWith422AndChangesNothing() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-        process.awaitUserTask(id);
+        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         closeSubscriptionOf(account);
 
         Api.Reply reply = as(bob).post("/api/transfers/" + id + "/accept", null);
@@ -224,12 +201,8 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void aProfileThatIsNeitherSenderNorRecipientIsToldTheTransferDoesNotExist() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Profile mallory = fixtures.customer("Mallory", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-        process.awaitUserTask(id);
+        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         String nowhere = UUID.randomUUID().toString();
 
         for (String transfer : List.of(id, nowhere)) {
@@ -247,11 +220,7 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void decisionsOnATransferThatIsNoLongerPendingAreRefusedWith409() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-        process.awaitUserTask(id);
+        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
         assertThat(as(alice).post("/api/transfers/" + id + "/cancel", null).status()).isEqualTo(200);
 
         assertThat(assertProblem(as(bob).post("/api/transfers/" + id + "/accept", null), 409).get("detail").asText())
@@ -266,11 +235,7 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void theSenderCannotDecideForTheRecipientNorTheRecipientCancelForTheSender() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
-        String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
-        process.awaitUserTask(id);
+        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
 
         assertThat(assertProblem(as(alice).post("/api/transfers/" + id + "/accept", null), 403).get("detail").asText())
                 .contains(bob.email());
@@ -286,9 +251,6 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void malformedRequestsAreRefusedWith400() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         Api me = as(alice);
 
         assertProblem(me.send("POST", "/api/transfers", "{\"account\": \"" + account.name() + "\","), 400);
@@ -317,8 +279,6 @@ class TransferBadInputIntegrationTests extends TransferIntegrationSupport {
 
     @Test
     void callsWithoutValidCredentialsAreRefusedWith401() {
-        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
-        Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         String id = UUID.randomUUID().toString();
 
         for (Api anonymous : List.of(api, api.as(alice.email(), "wrong-password"), api.as("nobody@example.test", "x"))) {

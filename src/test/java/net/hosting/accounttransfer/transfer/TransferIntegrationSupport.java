@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -13,19 +14,21 @@ import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
+import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.support.Fixtures;
-import net.hosting.accounttransfer.support.IntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What the transfer integration tests share: the API as one party, the accounts a party owns, and a probe of the
- * process. Only autowired fields are added to {@link IntegrationTest}, so every class still shares its context.
+ * process. They run on the clock of {@link FixedDateIntegrationTest}, so that the dates and amounts they assert are
+ * worked out by hand for {@link #TODAY}; only autowired fields are added, so every class still shares its context.
  */
-abstract class TransferIntegrationSupport extends IntegrationTest {
+abstract class TransferIntegrationSupport extends FixedDateIntegrationTest {
 
     /** An accept link as T13 has it: the transfer id and 32 random bytes in base64url (43 characters). */
     static final Pattern ACCEPT_LINK = Pattern.compile(
@@ -62,6 +65,28 @@ abstract class TransferIntegrationSupport extends IntegrationTest {
         String id = start(sender, account, recipient.email(), billingMode).get("id").asText();
         process.awaitUserTask(id);
         return id;
+    }
+
+    /**
+     * Starts an IMMEDIATE transfer with its offer job held (its job definition suspended) and hands its id to
+     * {@code beforeTheOffer}, which so acts for certain before the offer is mailed; then releases the job, and
+     * returns the id.
+     */
+    String beforeTheOfferIsMailed(Profile sender, Account account, Profile recipient, Consumer<String> beforeTheOffer) {
+        process.hold(ProcessProbe.NOTIFY_RECIPIENT);
+        try {
+            String id = start(sender, account, recipient.email(), "IMMEDIATE").get("id").asText();
+            // the user task stands beside the held offer job from the start
+            Job offer = process.job(id, ProcessProbe.NOTIFY_RECIPIENT);
+            assertThat(offer).as("the held offer job of %s", id).isNotNull();
+            assertThat(offer.isSuspended()).isTrue();
+            assertThat(process.waitsAtUserTask(id)).isTrue();
+            assertThat(process.entered(id, ProcessProbe.NOTIFY_RECIPIENT)).isFalse();
+            beforeTheOffer.accept(id);
+            return id;
+        } finally {
+            process.release(ProcessProbe.NOTIFY_RECIPIENT);
+        }
     }
 
     /** {@code GET /api/transfers/{id}} as one party, insisting on 200. */

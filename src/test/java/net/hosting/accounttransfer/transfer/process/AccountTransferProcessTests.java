@@ -5,12 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import net.hosting.accounttransfer.account.Account;
@@ -24,9 +21,7 @@ import net.hosting.accounttransfer.billing.Subscription;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.Profile;
-import net.hosting.accounttransfer.support.Fixtures;
-import net.hosting.accounttransfer.support.IntegrationTest;
-import net.hosting.accounttransfer.support.Mailbox;
+import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox.Mail;
 import net.hosting.accounttransfer.transfer.BillingMode;
 import net.hosting.accounttransfer.transfer.Transfer;
@@ -46,41 +41,25 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.data.domain.Pageable;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Every path of processes/account-transfer.bpmn on the real application (delegates, PostgreSQL, SMTP), with the
- * job executor off so that each test steps the asynchronous continuations and timers itself.
+ * job executor off so that each test steps the asynchronous continuations and timers itself. On the clock of
+ * {@link FixedDateIntegrationTest}, every transfer is accepted on {@link #TODAY}, 2028-02-29.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.MOCK, properties = {
-        "spring.mail.host=127.0.0.1",
-        "app.embedded.data-dir=",
-        "app.demo-data=false",
-        "app.public-url=" + IntegrationTest.PUBLIC_URL,
-        "transfer.retry-cycle=R3/PT1S",
-        "camunda.bpm.admin-user.id=admin",
-        "camunda.bpm.admin-user.password=admin",
-        "camunda.bpm.job-execution.enabled=false"
-})
-@Import({Fixtures.class, Mailbox.class})
-class AccountTransferProcessTests {
+@TestPropertySource(properties = "camunda.bpm.job-execution.enabled=false")
+class AccountTransferProcessTests extends FixedDateIntegrationTest {
 
-    static {
-        // the one SMTP server of the test run, started when IntegrationTest is first touched
-        IntegrationTest.SMTP.getSmtp();
-    }
-
-    @DynamicPropertySource
-    static void smtpPort(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.port", () -> IntegrationTest.SMTP_PORT);
-    }
-
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final String PRICE = "9.99";
+    /** The sender's paid month, [2028-02-19, 2028-03-19): 29 days, of which 19 are left on {@link #TODAY}. */
+    private static final BillingPeriod SENDERS_MONTH = period("2028-02-19", "2028-03-19");
+    /** B4: 9.99 × 19 / 29 = 6.5452 → 6.55, refunded for [2028-02-29, 2028-03-19). */
+    private static final Money REFUND = Money.euros("6.55");
+    private static final BillingPeriod REFUNDED_DAYS = period("2028-02-29", "2028-03-19");
+    /** IMMEDIATE (T10): the recipient's fresh month from the acceptance date. */
+    private static final BillingPeriod RECIPIENTS_MONTH = period("2028-02-29", "2028-03-29");
 
     @Autowired ProcessEngine processEngine;
     @Autowired RuntimeService runtimeService;
@@ -91,8 +70,6 @@ class AccountTransferProcessTests {
     @Autowired AccountRepository accounts;
     @Autowired SubscriptionRepository subscriptions;
     @Autowired InvoiceRepository invoices;
-    @Autowired Fixtures fixtures;
-    @Autowired Mailbox mailbox;
     @Autowired ProcessVersionMigration migration;
     @Autowired net.hosting.accounttransfer.transfer.TransferSteps transferSteps;
 
@@ -103,10 +80,9 @@ class AccountTransferProcessTests {
     @BeforeEach
     void engineAndParties() {
         BpmnAwareTests.init(processEngine);
-        mailbox.clear();
         sender = fixtures.customer("Sender", Profile.Language.EN);
         recipient = fixtures.customer("Recipient", Profile.Language.EN);
-        account = fixtures.paidAccount(sender, PRICE, BillingCycle.MONTHLY, 10);
+        account = fixtures.paidAccount(sender, PRICE, BillingCycle.MONTHLY, SENDERS_MONTH.start());
     }
 
     @AfterEach
@@ -118,15 +94,15 @@ class AccountTransferProcessTests {
     void acceptImmediateInvoicesRecipientRefundsSenderAndMailsBoth() {
         Transfer started = start(BillingMode.IMMEDIATE);
         ProcessInstance pi = processOf(started);
-        Subscription senderSubscription = subscriptions.findById(started.senderSubscriptionId()).orElseThrow();
+        assertThat(subscriptions.findById(started.senderSubscriptionId()).orElseThrow().currentPeriod())
+                .isEqualTo(SENDERS_MONTH);
 
         offerMailed(pi, started);
 
-        Transfer accepted = transfers.accept(started.id(), recipient.id(), actor(recipient));
+        transfers.accept(started.id(), recipient.id(), actor(recipient));
 
-        LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.ACCEPTED);
-        assertOwnershipMoved(started, new BillingPeriod(acceptedOn, acceptedOn.plusMonths(1)));
+        assertOwnershipMoved(started, RECIPIENTS_MONTH);
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_InvoiceRecipient")
                 .hasPassed("UserTask_AcceptTransfer", "Task_TransferOwnership");
 
@@ -135,13 +111,13 @@ class AccountTransferProcessTests {
         Invoice invoice = single(invoicesOf(recipient));
         assertThat(invoice.kind()).isEqualTo(Invoice.Kind.INVOICE);
         assertThat(invoice.amount()).isEqualTo(Money.euros(PRICE));
-        assertThat(invoice.servicePeriod()).isEqualTo(new BillingPeriod(acceptedOn, acceptedOn.plusMonths(1)));
+        assertThat(invoice.servicePeriod()).isEqualTo(RECIPIENTS_MONTH);
         assertThat(invoice.subscriptionId()).isEqualTo(transfer(started).recipientSubscriptionId());
         assertThat(invoice.billedTo().email()).isEqualTo(recipient.email());
         Invoice creditNote = invoicesOf(sender).stream().filter(i -> i.kind() == Invoice.Kind.CREDIT_NOTE)
                 .collect(single());
-        assertThat(creditNote.amount()).isEqualTo(Money.euros(prorata(PRICE, senderSubscription.currentPeriod(), acceptedOn)));
-        assertThat(creditNote.servicePeriod()).isEqualTo(new BillingPeriod(acceptedOn, senderSubscription.renewalDate()));
+        assertThat(creditNote.amount()).isEqualTo(REFUND);
+        assertThat(creditNote.servicePeriod()).isEqualTo(REFUNDED_DAYS);
         assertThat(creditNote.refundedAt()).isNotNull();
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.COMPLETED);
         assertThat(transfer(started).completedAt()).isNotNull();
@@ -156,8 +132,7 @@ class AccountTransferProcessTests {
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
         Mail toSender = onlyMail(sender.email(), "Transfer of account " + account.name() + " completed");
-        assertThat(toSender.text()).contains(creditNote.number(), "€" + creditNote.amount().amount().toPlainString(),
-                started.id().toString());
+        assertThat(toSender.text()).contains(creditNote.number(), "€6.55", started.id().toString());
         Mail toRecipient = onlyMail(recipient.email(), "Transfer of account " + account.name() + " completed");
         assertThat(toRecipient.text()).contains(invoice.number(), "€" + PRICE, started.id().toString());
         assertThat(mailbox.to(sender.email())).as("the sender paid the period: no mail as a previous payer").hasSize(1);
@@ -172,7 +147,6 @@ class AccountTransferProcessTests {
         transfers.accept(first.id(), recipient.id(), actor(recipient));
         executeBothMails(firstPi, "Task_NotifyAcceptedAtRenewal");
         BpmnAwareTests.assertThat(firstPi).isWaitingAt("TimerEvent_RenewalDate");
-        Subscription paidBySender = subscriptions.findById(first.senderSubscriptionId()).orElseThrow();
 
         Transfer second = transfers.start(recipient.id(),
                 new TransferService.StartRequest(account.name(), third.email(), BillingMode.IMMEDIATE), null,
@@ -180,8 +154,7 @@ class AccountTransferProcessTests {
         ProcessInstance pi = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKey(second.id().toString()).singleResult();
         execute(job("Task_NotifyRecipient", pi));
-        Transfer accepted = transfers.accept(second.id(), third.id(), actor(third));
-        LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
+        transfers.accept(second.id(), third.id(), actor(third));
         execute(job("Task_InvoiceRecipient", pi));
         executeBothMails(pi, "Task_NotifyTransferCompleted");
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyPreviousPayer");
@@ -192,13 +165,13 @@ class AccountTransferProcessTests {
         assertEndedAt(pi, "EndEvent_TransferCompleted");
         Invoice creditNote = invoicesOf(sender).stream().filter(i -> i.kind() == Invoice.Kind.CREDIT_NOTE)
                 .collect(single());
-        assertThat(creditNote.amount())
-                .isEqualTo(Money.euros(prorata(PRICE, paidBySender.currentPeriod(), acceptedOn)));
+        // B9: the sender paid the month, so the sender gets the days the third party now pays for
+        assertThat(creditNote.amount()).isEqualTo(REFUND);
+        assertThat(creditNote.servicePeriod()).isEqualTo(REFUNDED_DAYS);
         assertThat(invoicesOf(recipient)).as("B9: the sender of the second transfer paid nothing, gets nothing")
                 .isEmpty();
         Mail toPayer = onlyMail(sender.email(), "Account " + account.name() + ": unused days refunded");
-        assertThat(toPayer.text()).contains(creditNote.number(), "€" + creditNote.amount().amount().toPlainString(),
-                String.valueOf(creditNote.servicePeriod().days()));
+        assertThat(toPayer.text()).contains(creditNote.number(), "€6.55", "19 unused days");
         assertThat(onlyMail(recipient.email(), "Transfer of account " + account.name() + " completed").text())
                 .contains("refunded to them, not to you");
         assertThat(onlyMail(third.email(), "Cession du compte " + account.name() + " terminée").text())
@@ -214,14 +187,12 @@ class AccountTransferProcessTests {
     void acceptAtRenewalWaitsForTheRenewalDateInParisThenInvoicesTheNextPeriod() {
         Transfer started = start(BillingMode.AT_RENEWAL);
         ProcessInstance pi = processOf(started);
-        Subscription senderSubscription = subscriptions.findById(started.senderSubscriptionId()).orElseThrow();
-        LocalDate renewal = senderSubscription.renewalDate();
 
         offerMailed(pi, started);
-        Transfer accepted = transfers.accept(started.id(), recipient.id(), actor(recipient));
+        transfers.accept(started.id(), recipient.id(), actor(recipient));
 
-        LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
-        Subscription recipientSubscription = assertOwnershipMoved(started, new BillingPeriod(acceptedOn, renewal));
+        // T11: the recipient holds the account from today to the sender's renewal date, paid by the sender
+        Subscription recipientSubscription = assertOwnershipMoved(started, period("2028-02-29", "2028-03-19"));
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyAcceptedAtRenewal");
 
         executeBothMails(pi, "Task_NotifyAcceptedAtRenewal");
@@ -232,7 +203,8 @@ class AccountTransferProcessTests {
                 .hasPassedInOrder("Task_TransferOwnership", "Task_ScheduleRenewalInvoice", "Task_NotifyAcceptedAtRenewal")
                 .variables().containsEntry("billingMode", "AT_RENEWAL");
         Job timer = job("TimerEvent_RenewalDate", pi);
-        Instant midnightInParis = recipientSubscription.renewalDate().atStartOfDay(PARIS).toInstant();
+        // midnight in Paris on 2028-03-19, still winter time (CET, UTC+1)
+        Instant midnightInParis = Instant.parse("2028-03-18T23:00:00Z");
         assertThat(timer.getDuedate().toInstant()).isEqualTo(midnightInParis);
         assertThat(((java.util.Date) runtimeService.getVariable(pi.getId(), TransferProcess.RENEWAL_DATE)).toInstant())
                 .as("searchable in Cockpit").isEqualTo(midnightInParis);
@@ -245,7 +217,7 @@ class AccountTransferProcessTests {
         execute(job("Task_InvoiceRecipientAtRenewal", pi));
 
         // B3: the period after the renewal is counted from the anchor, [anchor + 1 month, anchor + 2 months)
-        BillingPeriod next = new BillingPeriod(renewal, senderSubscription.anchorDate().plusMonths(2));
+        BillingPeriod next = period("2028-03-19", "2028-04-19");
         Invoice invoice = single(invoicesOf(recipient));
         assertThat(invoice.kind()).isEqualTo(Invoice.Kind.INVOICE);
         assertThat(invoice.amount()).isEqualTo(Money.euros(PRICE));
@@ -398,7 +370,7 @@ class AccountTransferProcessTests {
         execute(job("Task_RemindRecipient", pi));
 
         Mail reminderMail = onlyMail(recipient.email(), "Reminder: account " + account.name() + " awaits your answer");
-        assertThat(reminderMail.link()).startsWith(IntegrationTest.PUBLIC_URL + "/transfers/" + started.id() + "?token=");
+        assertThat(reminderMail.link()).startsWith(PUBLIC_URL + "/transfers/" + started.id() + "?token=");
         BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer")
                 .hasPassed("BoundaryEvent_ReminderDue", "Task_RemindRecipient", "EndEvent_ReminderSent");
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.PENDING);
@@ -448,10 +420,11 @@ class AccountTransferProcessTests {
         String jobId = job("Task_NotifyRecipient", pi).getId();
         String offerSubject = "Account " + account.name() + " is offered to you";
 
-        IntegrationTest.SMTP.stop();
+        SMTP.stop();
         try {
             int failures = 0;
             while (managementService.createJobQuery().jobId(jobId).singleResult().getRetries() > 0 && failures < 10) {
+                // the engine dates its retries on its own clock, the real one, not on the application's
                 Instant before = Instant.now();
                 assertThatThrownBy(() -> managementService.executeJob(jobId)).satisfies(AccountTransferProcessTests::isMailFailure);
                 failures++;
@@ -511,8 +484,8 @@ class AccountTransferProcessTests {
 
         String jobId;
         List<String> tookDuringOutage;
-        IntegrationTest.SMTP.stop();
-        try (RefusingSmtpServer refusing = new RefusingSmtpServer(IntegrationTest.SMTP_PORT, recipient.email())) {
+        SMTP.stop();
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(SMTP_PORT, recipient.email())) {
             // the sender's mail is a step of its own, committed before the recipient's step starts
             execute(job("Task_NotifyTransferExpired", pi));
             jobId = job("Task_NotifyTransferExpired", pi).getId();
@@ -540,10 +513,9 @@ class AccountTransferProcessTests {
         ProcessInstance pi = processOf(started);
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_NotifyRecipient", "UserTask_AcceptTransfer");
 
-        Transfer accepted = transfers.accept(started.id(), recipient.id(), actor(recipient));
+        transfers.accept(started.id(), recipient.id(), actor(recipient));
 
-        LocalDate acceptedOn = LocalDate.ofInstant(accepted.decidedAt(), PARIS);
-        assertOwnershipMoved(started, new BillingPeriod(acceptedOn, acceptedOn.plusMonths(1)));
+        assertOwnershipMoved(started, RECIPIENTS_MONTH);
         // the terminate end event took the queued offer mail with it: its link would have been dead on arrival
         assertThat(job("Task_NotifyRecipient", pi)).isNull();
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_InvoiceRecipient");
@@ -558,7 +530,7 @@ class AccountTransferProcessTests {
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.COMPLETED);
-        assertOwnershipMoved(started, new BillingPeriod(acceptedOn, acceptedOn.plusMonths(1)));
+        assertOwnershipMoved(started, RECIPIENTS_MONTH);
         assertThat(invoicesOf(recipient)).hasSize(1);
         assertThat(invoicesOf(sender)).extracting(Invoice::kind)
                 .containsExactlyInAnyOrder(Invoice.Kind.INVOICE, Invoice.Kind.CREDIT_NOTE);
@@ -621,8 +593,8 @@ class AccountTransferProcessTests {
         ProcessInstance pi = processOf(started);
         String offerJob = job("Task_NotifyRecipient", pi).getId();
 
-        IntegrationTest.SMTP.stop();
-        try (RefusingSmtpServer refusing = new RefusingSmtpServer(IntegrationTest.SMTP_PORT, recipient.email())) {
+        SMTP.stop();
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer(SMTP_PORT, recipient.email())) {
             for (int attempt = 0; attempt < 3; attempt++) {
                 assertThatThrownBy(() -> managementService.executeJob(offerJob))
                         .satisfies(AccountTransferProcessTests::isMailFailure);
@@ -693,7 +665,7 @@ class AccountTransferProcessTests {
         assertThat(taskService.createTaskQuery().processInstanceId(pi.getId()).initializeFormKeys().singleResult()
                 .getFormKey()).isEqualTo("/transfers/" + transfer.id());
         Mail offer = onlyMail(recipient.email(), "Account " + account.name() + " is offered to you");
-        String token = offer.link().substring((IntegrationTest.PUBLIC_URL + "/transfers/" + transfer.id() + "?token=").length());
+        String token = offer.link().substring((PUBLIC_URL + "/transfers/" + transfer.id() + "?token=").length());
         assertThat(transfers.byLink(transfer.id(), token)).as("the mailed link opens the transfer").isPresent();
         assertThat(offer.text()).contains(transfer.id().toString(), "€" + PRICE);
         assertThat(mailbox.to(sender.email())).isEmpty();
@@ -755,12 +727,8 @@ class AccountTransferProcessTests {
         return matching.get(0);
     }
 
-    /** B4, worked out here independently of the billing code: paid × days(d, end) / days(start, end), rounded once. */
-    private static String prorata(String paid, BillingPeriod period, LocalDate acceptedOn) {
-        return new BigDecimal(paid)
-                .multiply(BigDecimal.valueOf(ChronoUnit.DAYS.between(acceptedOn, period.end())))
-                .divide(BigDecimal.valueOf(ChronoUnit.DAYS.between(period.start(), period.end())), 2, RoundingMode.HALF_UP)
-                .toPlainString();
+    private static BillingPeriod period(String start, String end) {
+        return new BillingPeriod(LocalDate.parse(start), LocalDate.parse(end));
     }
 
     private static <T> T single(List<T> list) {
@@ -783,8 +751,8 @@ class AccountTransferProcessTests {
     }
 
     private static void startSmtpIfStopped() {
-        if (IntegrationTest.SMTP.getSmtp() == null || !IntegrationTest.SMTP.getSmtp().isRunning()) {
-            IntegrationTest.SMTP.start();
+        if (SMTP.getSmtp() == null || !SMTP.getSmtp().isRunning()) {
+            SMTP.start();
         }
     }
 
