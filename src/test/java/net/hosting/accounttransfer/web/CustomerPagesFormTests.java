@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -39,8 +37,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.RequestBuilder;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -75,6 +71,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
+    CustomerPages pages;
     MockMvc mvc;
     Profile alice;
     Profile bob;
@@ -82,7 +79,8 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
     @BeforeEach
     void pagesAndPeople() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        pages = new CustomerPages(context, signIn);
+        mvc = pages.mvc;
         alice = fixtures.customer("Alice", Profile.Language.FR);
         bob = fixtures.customer("Bob", Profile.Language.EN);
         // a €9.99 month [2028-02-19, 2028-03-19), 29 days long, of which 19 are left on 2028-02-29
@@ -96,7 +94,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Account aliceShop = fixtures.paidAccount(alice, "119.88", BillingCycle.YEARLY, 100);
         List<String> names = List.of(aliceSite.name(), aliceShop.name()).stream().sorted().toList();
 
-        HtmlPage page = page(mvc.perform(post("/accounts/transfer/preview").with(as(alice)).with(csrf())
+        HtmlPage page = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
                 .param("choices[0].account", names.get(0)).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", "not-an-email")
                 .param("choices[1].account", names.get(1)).param("choices[1].selected", "true")
@@ -118,7 +116,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
     @Test
     void transferFormSaysWhenNoAccountIsChosen() throws Exception {
-        HtmlPage page = page(mvc.perform(post("/accounts/transfer/preview").with(as(alice)).with(csrf())
+        HtmlPage page = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].recipientEmail", bob.email())
                 .param("billingMode", "IMMEDIATE")).andReturn(), 422);
 
@@ -133,7 +131,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         start(aliceSite, bob.email());
         Profile carol = fixtures.customer("Carol", Profile.Language.EN);
 
-        HtmlPage page = page(mvc.perform(post("/accounts/transfer/preview").with(as(alice)).with(csrf())
+        HtmlPage page = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", carol.email()).param("billingMode", "AT_RENEWAL"))
                 .andReturn(), 422);
@@ -146,7 +144,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
     @Test
     void previewShowsWhatEachSidePaysAndStartsNothingUntilConfirmed() throws Exception {
-        HtmlPage preview = page(mvc.perform(post("/accounts/transfer/preview").with(as(alice)).with(csrf())
+        HtmlPage preview = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", bob.email()).param("billingMode", "IMMEDIATE"))
                 .andReturn(), 200);
@@ -159,7 +157,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
         String key = preview.text("//input[@name='choices[0].key']/@value");
         assertThat(key).startsWith("page:");
-        RequestBuilder confirm = post("/accounts/transfer/confirm").with(as(alice)).with(csrf())
+        RequestBuilder confirm = post("/accounts/transfer/confirm").with(pages.as(alice)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", bob.email()).param("choices[0].key", key)
                 .param("billingMode", "IMMEDIATE");
@@ -183,7 +181,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         // B4 over Alice's invoice, by hand: 9.99 × 19 / 29 = 6.5452 → 6.55
         String refund = "6.55";
 
-        HtmlPage preview = page(mvc.perform(post("/accounts/transfer/preview").with(as(bob)).with(csrf())
+        HtmlPage preview = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(bob)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", carol.email()).param("billingMode", "IMMEDIATE"))
                 .andReturn(), 200);
@@ -196,11 +194,12 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
         Transfer toCarol = transfers.start(bob.id(), new TransferService.StartRequest(aliceSite.name(), carol.email(),
                 BillingMode.IMMEDIATE), null, new Actor(bob.email(), "127.0.0.1")).transfer();
-        HtmlPage card = page(mvc.perform(get("/transfers/" + toCarol.id()).with(as(carol))).andReturn(), 200);
+        HtmlPage card = HtmlPage.of(mvc.perform(get("/transfers/" + toCarol.id()).with(pages.as(carol)))
+                .andReturn(), 200);
         assertThat(card.text("//dd[@class='refund']/data/@value")).isEqualTo("0");
         assertThat(card.text("//dd[@class='refund']//span[@class='previous-payer']/data/@value")).isEqualTo(refund);
 
-        HtmlPage history = page(mvc.perform(get("/history").with(as(alice))).andReturn(), 200);
+        HtmlPage history = HtmlPage.of(mvc.perform(get("/history").with(pages.as(alice))).andReturn(), 200);
         assertThat(history.text("//section[@aria-labelledby='invoices']/p[@class='hint']"))
                 .contains("cédé à échéance est cédé à nouveau avant cette date");
     }
@@ -216,7 +215,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(form.has("//input[@id='email' and @readonly]")).isTrue();
         assertThat(form.has("//input[@id='email' and @name]")).as("the email is not a field one can send").isFalse();
 
-        HtmlPage refused = page(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
+        HtmlPage refused = HtmlPage.of(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
                 .param("transfer", transfer.id().toString()).param("token", token).param("name", "Dave")
                 .param("locale", "en").param("password", "short").param("passwordConfirmation", "short"))
                 .andReturn(), 422);
@@ -224,7 +223,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(refused.text("//input[@id='password']/@aria-describedby")).contains("password-error");
         assertThat(refused.text("//input[@id='name']/@value")).isEqualTo("Dave");
 
-        HtmlPage mismatch = page(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
+        HtmlPage mismatch = HtmlPage.of(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
                 .param("transfer", transfer.id().toString()).param("token", token).param("name", "")
                 .param("locale", "en").param("password", "long-enough-1").param("passwordConfirmation", "other-one-2"))
                 .andReturn(), 422);
@@ -235,7 +234,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     }
 
     private HtmlPage signUpForm(Transfer transfer, String token) throws Exception {
-        return page(mvc.perform(get("/signup").param("transfer", transfer.id().toString())
+        return HtmlPage.of(mvc.perform(get("/signup").param("transfer", transfer.id().toString())
                 .param("token", token).header("Accept-Language", "en")).andReturn(), 200);
     }
 
@@ -249,7 +248,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         HtmlPage form = signUpForm(transfer, token);
         assertThat(form.text("//textarea[@id='address']/@maxlength")).isEqualTo("500");
 
-        HtmlPage refused = page(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
+        HtmlPage refused = HtmlPage.of(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
                 .param("transfer", transfer.id().toString()).param("token", token).param("name", "Erin")
                 .param("address", "x".repeat(Profile.MAX_ADDRESS_LENGTH + 1)).param("locale", "en")
                 .param("password", "long-enough-1").param("passwordConfirmation", "long-enough-1"))
@@ -268,7 +267,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
             subscriptions.save(subscription);
         });
 
-        HtmlPage page = page(mvc.perform(post("/accounts/transfer/preview").with(as(alice)).with(csrf())
+        HtmlPage page = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", bob.email()).param("billingMode", "IMMEDIATE"))
                 .andReturn(), 422);
@@ -281,17 +280,17 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
     @Test
     void profileAndTicketFormsShowTheirErrorsBesideTheField() throws Exception {
-        HtmlPage details = page(mvc.perform(post("/profile").with(as(bob)).with(csrf())
+        HtmlPage details = HtmlPage.of(mvc.perform(post("/profile").with(pages.as(bob)).with(csrf())
                 .param("email", "bob-at-nowhere").param("name", "Bob").param("locale", "en")).andReturn(), 422);
         assertThat(details.text("//p[@id='email-error']")).contains("email address");
         assertThat(details.text("//input[@id='email']/@aria-describedby")).isEqualTo("email-error");
 
-        HtmlPage password = page(mvc.perform(post("/profile/password").with(as(bob)).with(csrf())
+        HtmlPage password = HtmlPage.of(mvc.perform(post("/profile/password").with(pages.as(bob)).with(csrf())
                 .param("currentPassword", "not-my-password").param("newPassword", "brand-new-pass")
                 .param("confirmation", "brand-new-pass")).andReturn(), 422);
         assertThat(password.text("//p[@id='currentPassword-error']")).contains("not your current password");
 
-        HtmlPage ticket = page(mvc.perform(post("/history/tickets").with(as(bob)).with(csrf())
+        HtmlPage ticket = HtmlPage.of(mvc.perform(post("/history/tickets").with(pages.as(bob)).with(csrf())
                 .param("subject", " ").param("message", "Hello").param("account", aliceSite.name())).andReturn(), 422);
         assertThat(ticket.text("//p[@id='subject-error']")).contains("subject");
         assertThat(ticket.text("//p[@id='account-error']")).as("Bob does not own Alice's account")
@@ -305,10 +304,10 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         MockHttpSession session = (MockHttpSession) mvc.perform(signIn(alice, new MockHttpSession())).andReturn()
                 .getRequest().getSession();
 
-        HtmlPage accounts = page(mvc.perform(get("/").session(session)).andReturn(), 200);
+        HtmlPage accounts = HtmlPage.of(mvc.perform(get("/").session(session)).andReturn(), 200);
         String row = accounts.text("//tr[@data-account='" + yearly.name() + "']");
         assertThat(row).contains("Cloud S", "119,88", "Annuel").doesNotContainIgnoringCase("yearly");
-        HtmlPage choose = page(mvc.perform(get("/accounts/transfer").session(session)).andReturn(), 200);
+        HtmlPage choose = HtmlPage.of(mvc.perform(get("/accounts/transfer").session(session)).andReturn(), 200);
         assertThat(choose.text("//div[@data-account='" + yearly.name() + "']")).contains("Cloud S", "par an")
                 .doesNotContainIgnoringCase("year");
     }
@@ -327,11 +326,11 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/profile");
         assertThat(saved.getFlashMap().get("notice")).isEqualTo("profile.emailConfirmationSent");
 
-        HtmlPage history = page(mvc.perform(get("/history").session(session)).andReturn(), 200);
+        HtmlPage history = HtmlPage.of(mvc.perform(get("/history").session(session)).andReturn(), 200);
         assertThat(history.text("//html/@lang")).as("the new language, at once").isEqualTo("fr");
         assertThat(history.text("//header//span[@class='who']")).as("the email waits for its link")
                 .isEqualTo(bob.email());
-        HtmlPage profile = page(mvc.perform(get("/profile").session(session)).andReturn(), 200);
+        HtmlPage profile = HtmlPage.of(mvc.perform(get("/profile").session(session)).andReturn(), 200);
         assertThat(profile.text("//p[@id='pending-email']")).contains(newEmail);
 
         // the link mailed to the new address, opened in the same session
@@ -340,7 +339,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/profile");
         assertThat(confirmed.getFlashMap().get("notice")).isEqualTo("profile.emailConfirmed");
 
-        history = page(mvc.perform(get("/history").session(session)).andReturn(), 200);
+        history = HtmlPage.of(mvc.perform(get("/history").session(session)).andReturn(), 200);
         assertThat(history.text("//header//span[@class='who']")).as("the session follows the new email")
                 .isEqualTo(newEmail);
         String issued = "//table[contains(@class,'invoices')]//tr[td[.='" + bobBlog.name() + "']]/td[@class='identity']";
@@ -364,7 +363,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         MockHttpSession session = (MockHttpSession) mvc.perform(signIn(carol, new MockHttpSession())).andReturn()
                 .getRequest().getSession();
 
-        HtmlPage withoutPassword = page(mvc.perform(post("/profile").session(session).with(csrf())
+        HtmlPage withoutPassword = HtmlPage.of(mvc.perform(post("/profile").session(session).with(csrf())
                 .header("Accept-Language", "en").param("email", dave).param("name", "Carol").param("locale", "en"))
                 .andReturn(), 422);
         assertThat(withoutPassword.text("//p[@id='emailCurrentPassword-error']")).contains("current password");
@@ -376,10 +375,11 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(renamed.getResponse().getRedirectedUrl()).isEqualTo("/profile");
         assertThat(profiles.findByEmail(carol.email())).isPresent();
         assertThat(profiles.findByEmail(dave)).isEmpty();
-        page(mvc.perform(get("/transfers/" + transfer.id()).session(session)).andReturn(), 404);
-        HtmlPage tab = page(mvc.perform(get("/transfers").session(session)).andReturn(), 200);
+        HtmlPage.of(mvc.perform(get("/transfers/" + transfer.id()).session(session)).andReturn(), 404);
+        HtmlPage tab = HtmlPage.of(mvc.perform(get("/transfers").session(session)).andReturn(), 200);
         assertThat(tab.source()).doesNotContain(transfer.id().toString()).doesNotContain(aliceSite.name());
-        page(mvc.perform(post("/transfers/" + transfer.id() + "/accept").session(session).with(csrf())).andReturn(), 404);
+        HtmlPage.of(mvc.perform(post("/transfers/" + transfer.id() + "/accept").session(session)
+                .with(csrf())).andReturn(), 404);
         assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
 
         // another profile's link, or one made up, changes nothing and says so
@@ -395,7 +395,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         MvcResult failed = mvc.perform(formLogin("/login").user(bob.email()).password("wrong-password")).andReturn();
         assertThat(failed.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
 
-        HtmlPage page = page(mvc.perform(get("/login").param("error", "")
+        HtmlPage page = HtmlPage.of(mvc.perform(get("/login").param("error", "")
                 .session((MockHttpSession) failed.getRequest().getSession()).header("Accept-Language", "en"))
                 .andReturn(), 200);
         assertThat(page.text("//p[@id='login-error']")).contains("Wrong email or password");
@@ -409,11 +409,11 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     void aFormPostedWithoutItsCsrfTokenIsRejectedAndChangesNothing() throws Exception {
         Transfer transfer = start(aliceSite, bob.email());
 
-        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(as(bob)))
+        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(bob)))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/cancel").with(as(alice))
+        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/cancel").with(pages.as(alice))
                 .with(csrf().useInvalidToken())).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post("/accounts/transfer/confirm").with(as(alice))
+        assertThat(mvc.perform(post("/accounts/transfer/confirm").with(pages.as(alice))
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", bob.email()).param("billingMode", "IMMEDIATE"))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
@@ -427,9 +427,11 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Transfer transfer = start(aliceSite, bob.email());
         runtime.suspendProcessInstanceById(transfer.processInstanceId());
         try {
-            MvcResult accepted = mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(as(bob)).with(csrf()))
+            MvcResult accepted = mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(bob))
+                    .with(csrf()))
                     .andReturn();
-            MvcResult cancelled = mvc.perform(post("/transfers/" + transfer.id() + "/cancel").with(as(alice)).with(csrf()))
+            MvcResult cancelled = mvc.perform(post("/transfers/" + transfer.id() + "/cancel")
+                    .with(pages.as(alice)).with(csrf()))
                     .andReturn();
 
             for (MvcResult result : List.of(accepted, cancelled)) {
@@ -449,13 +451,14 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Transfer transfer = start(aliceSite, bob.email());
         Profile carol = fixtures.customer("Carol", Profile.Language.EN);
 
-        HtmlPage page = page(mvc.perform(get("/transfers/" + transfer.id()).with(as(carol))).andReturn(), 404);
+        HtmlPage page = HtmlPage.of(mvc.perform(get("/transfers/" + transfer.id()).with(pages.as(carol)))
+                .andReturn(), 404);
         assertThat(page.text("//h1")).isEqualTo("Page not found");
         assertThat(page.source()).doesNotContain(aliceSite.name()).doesNotContain(bob.email());
 
-        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(as(carol)).with(csrf()))
+        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(carol)).with(csrf()))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(get("/transfers/not-a-transfer").with(as(carol))).andReturn().getResponse()
+        assertThat(mvc.perform(get("/transfers/not-a-transfer").with(pages.as(carol))).andReturn().getResponse()
                 .getStatus()).isEqualTo(404);
         assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
     }
@@ -467,11 +470,12 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Profile carol = fixtures.customer("Carol", Profile.Language.EN);
 
         // the link already shows the offer to whoever holds it, so a wrong sign-in learns nothing more from it
-        HtmlPage page = page(mvc.perform(get("/transfers/" + transfer.id() + "?token=" + token).with(as(carol)))
+        HtmlPage page = HtmlPage.of(mvc.perform(get("/transfers/" + transfer.id() + "?token=" + token)
+                .with(pages.as(carol)))
                 .andReturn(), 200);
         assertThat(page.text("//p[contains(@class,'problem')]")).contains(carol.email()).contains(bob.email());
         assertThat(page.has("//form[contains(@action,'/accept')]")).isFalse();
-        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(as(carol)).with(csrf()))
+        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(carol)).with(csrf()))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
     }
@@ -480,14 +484,16 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     void theRecipientSeesTheDecisionFormsAndTheSenderTheCancelButton() throws Exception {
         Transfer transfer = start(aliceSite, bob.email());
 
-        HtmlPage recipient = page(mvc.perform(get("/transfers/" + transfer.id()).with(as(bob))).andReturn(), 200);
+        HtmlPage recipient = HtmlPage.of(mvc.perform(get("/transfers/" + transfer.id())
+                .with(pages.as(bob))).andReturn(), 200);
         assertThat(recipient.has("//form[contains(@action,'/accept')]")).isTrue();
         assertThat(recipient.has("//form[contains(@action,'/decline')]//input[@name='_csrf']")).isTrue();
         assertThat(recipient.text("//label[@for='reason-" + transfer.id() + "']")).contains("optional");
         assertThat(recipient.has("//form[contains(@action,'/cancel')]")).isFalse();
         assertThat(recipient.text("//code[@class='transfer-id']")).isEqualTo(transfer.id().toString());
 
-        HtmlPage sender = page(mvc.perform(get("/transfers/" + transfer.id()).with(as(alice))).andReturn(), 200);
+        HtmlPage sender = HtmlPage.of(mvc.perform(get("/transfers/" + transfer.id())
+                .with(pages.as(alice))).andReturn(), 200);
         assertThat(sender.has("//form[contains(@action,'/cancel')]")).isTrue();
         assertThat(sender.has("//form[contains(@action,'/accept')]")).isFalse();
         assertThat(sender.text("//html/@lang")).isEqualTo("fr");
@@ -508,14 +514,16 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     @Test
     void aVisitorsLanguageChoiceHoldsForTheRestOfTheVisit() throws Exception {
         MockHttpSession visit = new MockHttpSession();
-        HtmlPage chosen = page(mvc.perform(get("/login?lang=en").session(visit).header("Accept-Language", "fr"))
+        HtmlPage chosen = HtmlPage.of(mvc.perform(get("/login?lang=en").session(visit).header("Accept-Language", "fr"))
                 .andReturn(), 200);
         assertThat(chosen.text("//html/@lang")).isEqualTo("en");
 
-        HtmlPage next = page(mvc.perform(get("/login").session(visit).header("Accept-Language", "fr")).andReturn(), 200);
+        HtmlPage next = HtmlPage.of(mvc.perform(get("/login").session(visit)
+                .header("Accept-Language", "fr")).andReturn(), 200);
         assertThat(next.text("//html/@lang")).as("still the visitor's choice, not the browser's").isEqualTo("en");
 
-        HtmlPage otherVisitor = page(mvc.perform(get("/login").header("Accept-Language", "fr")).andReturn(), 200);
+        HtmlPage otherVisitor = HtmlPage.of(mvc.perform(get("/login").header("Accept-Language", "fr"))
+                .andReturn(), 200);
         assertThat(otherVisitor.text("//html/@lang")).isEqualTo("fr");
     }
 
@@ -529,7 +537,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         // the token in the address itself, as a mail link has it (MockMvc's param() would not be in the query string)
         MvcResult visit = mvc.perform(get("/transfers/" + transfer.id() + "?token=" + token)
                 .header("Accept-Language", "en-GB,en;q=0.8")).andReturn();
-        HtmlPage page = page(visit, 200);
+        HtmlPage page = HtmlPage.of(visit, 200);
         assertThat(page.text("//html/@lang")).isEqualTo("en");
         assertThat(page.text("//h1")).contains(aliceSite.name());
         assertThat(page.text("//a[@id='sign-in']/@href")).isEqualTo("/login");
@@ -549,7 +557,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         String tampered = (token.charAt(0) == 'A' ? 'B' : 'A') + token.substring(1);
 
         assertInvalidLink(get("/transfers/" + transfer.id()).param("token", tampered));
-        assertInvalidLink(get("/transfers/" + transfer.id()).param("token", tampered).with(as(bob)));
+        assertInvalidLink(get("/transfers/" + transfer.id()).param("token", tampered).with(pages.as(bob)));
         assertInvalidLink(get("/transfers/" + transfer.id()).param("token", ""));
         assertInvalidLink(get("/signup").param("transfer", transfer.id().toString()).param("token", tampered));
         assertInvalidLink(get("/transfers/" + UUID.randomUUID()).param("token", token));
@@ -564,11 +572,12 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         String token = tokenMailedTo(visitor, declined);
         Profile erin = profiles.register(visitor, Fixtures.PASSWORD, "Erin", null, "", Profile.Language.EN,
                 new Actor(visitor, "127.0.0.1"));
-        mvc.perform(post("/transfers/" + declined.id() + "/decline").with(as(erin)).with(csrf())
+        mvc.perform(post("/transfers/" + declined.id() + "/decline").with(pages.as(erin)).with(csrf())
                 .param("reason", "Not for me"));
         assertThat(transfers.get(declined.id(), alice.id()).status()).isEqualTo(TransferStatus.DECLINED);
 
-        HtmlPage page = assertInvalidLink(get("/transfers/" + declined.id()).param("token", token).with(as(erin)));
+        HtmlPage page = assertInvalidLink(get("/transfers/" + declined.id()).param("token", token)
+                .with(pages.as(erin)));
         assertThat(page.has("//a[@href='/transfers/" + declined.id() + "']"))
                 .as("a party is pointed to the transfer itself").isTrue();
         assertInvalidLink(get("/transfers/" + declined.id()).param("token", token));
@@ -604,7 +613,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     // --- helpers
 
     private HtmlPage assertInvalidLink(MockHttpServletRequestBuilder request) throws Exception {
-        HtmlPage page = page(mvc.perform(request.header("Accept-Language", "en")).andReturn(), 404);
+        HtmlPage page = HtmlPage.of(mvc.perform(request.header("Accept-Language", "en")).andReturn(), 404);
         assertThat(page.text("//h1")).isEqualTo("This link is not valid or no longer active");
         assertThat(page.text("//main")).contains("Nothing was changed");
         assertThat(page.has("//form[contains(@action,'/accept')]")).isFalse();
@@ -631,13 +640,5 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     private static RequestBuilder signIn(Profile profile, MockHttpSession session) {
         return post("/login").with(csrf()).session(session).param("username", profile.email())
                 .param("password", Fixtures.PASSWORD);
-    }
-
-    private RequestPostProcessor as(Profile profile) {
-        return user(signIn.loadUserByUsername(profile.email()));
-    }
-
-    private static HtmlPage page(MvcResult result, int status) throws Exception {
-        return HtmlPage.of(result, status);
     }
 }

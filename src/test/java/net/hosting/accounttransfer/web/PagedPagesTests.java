@@ -1,8 +1,6 @@
 package net.hosting.accounttransfer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -42,13 +39,15 @@ class PagedPagesTests extends IntegrationTest {
     @Autowired
     TransferService transfers;
 
+    CustomerPages pages;
     MockMvc mvc;
     Profile alice;
     Profile bob;
 
     @BeforeEach
     void pagesAndPeople() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        pages = new CustomerPages(context, signIn);
+        mvc = pages.mvc;
         alice = fixtures.customer("Alice", Profile.Language.FR);
         bob = fixtures.customer("Bob", Profile.Language.EN);
     }
@@ -123,7 +122,7 @@ class PagedPagesTests extends IntegrationTest {
     }
 
     private HtmlPage page(Profile profile, String path, int status) throws Exception {
-        return HtmlPage.of(mvc.perform(get(path).with(user(signIn.loadUserByUsername(profile.email())))).andReturn(),
+        return HtmlPage.of(mvc.perform(get(path).with(pages.as(profile))).andReturn(),
                 status);
     }
 

@@ -2,8 +2,6 @@ package net.hosting.accounttransfer.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -17,8 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
 
 /** The profile page lists, creates (showing the token once) and revokes API tokens, in the reader's language. */
@@ -30,23 +26,25 @@ class ProfileTokensPageTests extends IntegrationTest {
     @Autowired
     ProfileSignIn signIn;
 
+    CustomerPages pages;
     MockMvc mvc;
     Profile claire;
 
     @BeforeEach
     void pageAndPerson() {
-        mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
+        pages = new CustomerPages(context, signIn);
+        mvc = pages.mvc;
         claire = fixtures.customer("Claire", Profile.Language.FR);
     }
 
     @Test
     void aTokenMadeOnThePageIsShownOnceWorksOnTheApiAndIsRevokedThere() throws Exception {
         MockHttpSession session = new MockHttpSession();
-        MvcResult created = mvc.perform(post("/profile/tokens").with(as(claire)).with(csrf()).session(session)
+        MvcResult created = mvc.perform(post("/profile/tokens").with(pages.as(claire)).with(csrf()).session(session)
                 .param("name", "sauvegarde")).andReturn();
         assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/profile#tokens-title");
 
-        HtmlPage shown = page(mvc.perform(get("/profile").with(as(claire)).session(session)
+        HtmlPage shown = HtmlPage.of(mvc.perform(get("/profile").with(pages.as(claire)).session(session)
                 .flashAttrs(created.getFlashMap())).andReturn(), 200);
         String token = shown.text("//code[@id='new-token-value']");
         assertThat(token).matches("at_[A-Za-z0-9_-]{43}");
@@ -54,25 +52,26 @@ class ProfileTokensPageTests extends IntegrationTest {
         assertThat(shown.text("//table[contains(@class,'tokens')]//th[@scope='row']")).isEqualTo("sauvegarde");
         assertThat(api.withToken(token).get("/api/profile").status()).isEqualTo(200);
 
-        HtmlPage again = page(mvc.perform(get("/profile").with(as(claire))).andReturn(), 200);
+        HtmlPage again = HtmlPage.of(mvc.perform(get("/profile").with(pages.as(claire))).andReturn(), 200);
         assertThat(again.has("//code[@id='new-token-value']")).as("shown only once").isFalse();
         assertThat(again.source()).doesNotContain(token);
         String id = again.text("//tr/@data-token-id");
 
-        MvcResult revoked = mvc.perform(post("/profile/tokens/" + id + "/revoke").with(as(claire)).with(csrf()))
+        MvcResult revoked = mvc.perform(post("/profile/tokens/" + id + "/revoke").with(pages.as(claire)).with(csrf()))
                 .andReturn();
         assertThat(revoked.getResponse().getRedirectedUrl()).isEqualTo("/profile#tokens-title");
         assertThat(revoked.getFlashMap().get("notice")).isEqualTo("profile.token.revoked");
         assertThat(api.withToken(token).get("/api/profile").status()).isEqualTo(401);
-        HtmlPage none = page(mvc.perform(get("/profile").with(as(claire))).andReturn(), 200);
+        HtmlPage none = HtmlPage.of(mvc.perform(get("/profile").with(pages.as(claire))).andReturn(), 200);
         assertThat(none.text("//section[h2[@id='tokens-title']]")).contains("Vous n’avez aucun jeton d’API.");
     }
 
     @Test
     void aNamelessOrTooLongTokenIsRefusedBesideTheFieldAndNothingIsMade() throws Exception {
-        HtmlPage blank = page(mvc.perform(post("/profile/tokens").with(as(claire)).with(csrf()).param("name", " "))
+        HtmlPage blank = HtmlPage.of(mvc.perform(post("/profile/tokens").with(pages.as(claire)).with(csrf())
+                .param("name", " "))
                 .andReturn(), 422);
-        HtmlPage tooLong = page(mvc.perform(post("/profile/tokens").with(as(claire)).with(csrf())
+        HtmlPage tooLong = HtmlPage.of(mvc.perform(post("/profile/tokens").with(pages.as(claire)).with(csrf())
                 .param("name", "x".repeat(ApiToken.MAX_NAME_LENGTH + 1))).andReturn(), 422);
 
         assertThat(blank.text("//p[@id='token-name-error']")).isEqualTo("Donnez un nom au jeton.");
@@ -84,22 +83,16 @@ class ProfileTokensPageTests extends IntegrationTest {
     @Test
     void anotherProfilesTokenCannotBeRevokedFromThePage() throws Exception {
         Profile denis = fixtures.customer("Denis", Profile.Language.EN);
-        mvc.perform(post("/profile/tokens").with(as(denis)).with(csrf()).param("name", "his"));
-        String his = page(mvc.perform(get("/profile").with(as(denis))).andReturn(), 200).text("//tr/@data-token-id");
+        mvc.perform(post("/profile/tokens").with(pages.as(denis)).with(csrf()).param("name", "his"));
+        String his = HtmlPage.of(mvc.perform(get("/profile").with(pages.as(denis))).andReturn(), 200)
+                .text("//tr/@data-token-id");
 
-        MvcResult attempt = mvc.perform(post("/profile/tokens/" + his + "/revoke").with(as(claire)).with(csrf()))
+        MvcResult attempt = mvc.perform(post("/profile/tokens/" + his + "/revoke").with(pages.as(claire)).with(csrf()))
                 .andReturn();
 
         assertThat(attempt.getFlashMap().get("problem")).isEqualTo("profile.token.error.notFound");
-        assertThat(page(mvc.perform(get("/profile").with(as(denis))).andReturn(), 200).text("//tr/@data-token-id"))
+        assertThat(HtmlPage.of(mvc.perform(get("/profile").with(pages.as(denis))).andReturn(), 200)
+                .text("//tr/@data-token-id"))
                 .isEqualTo(his);
-    }
-
-    private RequestPostProcessor as(Profile profile) {
-        return user(signIn.loadUserByUsername(profile.email()));
-    }
-
-    private static HtmlPage page(MvcResult result, int status) throws Exception {
-        return HtmlPage.of(result, status);
     }
 }
