@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileSignIn;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.context.WebApplicationContext;
@@ -16,12 +18,17 @@ import org.springframework.web.context.WebApplicationContext;
  */
 final class CustomerPages {
 
-    final MockMvc mvc;
+    private final MockMvc mvc;
     private final ProfileSignIn signIn;
 
     CustomerPages(WebApplicationContext context, ProfileSignIn signIn) {
         this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         this.signIn = signIn;
+    }
+
+    /** Sends the request through the security filter chain to the pages. */
+    ResultActions perform(RequestBuilder request) throws Exception {
+        return mvc.perform(request);
     }
 
     /** The request as this customer, signed in as the sign-in form would have it. */

@@ -72,7 +72,6 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     TransactionTemplate transaction;
 
     CustomerPages pages;
-    MockMvc mvc;
     Profile alice;
     Profile bob;
     Account aliceSite;
@@ -80,7 +79,6 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     @BeforeEach
     void pagesAndPeople() {
         pages = new CustomerPages(context, signIn);
-        mvc = pages.mvc;
         alice = fixtures.customer("Alice", Profile.Language.FR);
         bob = fixtures.customer("Bob", Profile.Language.EN);
         // a €9.99 month [2028-02-19, 2028-03-19), 29 days long, of which 19 are left on 2028-02-29
@@ -94,7 +92,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Account aliceShop = fixtures.paidAccount(alice, "119.88", BillingCycle.YEARLY, 100);
         List<String> names = List.of(aliceSite.name(), aliceShop.name()).stream().sorted().toList();
 
-        HtmlPage page = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
+        HtmlPage page = HtmlPage.of(pages.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
                 .param("choices[0].account", names.get(0)).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", "not-an-email")
                 .param("choices[1].account", names.get(1)).param("choices[1].selected", "true")
@@ -116,7 +114,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
     @Test
     void transferFormSaysWhenNoAccountIsChosen() throws Exception {
-        HtmlPage page = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
+        HtmlPage page = HtmlPage.of(pages.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].recipientEmail", bob.email())
                 .param("billingMode", "IMMEDIATE")).andReturn(), 422);
 
@@ -131,7 +129,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         start(aliceSite, bob.email());
         Profile carol = fixtures.customer("Carol", Profile.Language.EN);
 
-        HtmlPage page = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
+        HtmlPage page = HtmlPage.of(pages.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", carol.email()).param("billingMode", "AT_RENEWAL"))
                 .andReturn(), 422);
@@ -144,7 +142,8 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
     @Test
     void previewShowsWhatEachSidePaysAndStartsNothingUntilConfirmed() throws Exception {
-        HtmlPage preview = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
+        HtmlPage preview = HtmlPage.of(pages.perform(post("/accounts/transfer/preview").with(pages.as(alice))
+                .with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", bob.email()).param("billingMode", "IMMEDIATE"))
                 .andReturn(), 200);
@@ -161,8 +160,8 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", bob.email()).param("choices[0].key", key)
                 .param("billingMode", "IMMEDIATE");
-        MvcResult first = mvc.perform(confirm).andReturn();
-        MvcResult twice = mvc.perform(confirm).andReturn();
+        MvcResult first = pages.perform(confirm).andReturn();
+        MvcResult twice = pages.perform(confirm).andReturn();
 
         assertThat(first.getResponse().getRedirectedUrl()).isEqualTo("/transfers#sent");
         // the second press of "Confirm" (a double click, a reload) finds the transfer the first one started
@@ -181,7 +180,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         // B4 over Alice's invoice, by hand: 9.99 × 19 / 29 = 6.5452 → 6.55
         String refund = "6.55";
 
-        HtmlPage preview = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(bob)).with(csrf())
+        HtmlPage preview = HtmlPage.of(pages.perform(post("/accounts/transfer/preview").with(pages.as(bob)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", carol.email()).param("billingMode", "IMMEDIATE"))
                 .andReturn(), 200);
@@ -194,12 +193,12 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
         Transfer toCarol = transfers.start(bob.id(), new TransferService.StartRequest(aliceSite.name(), carol.email(),
                 BillingMode.IMMEDIATE), null, new Actor(bob.email(), "127.0.0.1")).transfer();
-        HtmlPage card = HtmlPage.of(mvc.perform(get("/transfers/" + toCarol.id()).with(pages.as(carol)))
+        HtmlPage card = HtmlPage.of(pages.perform(get("/transfers/" + toCarol.id()).with(pages.as(carol)))
                 .andReturn(), 200);
         assertThat(card.text("//dd[@class='refund']/data/@value")).isEqualTo("0");
         assertThat(card.text("//dd[@class='refund']//span[@class='previous-payer']/data/@value")).isEqualTo(refund);
 
-        HtmlPage history = HtmlPage.of(mvc.perform(get("/history").with(pages.as(alice))).andReturn(), 200);
+        HtmlPage history = HtmlPage.of(pages.perform(get("/history").with(pages.as(alice))).andReturn(), 200);
         assertThat(history.text("//section[@aria-labelledby='invoices']/p[@class='hint']"))
                 .contains("cédé à échéance est cédé à nouveau avant cette date");
     }
@@ -215,7 +214,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(form.has("//input[@id='email' and @readonly]")).isTrue();
         assertThat(form.has("//input[@id='email' and @name]")).as("the email is not a field one can send").isFalse();
 
-        HtmlPage refused = HtmlPage.of(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
+        HtmlPage refused = HtmlPage.of(pages.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
                 .param("transfer", transfer.id().toString()).param("token", token).param("name", "Dave")
                 .param("locale", "en").param("password", "short").param("passwordConfirmation", "short"))
                 .andReturn(), 422);
@@ -223,7 +222,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(refused.text("//input[@id='password']/@aria-describedby")).contains("password-error");
         assertThat(refused.text("//input[@id='name']/@value")).isEqualTo("Dave");
 
-        HtmlPage mismatch = HtmlPage.of(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
+        HtmlPage mismatch = HtmlPage.of(pages.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
                 .param("transfer", transfer.id().toString()).param("token", token).param("name", "")
                 .param("locale", "en").param("password", "long-enough-1").param("passwordConfirmation", "other-one-2"))
                 .andReturn(), 422);
@@ -234,7 +233,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     }
 
     private HtmlPage signUpForm(Transfer transfer, String token) throws Exception {
-        return HtmlPage.of(mvc.perform(get("/signup").param("transfer", transfer.id().toString())
+        return HtmlPage.of(pages.perform(get("/signup").param("transfer", transfer.id().toString())
                 .param("token", token).header("Accept-Language", "en")).andReturn(), 200);
     }
 
@@ -248,7 +247,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         HtmlPage form = signUpForm(transfer, token);
         assertThat(form.text("//textarea[@id='address']/@maxlength")).isEqualTo("500");
 
-        HtmlPage refused = HtmlPage.of(mvc.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
+        HtmlPage refused = HtmlPage.of(pages.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
                 .param("transfer", transfer.id().toString()).param("token", token).param("name", "Erin")
                 .param("address", "x".repeat(Profile.MAX_ADDRESS_LENGTH + 1)).param("locale", "en")
                 .param("password", "long-enough-1").param("passwordConfirmation", "long-enough-1"))
@@ -267,7 +266,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
             subscriptions.save(subscription);
         });
 
-        HtmlPage page = HtmlPage.of(mvc.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
+        HtmlPage page = HtmlPage.of(pages.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", bob.email()).param("billingMode", "IMMEDIATE"))
                 .andReturn(), 422);
@@ -280,17 +279,17 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
     @Test
     void profileAndTicketFormsShowTheirErrorsBesideTheField() throws Exception {
-        HtmlPage details = HtmlPage.of(mvc.perform(post("/profile").with(pages.as(bob)).with(csrf())
+        HtmlPage details = HtmlPage.of(pages.perform(post("/profile").with(pages.as(bob)).with(csrf())
                 .param("email", "bob-at-nowhere").param("name", "Bob").param("locale", "en")).andReturn(), 422);
         assertThat(details.text("//p[@id='email-error']")).contains("email address");
         assertThat(details.text("//input[@id='email']/@aria-describedby")).isEqualTo("email-error");
 
-        HtmlPage password = HtmlPage.of(mvc.perform(post("/profile/password").with(pages.as(bob)).with(csrf())
+        HtmlPage password = HtmlPage.of(pages.perform(post("/profile/password").with(pages.as(bob)).with(csrf())
                 .param("currentPassword", "not-my-password").param("newPassword", "brand-new-pass")
                 .param("confirmation", "brand-new-pass")).andReturn(), 422);
         assertThat(password.text("//p[@id='currentPassword-error']")).contains("not your current password");
 
-        HtmlPage ticket = HtmlPage.of(mvc.perform(post("/history/tickets").with(pages.as(bob)).with(csrf())
+        HtmlPage ticket = HtmlPage.of(pages.perform(post("/history/tickets").with(pages.as(bob)).with(csrf())
                 .param("subject", " ").param("message", "Hello").param("account", aliceSite.name())).andReturn(), 422);
         assertThat(ticket.text("//p[@id='subject-error']")).contains("subject");
         assertThat(ticket.text("//p[@id='account-error']")).as("Bob does not own Alice's account")
@@ -301,13 +300,13 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     @Test
     void aPlanIsNamedWithItsPeriodInTheReadersLanguage() throws Exception {
         Account yearly = fixtures.paidAccount(alice, "119.88", BillingCycle.YEARLY, 100);
-        MockHttpSession session = (MockHttpSession) mvc.perform(signIn(alice, new MockHttpSession())).andReturn()
+        MockHttpSession session = (MockHttpSession) pages.perform(signIn(alice, new MockHttpSession())).andReturn()
                 .getRequest().getSession();
 
-        HtmlPage accounts = HtmlPage.of(mvc.perform(get("/").session(session)).andReturn(), 200);
+        HtmlPage accounts = HtmlPage.of(pages.perform(get("/").session(session)).andReturn(), 200);
         String row = accounts.text("//tr[@data-account='" + yearly.name() + "']");
         assertThat(row).contains("Cloud S", "119,88", "Annuel").doesNotContainIgnoringCase("yearly");
-        HtmlPage choose = HtmlPage.of(mvc.perform(get("/accounts/transfer").session(session)).andReturn(), 200);
+        HtmlPage choose = HtmlPage.of(pages.perform(get("/accounts/transfer").session(session)).andReturn(), 200);
         assertThat(choose.text("//div[@data-account='" + yearly.name() + "']")).contains("Cloud S", "par an")
                 .doesNotContainIgnoringCase("year");
     }
@@ -315,31 +314,31 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     @Test
     void aProfileChangeShowsAtOnceWhileEarlierInvoicesKeepTheirBillingIdentity() throws Exception {
         Account bobBlog = fixtures.paidAccount(bob, "4.99", BillingCycle.MONTHLY, 3);
-        MockHttpSession session = (MockHttpSession) mvc.perform(signIn(bob, new MockHttpSession())).andReturn()
+        MockHttpSession session = (MockHttpSession) pages.perform(signIn(bob, new MockHttpSession())).andReturn()
                 .getRequest().getSession();
         String newEmail = "robert-" + Fixtures.unique() + "@example.test";
 
-        MvcResult saved = mvc.perform(post("/profile").session(session).with(csrf()).param("email", newEmail)
+        MvcResult saved = pages.perform(post("/profile").session(session).with(csrf()).param("email", newEmail)
                 .param("currentPassword", Fixtures.PASSWORD)
                 .param("name", "Robert Martin").param("company", "Martin SARL").param("address", "2 rue Neuve")
                 .param("locale", "fr")).andReturn();
         assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/profile");
         assertThat(saved.getFlashMap().get("notice")).isEqualTo("profile.emailConfirmationSent");
 
-        HtmlPage history = HtmlPage.of(mvc.perform(get("/history").session(session)).andReturn(), 200);
+        HtmlPage history = HtmlPage.of(pages.perform(get("/history").session(session)).andReturn(), 200);
         assertThat(history.text("//html/@lang")).as("the new language, at once").isEqualTo("fr");
         assertThat(history.text("//header//span[@class='who']")).as("the email waits for its link")
                 .isEqualTo(bob.email());
-        HtmlPage profile = HtmlPage.of(mvc.perform(get("/profile").session(session)).andReturn(), 200);
+        HtmlPage profile = HtmlPage.of(pages.perform(get("/profile").session(session)).andReturn(), 200);
         assertThat(profile.text("//p[@id='pending-email']")).contains(newEmail);
 
         // the link mailed to the new address, opened in the same session
         String link = mailbox.awaitMail(newEmail, "Confirmez").linkPath();
-        MvcResult confirmed = mvc.perform(get(link).session(session)).andReturn();
+        MvcResult confirmed = pages.perform(get(link).session(session)).andReturn();
         assertThat(confirmed.getResponse().getRedirectedUrl()).isEqualTo("/profile");
         assertThat(confirmed.getFlashMap().get("notice")).isEqualTo("profile.emailConfirmed");
 
-        history = HtmlPage.of(mvc.perform(get("/history").session(session)).andReturn(), 200);
+        history = HtmlPage.of(pages.perform(get("/history").session(session)).andReturn(), 200);
         assertThat(history.text("//header//span[@class='who']")).as("the session follows the new email")
                 .isEqualTo(newEmail);
         String issued = "//table[contains(@class,'invoices')]//tr[td[.='" + bobBlog.name() + "']]/td[@class='identity']";
@@ -350,7 +349,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(profiles.findByEmail(newEmail)).hasValueSatisfying(p -> assertThat(p.company())
                 .isEqualTo("Martin SARL"));
 
-        MvcResult again = mvc.perform(get(link).session(session)).andReturn();
+        MvcResult again = pages.perform(get(link).session(session)).andReturn();
         assertThat(again.getFlashMap().get("problem")).as("single use").isEqualTo("profile.emailLinkInvalid");
         assertThat(profiles.findByEmail(newEmail)).isPresent();
     }
@@ -360,30 +359,30 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Profile carol = fixtures.customer("Carol", Profile.Language.EN);
         String dave = "dave-" + Fixtures.unique() + "@example.test";
         Transfer transfer = start(aliceSite, dave);
-        MockHttpSession session = (MockHttpSession) mvc.perform(signIn(carol, new MockHttpSession())).andReturn()
+        MockHttpSession session = (MockHttpSession) pages.perform(signIn(carol, new MockHttpSession())).andReturn()
                 .getRequest().getSession();
 
-        HtmlPage withoutPassword = HtmlPage.of(mvc.perform(post("/profile").session(session).with(csrf())
+        HtmlPage withoutPassword = HtmlPage.of(pages.perform(post("/profile").session(session).with(csrf())
                 .header("Accept-Language", "en").param("email", dave).param("name", "Carol").param("locale", "en"))
                 .andReturn(), 422);
         assertThat(withoutPassword.text("//p[@id='emailCurrentPassword-error']")).contains("current password");
         assertThat(withoutPassword.text("//input[@id='email']/@value")).isEqualTo(dave);
 
-        MvcResult renamed = mvc.perform(post("/profile").session(session).with(csrf()).param("email", dave)
+        MvcResult renamed = pages.perform(post("/profile").session(session).with(csrf()).param("email", dave)
                 .param("currentPassword", Fixtures.PASSWORD).param("name", "Carol").param("locale", "en")).andReturn();
 
         assertThat(renamed.getResponse().getRedirectedUrl()).isEqualTo("/profile");
         assertThat(profiles.findByEmail(carol.email())).isPresent();
         assertThat(profiles.findByEmail(dave)).isEmpty();
-        HtmlPage.of(mvc.perform(get("/transfers/" + transfer.id()).session(session)).andReturn(), 404);
-        HtmlPage tab = HtmlPage.of(mvc.perform(get("/transfers").session(session)).andReturn(), 200);
+        HtmlPage.of(pages.perform(get("/transfers/" + transfer.id()).session(session)).andReturn(), 404);
+        HtmlPage tab = HtmlPage.of(pages.perform(get("/transfers").session(session)).andReturn(), 200);
         assertThat(tab.source()).doesNotContain(transfer.id().toString()).doesNotContain(aliceSite.name());
-        HtmlPage.of(mvc.perform(post("/transfers/" + transfer.id() + "/accept").session(session)
+        HtmlPage.of(pages.perform(post("/transfers/" + transfer.id() + "/accept").session(session)
                 .with(csrf())).andReturn(), 404);
         assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
 
         // another profile's link, or one made up, changes nothing and says so
-        MvcResult madeUp = mvc.perform(get("/profile/email/confirm").param("token", "A".repeat(43)).session(session))
+        MvcResult madeUp = pages.perform(get("/profile/email/confirm").param("token", "A".repeat(43)).session(session))
                 .andReturn();
         assertThat(madeUp.getResponse().getRedirectedUrl()).isEqualTo("/profile");
         assertThat(madeUp.getFlashMap().get("problem")).isEqualTo("profile.emailLinkInvalid");
@@ -392,10 +391,10 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
 
     @Test
     void aFailedSignInSaysSoAndKeepsTheTypedEmail() throws Exception {
-        MvcResult failed = mvc.perform(formLogin("/login").user(bob.email()).password("wrong-password")).andReturn();
+        MvcResult failed = pages.perform(formLogin("/login").user(bob.email()).password("wrong-password")).andReturn();
         assertThat(failed.getResponse().getRedirectedUrl()).isEqualTo("/login?error");
 
-        HtmlPage page = HtmlPage.of(mvc.perform(get("/login").param("error", "")
+        HtmlPage page = HtmlPage.of(pages.perform(get("/login").param("error", "")
                 .session((MockHttpSession) failed.getRequest().getSession()).header("Accept-Language", "en"))
                 .andReturn(), 200);
         assertThat(page.text("//p[@id='login-error']")).contains("Wrong email or password");
@@ -409,11 +408,11 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     void aFormPostedWithoutItsCsrfTokenIsRejectedAndChangesNothing() throws Exception {
         Transfer transfer = start(aliceSite, bob.email());
 
-        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(bob)))
+        assertThat(pages.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(bob)))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/cancel").with(pages.as(alice))
+        assertThat(pages.perform(post("/transfers/" + transfer.id() + "/cancel").with(pages.as(alice))
                 .with(csrf().useInvalidToken())).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(post("/accounts/transfer/confirm").with(pages.as(alice))
+        assertThat(pages.perform(post("/accounts/transfer/confirm").with(pages.as(alice))
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
                 .param("choices[0].recipientEmail", bob.email()).param("billingMode", "IMMEDIATE"))
                 .andReturn().getResponse().getStatus()).isEqualTo(403);
@@ -427,10 +426,10 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Transfer transfer = start(aliceSite, bob.email());
         runtime.suspendProcessInstanceById(transfer.processInstanceId());
         try {
-            MvcResult accepted = mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(bob))
+            MvcResult accepted = pages.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(bob))
                     .with(csrf()))
                     .andReturn();
-            MvcResult cancelled = mvc.perform(post("/transfers/" + transfer.id() + "/cancel")
+            MvcResult cancelled = pages.perform(post("/transfers/" + transfer.id() + "/cancel")
                     .with(pages.as(alice)).with(csrf()))
                     .andReturn();
 
@@ -451,14 +450,14 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Transfer transfer = start(aliceSite, bob.email());
         Profile carol = fixtures.customer("Carol", Profile.Language.EN);
 
-        HtmlPage page = HtmlPage.of(mvc.perform(get("/transfers/" + transfer.id()).with(pages.as(carol)))
+        HtmlPage page = HtmlPage.of(pages.perform(get("/transfers/" + transfer.id()).with(pages.as(carol)))
                 .andReturn(), 404);
         assertThat(page.text("//h1")).isEqualTo("Page not found");
         assertThat(page.source()).doesNotContain(aliceSite.name()).doesNotContain(bob.email());
 
-        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(carol)).with(csrf()))
+        assertThat(pages.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(carol)).with(csrf()))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(get("/transfers/not-a-transfer").with(pages.as(carol))).andReturn().getResponse()
+        assertThat(pages.perform(get("/transfers/not-a-transfer").with(pages.as(carol))).andReturn().getResponse()
                 .getStatus()).isEqualTo(404);
         assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
     }
@@ -470,12 +469,12 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Profile carol = fixtures.customer("Carol", Profile.Language.EN);
 
         // the link already shows the offer to whoever holds it, so a wrong sign-in learns nothing more from it
-        HtmlPage page = HtmlPage.of(mvc.perform(get("/transfers/" + transfer.id() + "?token=" + token)
+        HtmlPage page = HtmlPage.of(pages.perform(get("/transfers/" + transfer.id() + "?token=" + token)
                 .with(pages.as(carol)))
                 .andReturn(), 200);
         assertThat(page.text("//p[contains(@class,'problem')]")).contains(carol.email()).contains(bob.email());
         assertThat(page.has("//form[contains(@action,'/accept')]")).isFalse();
-        assertThat(mvc.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(carol)).with(csrf()))
+        assertThat(pages.perform(post("/transfers/" + transfer.id() + "/accept").with(pages.as(carol)).with(csrf()))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
         assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
     }
@@ -484,7 +483,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     void theRecipientSeesTheDecisionFormsAndTheSenderTheCancelButton() throws Exception {
         Transfer transfer = start(aliceSite, bob.email());
 
-        HtmlPage recipient = HtmlPage.of(mvc.perform(get("/transfers/" + transfer.id())
+        HtmlPage recipient = HtmlPage.of(pages.perform(get("/transfers/" + transfer.id())
                 .with(pages.as(bob))).andReturn(), 200);
         assertThat(recipient.has("//form[contains(@action,'/accept')]")).isTrue();
         assertThat(recipient.has("//form[contains(@action,'/decline')]//input[@name='_csrf']")).isTrue();
@@ -492,7 +491,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(recipient.has("//form[contains(@action,'/cancel')]")).isFalse();
         assertThat(recipient.text("//code[@class='transfer-id']")).isEqualTo(transfer.id().toString());
 
-        HtmlPage sender = HtmlPage.of(mvc.perform(get("/transfers/" + transfer.id())
+        HtmlPage sender = HtmlPage.of(pages.perform(get("/transfers/" + transfer.id())
                 .with(pages.as(alice))).andReturn(), 200);
         assertThat(sender.has("//form[contains(@action,'/cancel')]")).isTrue();
         assertThat(sender.has("//form[contains(@action,'/accept')]")).isFalse();
@@ -503,10 +502,10 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     void aVisitorWithoutATokenIsSentToSignInAndComesBackAfterwards() throws Exception {
         Transfer transfer = start(aliceSite, bob.email());
 
-        MvcResult anonymous = mvc.perform(get("/transfers/" + transfer.id())).andReturn();
+        MvcResult anonymous = pages.perform(get("/transfers/" + transfer.id())).andReturn();
         assertThat(anonymous.getResponse().getRedirectedUrl()).endsWith("/login");
 
-        MvcResult signedIn = mvc.perform(signIn(bob, (MockHttpSession) anonymous.getRequest().getSession()))
+        MvcResult signedIn = pages.perform(signIn(bob, (MockHttpSession) anonymous.getRequest().getSession()))
                 .andReturn();
         assertThat(signedIn.getResponse().getRedirectedUrl()).contains("/transfers/" + transfer.id());
     }
@@ -514,15 +513,16 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     @Test
     void aVisitorsLanguageChoiceHoldsForTheRestOfTheVisit() throws Exception {
         MockHttpSession visit = new MockHttpSession();
-        HtmlPage chosen = HtmlPage.of(mvc.perform(get("/login?lang=en").session(visit).header("Accept-Language", "fr"))
+        HtmlPage chosen = HtmlPage.of(pages.perform(get("/login?lang=en").session(visit)
+                .header("Accept-Language", "fr"))
                 .andReturn(), 200);
         assertThat(chosen.text("//html/@lang")).isEqualTo("en");
 
-        HtmlPage next = HtmlPage.of(mvc.perform(get("/login").session(visit)
+        HtmlPage next = HtmlPage.of(pages.perform(get("/login").session(visit)
                 .header("Accept-Language", "fr")).andReturn(), 200);
         assertThat(next.text("//html/@lang")).as("still the visitor's choice, not the browser's").isEqualTo("en");
 
-        HtmlPage otherVisitor = HtmlPage.of(mvc.perform(get("/login").header("Accept-Language", "fr"))
+        HtmlPage otherVisitor = HtmlPage.of(pages.perform(get("/login").header("Accept-Language", "fr"))
                 .andReturn(), 200);
         assertThat(otherVisitor.text("//html/@lang")).isEqualTo("fr");
     }
@@ -535,7 +535,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         String token = tokenMailedTo(bob.email(), transfer);
 
         // the token in the address itself, as a mail link has it (MockMvc's param() would not be in the query string)
-        MvcResult visit = mvc.perform(get("/transfers/" + transfer.id() + "?token=" + token)
+        MvcResult visit = pages.perform(get("/transfers/" + transfer.id() + "?token=" + token)
                 .header("Accept-Language", "en-GB,en;q=0.8")).andReturn();
         HtmlPage page = HtmlPage.of(visit, 200);
         assertThat(page.text("//html/@lang")).isEqualTo("en");
@@ -544,7 +544,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(page.has("//a[@id='sign-up']")).as("Bob has a profile: signing in is his way").isFalse();
         assertThat(page.has("//form[contains(@action,'/accept')]")).isFalse();
 
-        MvcResult signedIn = mvc.perform(signIn(bob, (MockHttpSession) visit.getRequest().getSession()))
+        MvcResult signedIn = pages.perform(signIn(bob, (MockHttpSession) visit.getRequest().getSession()))
                 .andReturn();
         assertThat(signedIn.getResponse().getRedirectedUrl())
                 .contains("/transfers/" + transfer.id() + "?token=" + token);
@@ -572,7 +572,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         String token = tokenMailedTo(visitor, declined);
         Profile erin = profiles.register(visitor, Fixtures.PASSWORD, "Erin", null, "", Profile.Language.EN,
                 new Actor(visitor, "127.0.0.1"));
-        mvc.perform(post("/transfers/" + declined.id() + "/decline").with(pages.as(erin)).with(csrf())
+        pages.perform(post("/transfers/" + declined.id() + "/decline").with(pages.as(erin)).with(csrf())
                 .param("reason", "Not for me"));
         assertThat(transfers.get(declined.id(), alice.id()).status()).isEqualTo(TransferStatus.DECLINED);
 
@@ -582,7 +582,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
                 .as("a party is pointed to the transfer itself").isTrue();
         assertInvalidLink(get("/transfers/" + declined.id()).param("token", token));
         assertInvalidLink(get("/signup").param("transfer", declined.id().toString()).param("token", token));
-        assertThat(mvc.perform(post("/signup").with(csrf()).param("transfer", declined.id().toString())
+        assertThat(pages.perform(post("/signup").with(csrf()).param("transfer", declined.id().toString())
                 .param("token", token).param("name", "Erin again").param("locale", "en")
                 .param("password", "long-enough-1").param("passwordConfirmation", "long-enough-1"))
                 .andReturn().getResponse().getStatus()).isEqualTo(404);
@@ -613,7 +613,7 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     // --- helpers
 
     private HtmlPage assertInvalidLink(MockHttpServletRequestBuilder request) throws Exception {
-        HtmlPage page = HtmlPage.of(mvc.perform(request.header("Accept-Language", "en")).andReturn(), 404);
+        HtmlPage page = HtmlPage.of(pages.perform(request.header("Accept-Language", "en")).andReturn(), 404);
         assertThat(page.text("//h1")).isEqualTo("This link is not valid or no longer active");
         assertThat(page.text("//main")).contains("Nothing was changed");
         assertThat(page.has("//form[contains(@action,'/accept')]")).isFalse();

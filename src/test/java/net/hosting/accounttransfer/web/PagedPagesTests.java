@@ -18,7 +18,6 @@ import net.hosting.accounttransfer.transfer.TransferService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.context.WebApplicationContext;
 
 /**
@@ -40,14 +39,12 @@ class PagedPagesTests extends IntegrationTest {
     TransferService transfers;
 
     CustomerPages pages;
-    MockMvc mvc;
     Profile alice;
     Profile bob;
 
     @BeforeEach
     void pagesAndPeople() {
         pages = new CustomerPages(context, signIn);
-        mvc = pages.mvc;
         alice = fixtures.customer("Alice", Profile.Language.FR);
         bob = fixtures.customer("Bob", Profile.Language.EN);
     }
@@ -122,7 +119,7 @@ class PagedPagesTests extends IntegrationTest {
     }
 
     private HtmlPage page(Profile profile, String path, int status) throws Exception {
-        return HtmlPage.of(mvc.perform(get(path).with(pages.as(profile))).andReturn(),
+        return HtmlPage.of(pages.perform(get(path).with(pages.as(profile))).andReturn(),
                 status);
     }
 

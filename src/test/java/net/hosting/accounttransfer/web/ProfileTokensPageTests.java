@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.web.context.WebApplicationContext;
 
@@ -27,24 +26,22 @@ class ProfileTokensPageTests extends IntegrationTest {
     ProfileSignIn signIn;
 
     CustomerPages pages;
-    MockMvc mvc;
     Profile claire;
 
     @BeforeEach
     void pageAndPerson() {
         pages = new CustomerPages(context, signIn);
-        mvc = pages.mvc;
         claire = fixtures.customer("Claire", Profile.Language.FR);
     }
 
     @Test
     void aTokenMadeOnThePageIsShownOnceWorksOnTheApiAndIsRevokedThere() throws Exception {
         MockHttpSession session = new MockHttpSession();
-        MvcResult created = mvc.perform(post("/profile/tokens").with(pages.as(claire)).with(csrf()).session(session)
+        MvcResult created = pages.perform(post("/profile/tokens").with(pages.as(claire)).with(csrf()).session(session)
                 .param("name", "sauvegarde")).andReturn();
         assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/profile#tokens-title");
 
-        HtmlPage shown = HtmlPage.of(mvc.perform(get("/profile").with(pages.as(claire)).session(session)
+        HtmlPage shown = HtmlPage.of(pages.perform(get("/profile").with(pages.as(claire)).session(session)
                 .flashAttrs(created.getFlashMap())).andReturn(), 200);
         String token = shown.text("//code[@id='new-token-value']");
         assertThat(token).matches("at_[A-Za-z0-9_-]{43}");
@@ -52,26 +49,26 @@ class ProfileTokensPageTests extends IntegrationTest {
         assertThat(shown.text("//table[contains(@class,'tokens')]//th[@scope='row']")).isEqualTo("sauvegarde");
         assertThat(api.withToken(token).get("/api/profile").status()).isEqualTo(200);
 
-        HtmlPage again = HtmlPage.of(mvc.perform(get("/profile").with(pages.as(claire))).andReturn(), 200);
+        HtmlPage again = HtmlPage.of(pages.perform(get("/profile").with(pages.as(claire))).andReturn(), 200);
         assertThat(again.has("//code[@id='new-token-value']")).as("shown only once").isFalse();
         assertThat(again.source()).doesNotContain(token);
         String id = again.text("//tr/@data-token-id");
 
-        MvcResult revoked = mvc.perform(post("/profile/tokens/" + id + "/revoke").with(pages.as(claire)).with(csrf()))
+        MvcResult revoked = pages.perform(post("/profile/tokens/" + id + "/revoke").with(pages.as(claire)).with(csrf()))
                 .andReturn();
         assertThat(revoked.getResponse().getRedirectedUrl()).isEqualTo("/profile#tokens-title");
         assertThat(revoked.getFlashMap().get("notice")).isEqualTo("profile.token.revoked");
         assertThat(api.withToken(token).get("/api/profile").status()).isEqualTo(401);
-        HtmlPage none = HtmlPage.of(mvc.perform(get("/profile").with(pages.as(claire))).andReturn(), 200);
+        HtmlPage none = HtmlPage.of(pages.perform(get("/profile").with(pages.as(claire))).andReturn(), 200);
         assertThat(none.text("//section[h2[@id='tokens-title']]")).contains("Vous n’avez aucun jeton d’API.");
     }
 
     @Test
     void aNamelessOrTooLongTokenIsRefusedBesideTheFieldAndNothingIsMade() throws Exception {
-        HtmlPage blank = HtmlPage.of(mvc.perform(post("/profile/tokens").with(pages.as(claire)).with(csrf())
+        HtmlPage blank = HtmlPage.of(pages.perform(post("/profile/tokens").with(pages.as(claire)).with(csrf())
                 .param("name", " "))
                 .andReturn(), 422);
-        HtmlPage tooLong = HtmlPage.of(mvc.perform(post("/profile/tokens").with(pages.as(claire)).with(csrf())
+        HtmlPage tooLong = HtmlPage.of(pages.perform(post("/profile/tokens").with(pages.as(claire)).with(csrf())
                 .param("name", "x".repeat(ApiToken.MAX_NAME_LENGTH + 1))).andReturn(), 422);
 
         assertThat(blank.text("//p[@id='token-name-error']")).isEqualTo("Donnez un nom au jeton.");
@@ -83,15 +80,16 @@ class ProfileTokensPageTests extends IntegrationTest {
     @Test
     void anotherProfilesTokenCannotBeRevokedFromThePage() throws Exception {
         Profile denis = fixtures.customer("Denis", Profile.Language.EN);
-        mvc.perform(post("/profile/tokens").with(pages.as(denis)).with(csrf()).param("name", "his"));
-        String his = HtmlPage.of(mvc.perform(get("/profile").with(pages.as(denis))).andReturn(), 200)
+        pages.perform(post("/profile/tokens").with(pages.as(denis)).with(csrf()).param("name", "his"));
+        String his = HtmlPage.of(pages.perform(get("/profile").with(pages.as(denis))).andReturn(), 200)
                 .text("//tr/@data-token-id");
 
-        MvcResult attempt = mvc.perform(post("/profile/tokens/" + his + "/revoke").with(pages.as(claire)).with(csrf()))
+        MvcResult attempt = pages.perform(post("/profile/tokens/" + his + "/revoke").with(pages.as(claire))
+                .with(csrf()))
                 .andReturn();
 
         assertThat(attempt.getFlashMap().get("problem")).isEqualTo("profile.token.error.notFound");
-        assertThat(HtmlPage.of(mvc.perform(get("/profile").with(pages.as(denis))).andReturn(), 200)
+        assertThat(HtmlPage.of(pages.perform(get("/profile").with(pages.as(denis))).andReturn(), 200)
                 .text("//tr/@data-token-id"))
                 .isEqualTo(his);
     }
