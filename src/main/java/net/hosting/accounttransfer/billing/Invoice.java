@@ -48,8 +48,20 @@ public class Invoice {
     @Column(name = "period_end")
     private LocalDate periodEnd;
 
+    /** The total, net + VAT (PRODUCT.md V1); named so since before VAT existed. */
     private BigDecimal amount;
     private String currency;
+    private BigDecimal net;
+
+    /** Percent, at scale 2: 20.00 for 20%. */
+    @Column(name = "vat_rate")
+    private BigDecimal vatRate;
+
+    private BigDecimal vat;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "vat_treatment")
+    private VatTreatment vatTreatment;
 
     @Column(name = "issued_at")
     private Instant issuedAt;
@@ -65,6 +77,15 @@ public class Invoice {
 
     @Column(name = "billed_email")
     private String billedEmail;
+
+    @Column(name = "billed_country")
+    private String billedCountry;
+
+    @Column(name = "billed_vat_number")
+    private String billedVatNumber;
+
+    @Column(name = "billed_language")
+    private String billedLanguage;
 
     @Column(name = "credited_invoice_id")
     private Long creditedInvoiceId;
@@ -96,11 +117,19 @@ public class Invoice {
         this.periodEnd = period.end();
         this.amount = amount.amount();
         this.currency = amount.currency().getCurrencyCode();
+        // until VAT is computed at issue (issue 17), a document is recorded as it was before: no VAT on it
+        this.net = amount.amount();
+        this.vatRate = BigDecimal.ZERO.setScale(2);
+        this.vat = BigDecimal.ZERO.setScale(amount.amount().scale());
+        this.vatTreatment = VatTreatment.NONE;
         this.issuedAt = issuedAt;
         this.billedName = billedTo.name();
         this.billedCompany = billedTo.company();
         this.billedAddress = billedTo.address();
         this.billedEmail = billedTo.email();
+        this.billedCountry = vatTreatment == VatTreatment.NONE ? null : billedTo.country();
+        this.billedVatNumber = billedTo.vatNumber();
+        this.billedLanguage = billedTo.language();
         this.creditedInvoiceId = creditedInvoiceId;
         this.refundedAt = refundedAt;
         this.idempotencyKey = idempotencyKey;
@@ -138,8 +167,27 @@ public class Invoice {
         return new BillingPeriod(periodStart, periodEnd);
     }
 
+    /** The total the buyer pays or gets back, net + VAT (PRODUCT.md V1). */
     public Money amount() {
         return new Money(amount, Currency.getInstance(currency));
+    }
+
+    /** The amount before tax. */
+    public Money net() {
+        return new Money(net, Currency.getInstance(currency));
+    }
+
+    /** The VAT rate in percent, at scale 2 ("20.00" for 20%). */
+    public BigDecimal vatRate() {
+        return vatRate;
+    }
+
+    public Money vat() {
+        return new Money(vat, Currency.getInstance(currency));
+    }
+
+    public VatTreatment vatTreatment() {
+        return vatTreatment;
     }
 
     public Instant issuedAt() {
@@ -147,7 +195,8 @@ public class Invoice {
     }
 
     public BillingIdentity billedTo() {
-        return new BillingIdentity(billedName, billedCompany, billedAddress, billedEmail);
+        return new BillingIdentity(billedName, billedCompany, billedAddress, billedEmail, billedCountry, billedVatNumber,
+                billedLanguage);
     }
 
     public Long creditedInvoiceId() {

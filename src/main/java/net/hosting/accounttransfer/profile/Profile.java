@@ -39,6 +39,10 @@ public class Profile {
     private String address;
     private String locale;
     private String currency;
+    private String country;
+
+    @Column(name = "vat_number")
+    private String vatNumber;
 
     @Column(name = "created_at")
     private Instant createdAt;
@@ -58,6 +62,7 @@ public class Profile {
         this.address = address == null ? "" : address.strip();
         this.locale = locale.tag();
         this.currency = "EUR";
+        this.country = "FR";
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
@@ -89,6 +94,16 @@ public class Profile {
         return Language.of(locale);
     }
 
+    /** ISO 3166-1 alpha-2 country of the billing address (PRODUCT.md V3). */
+    public String country() {
+        return country;
+    }
+
+    /** The VAT number, or null for a buyer without one (PRODUCT.md V3). */
+    public String vatNumber() {
+        return vatNumber;
+    }
+
     public Currency currency() {
         return Currency.getInstance(currency);
     }
@@ -99,7 +114,7 @@ public class Profile {
 
     /** Who invoices issued now are made out to; each document keeps this snapshot (PRODUCT.md B8). */
     public BillingIdentity billingIdentity() {
-        return new BillingIdentity(name, company, address, email);
+        return new BillingIdentity(name, company, address, email, country, vatNumber, locale);
     }
 
     public boolean hasEmail(String other) {
