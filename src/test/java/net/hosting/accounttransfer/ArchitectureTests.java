@@ -34,6 +34,18 @@ class ArchitectureTests {
                 .should().dependOnClassesThat().resideInAPackage("org.camunda.."));
     }
 
+    /**
+     * Camunda's internals change without notice: one class reads them ({@code EngineReads}, pinned to a version by
+     * its test), and the process engine plugin extends Camunda's documented plugin point, which lives in impl.
+     */
+    @Test
+    void onlyTwoClassesTouchTheEngineInternals() {
+        check(noClasses().that().doNotHaveFullyQualifiedName(BASE + ".transfer.process.EngineReads")
+                .and().doNotHaveFullyQualifiedName(BASE + ".transfer.process.StaffStopPlugin")
+                .and().doNotHaveFullyQualifiedName(BASE + ".transfer.process.StaffStopPlugin$1")
+                .should().dependOnClassesThat().resideInAPackage("org.camunda.bpm.engine.impl.."));
+    }
+
     @Test
     void nothingButConfigurationReachesIntoTheProcessAdapter() {
         check(noClasses().that().resideOutsideOfPackages(BASE + ".transfer.process..", BASE + ".config..")

@@ -12,12 +12,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderBefore how long before expiry the recipient is reminded
  * @param maxOffersPerDay how many transfers one sender may start in any 24 hours (PRODUCT.md S4), so that offers
  *        cannot be used to mail strangers in bulk
+ * @param migrateOlderVersions whether a starting node moves the running instances of older process versions onto
+ *        the deployed one; off by default, so that staff choose when (after an upgrade, on one node), and each start
+ *        logs how many instances wait on older versions
  */
 @ConfigurationProperties("transfer")
 public record TransferProperties(
         @DefaultValue("P14D") Duration expiry,
         @DefaultValue("P3D") Duration reminderBefore,
-        @DefaultValue("20") int maxOffersPerDay) {
+        @DefaultValue("20") int maxOffersPerDay,
+        @DefaultValue("false") boolean migrateOlderVersions) {
 
     public TransferProperties {
         if (expiry.isNegative() || expiry.isZero()) {

@@ -10,10 +10,6 @@ import net.hosting.accounttransfer.transfer.TransferWorkflow;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
-import org.camunda.bpm.engine.impl.persistence.entity.ExecutionEntity;
-import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
@@ -24,14 +20,14 @@ class CamundaTransferWorkflow implements TransferWorkflow {
 
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final CommandExecutor commands;
+    private final EngineReads engine;
     private final ProfileRepository profiles;
 
-    CamundaTransferWorkflow(RuntimeService runtime, TaskService tasks, ProcessEngineConfigurationImpl engine,
+    CamundaTransferWorkflow(RuntimeService runtime, TaskService tasks, EngineReads engine,
             ProfileRepository profiles) {
         this.runtime = runtime;
         this.tasks = tasks;
-        this.commands = engine.getCommandExecutorTxRequired();
+        this.engine = engine;
         this.profiles = profiles;
     }
 
@@ -81,38 +77,25 @@ class CamundaTransferWorkflow implements TransferWorkflow {
     }
 
     /** The transfer's process instance as a decision finds it: running, and the decision task if it waits. */
-    private record Waiting(String instanceId, boolean suspended, String decisionTaskId) {
+    private record Waiting(String instanceId, String decisionTaskId) {
     }
 
     /**
      * The transfer's own process instance, running. A pending transfer without one had its instance deleted in
      * Cockpit before anything listened for that; a decision must not then move the account outside the process.
-     * Read by the instance id the transfer keeps, two reads by primary and foreign key in the caller's
-     * transaction: the engine's process instance and task queries evaluate a hundred optional criteria on every
-     * call, which was 11% of everything the service allocated under load (README "Performance").
      */
     private Waiting requireRunning(Transfer transfer) {
         String instanceId = transfer.processInstanceId();
-        Waiting waiting = instanceId == null ? null : commands.execute(context -> {
-            ExecutionEntity instance = context.getExecutionManager().findExecutionById(instanceId);
-            if (instance == null) {
-                return null;
-            }
-            String taskId = context.getTaskManager().findTasksByProcessInstanceId(instanceId).stream()
-                    .filter(task -> TransferProcess.USER_TASK_ACCEPT.equals(task.getTaskDefinitionKey()))
-                    .map(TaskEntity::getId)
-                    .findFirst().orElse(null);
-            return new Waiting(instanceId, instance.isSuspended(), taskId);
-        });
-        if (waiting == null) {
+        EngineReads.DecisionPoint point = instanceId == null ? null : engine.decisionPoint(instanceId);
+        if (point == null) {
             throw new ProcessNotWaitingException("This transfer's process was stopped by staff; nothing was changed."
                     + " Contact support about transfer " + transfer.id() + ".");
         }
-        if (waiting.suspended()) {
+        if (point.suspended()) {
             throw new ProcessNotWaitingException("This transfer's process is suspended by staff; nothing was changed."
                     + " Try again later.");
         }
-        return waiting;
+        return new Waiting(instanceId, point.decisionTaskId());
     }
 
     /** Staff moved the process away from the pending offer (a modification in Cockpit) without ending it. */

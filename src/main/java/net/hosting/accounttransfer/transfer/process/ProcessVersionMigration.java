@@ -2,6 +2,7 @@ package net.hosting.accounttransfer.transfer.process;
 
 import java.util.List;
 import java.util.Map;
+import net.hosting.accounttransfer.transfer.TransferProperties;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -17,10 +18,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * At start, moves the running instances of older AccountTransfer versions onto the deployed one, so that every
+ * When staff switch on {@code transfer.migrate-older-versions}, moves at start the running instances of older AccountTransfer versions onto the deployed one, so that every
  * transfer runs the steps this code serves: a task renamed since keeps its place, and a transfer accepted on an
  * older version still passes "Mark the transfer completed". An instance whose state has no place in the new
- * version stays where it is, named in the log for staff (Cockpit shows its version).
+ * version stays where it is, named in the log for staff (Cockpit shows its version). Switched off, a start only
+ * logs how many instances run on older versions.
  */
 @Component
 class ProcessVersionMigration {
@@ -34,21 +36,44 @@ class ProcessVersionMigration {
 
     private final RepositoryService repository;
     private final RuntimeService runtime;
+    private final TransferProperties settings;
 
-    ProcessVersionMigration(RepositoryService repository, RuntimeService runtime) {
+    ProcessVersionMigration(RepositoryService repository, RuntimeService runtime, TransferProperties settings) {
         this.repository = repository;
         this.runtime = runtime;
+        this.settings = settings;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
-        migrateToLatest();
+        if (settings.migrateOlderVersions()) {
+            log.info("transfer.migrate-older-versions is on: moved {} AccountTransfer instances onto the deployed"
+                    + " version", migrateToLatest());
+            return;
+        }
+        long waiting = onOlderVersions();
+        if (waiting > 0) {
+            log.info("{} AccountTransfer instances run on older process versions; set transfer.migrate-older-versions"
+                    + "=true (TRANSFER_MIGRATE_OLDER_VERSIONS) for one start to move them onto the deployed one",
+                    waiting);
+        }
+    }
+
+    /** How many running instances are on a version older than the deployed one. */
+    long onOlderVersions() {
+        ProcessDefinition latest = latest();
+        return latest == null ? 0 : runtime.createProcessInstanceQuery().processDefinitionKey(TransferProcess.PROCESS_ID)
+                .count() - runtime.createProcessInstanceQuery().processDefinitionId(latest.getId()).count();
+    }
+
+    private ProcessDefinition latest() {
+        return repository.createProcessDefinitionQuery()
+                .processDefinitionKey(TransferProcess.PROCESS_ID).latestVersion().singleResult();
     }
 
     /** Migrates what it can and returns how many instances it moved. */
     int migrateToLatest() {
-        ProcessDefinition latest = repository.createProcessDefinitionQuery()
-                .processDefinitionKey(TransferProcess.PROCESS_ID).latestVersion().singleResult();
+        ProcessDefinition latest = latest();
         if (latest == null) {
             return 0;
         }

@@ -261,6 +261,12 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
         ProcessDefinition upgraded = latestDefinition();
         assertThat(upgraded.getVersion()).isGreaterThan(deployed.getVersion());
 
+        migration.onStart();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
+                .getProcessDefinitionId()).as("a start moves nothing until staff switch the migration on")
+                .isEqualTo(before.getId());
+        assertThat(migration.onOlderVersions()).as("what the start logs for staff").isPositive();
+
         assertThat(migration.migrateToLatest()).as("this one, and any an earlier test left running").isPositive();
 
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(pi.getId()).singleResult()
