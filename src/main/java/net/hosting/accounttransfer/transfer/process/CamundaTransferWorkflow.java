@@ -89,7 +89,7 @@ class CamundaTransferWorkflow implements TransferWorkflow {
      * Cockpit before anything listened for that; a decision must not then move the account outside the process.
      * Read by the instance id the transfer keeps, two reads by primary and foreign key in the caller's
      * transaction: the engine's process instance and task queries evaluate a hundred optional criteria on every
-     * call, which was 11% of everything the service allocated under load (README "Performance").
+     * call, which was 11% of everything the service allocated under load (docs/performance.md).
      */
     private Waiting requireRunning(Transfer transfer) {
         String instanceId = transfer.processInstanceId();
