@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.hosting.accounttransfer.common.Snapshot;
+import net.hosting.accounttransfer.common.TimedCache;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,8 +22,8 @@ class BillingMetrics implements MeterBinder {
 
     private final JdbcTemplate jdbc;
     // held here: a meter keeps only a weak reference to its state, and would read NaN once it is collected
-    private final Snapshot<Map<String, BigDecimal>> totals =
-            new Snapshot<>(this::totalsByKindAndCurrency, Duration.ofSeconds(10));
+    private final TimedCache<Map<String, BigDecimal>> totals =
+            new TimedCache<>(this::totalsByKindAndCurrency, Duration.ofSeconds(10));
 
     BillingMetrics(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

@@ -6,7 +6,7 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import net.hosting.accounttransfer.common.Snapshot;
+import net.hosting.accounttransfer.common.TimedCache;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +16,7 @@ class TransferMetrics implements MeterBinder {
 
     private final JdbcTemplate jdbc;
     // held here: a gauge keeps only a weak reference to its state, and would read NaN once it is collected
-    private final Snapshot<Map<String, Long>> byStatus = new Snapshot<>(this::countByStatus, Duration.ofSeconds(10));
+    private final TimedCache<Map<String, Long>> byStatus = new TimedCache<>(this::countByStatus, Duration.ofSeconds(10));
 
     TransferMetrics(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
-import net.hosting.accounttransfer.common.Snapshot;
+import net.hosting.accounttransfer.common.TimedCache;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -13,17 +13,17 @@ import org.springframework.stereotype.Component;
 class IncidentMetrics implements MeterBinder {
 
     // held here: a gauge keeps only a weak reference to its state, and would read NaN once it is collected
-    private final Snapshot<Long> open;
+    private final TimedCache<Long> open;
 
     IncidentMetrics(RuntimeService runtime) {
-        this.open = new Snapshot<>(
+        this.open = new TimedCache<>(
                 () -> runtime.createIncidentQuery().processDefinitionKeyIn(TransferProcess.PROCESS_ID).count(),
                 Duration.ofSeconds(10));
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("transfer.incidents.open", open, Snapshot::get)
+        Gauge.builder("transfer.incidents.open", open, TimedCache::get)
                 .description("Open incidents of AccountTransfer instances, read at most every 10 s")
                 .register(registry);
     }

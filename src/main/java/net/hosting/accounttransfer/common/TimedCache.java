@@ -8,14 +8,14 @@ import java.util.function.Supplier;
  * every node, does not turn into a query per scrape. The interval is measured on the monotonic clock, not on the
  * business {@code Clock}, which tests may fix.
  */
-public final class Snapshot<T> {
+public final class TimedCache<T> {
 
     private final Supplier<T> read;
     private final long maxAgeNanos;
     private T value;
     private long readAt;
 
-    public Snapshot(Supplier<T> read, Duration maxAge) {
+    public TimedCache(Supplier<T> read, Duration maxAge) {
         this.read = read;
         this.maxAgeNanos = maxAge.toNanos();
     }
