@@ -4,9 +4,9 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * A value read at most once per interval, so that a gauge a monitoring system scrapes every few seconds, from
- * every node, does not turn into a query per scrape. The interval is measured on the monotonic clock, not on the
- * business {@code Clock}, which tests may fix.
+ * A value read again only once it is older than its maximum age, so that a gauge scraped every few seconds from
+ * every node is not a query per scrape; the age is measured on the monotonic clock, not on the business
+ * {@code Clock}, which tests may fix, and a maximum age of zero reads on every call.
  */
 public final class TimedCache<T> {
 
@@ -16,6 +16,9 @@ public final class TimedCache<T> {
     private long readAt;
 
     public TimedCache(Supplier<T> read, Duration maxAge) {
+        if (maxAge.isNegative()) {
+            throw new IllegalArgumentException("a cache's maximum age cannot be negative: " + maxAge);
+        }
         this.read = read;
         this.maxAgeNanos = maxAge.toNanos();
     }

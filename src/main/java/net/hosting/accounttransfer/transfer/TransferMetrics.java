@@ -3,7 +3,6 @@ package net.hosting.accounttransfer.transfer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import net.hosting.accounttransfer.common.TimedCache;
@@ -16,10 +15,11 @@ class TransferMetrics implements MeterBinder {
 
     private final JdbcTemplate jdbc;
     // held here: a gauge keeps only a weak reference to its state, and would read NaN once it is collected
-    private final TimedCache<Map<String, Long>> byStatus = new TimedCache<>(this::countByStatus, Duration.ofSeconds(10));
+    private final TimedCache<Map<String, Long>> byStatus;
 
-    TransferMetrics(JdbcTemplate jdbc) {
+    TransferMetrics(JdbcTemplate jdbc, TransferProperties properties) {
         this.jdbc = jdbc;
+        this.byStatus = new TimedCache<>(this::countByStatus, properties.metricsMaxAge());
     }
 
     @Override
@@ -27,7 +27,7 @@ class TransferMetrics implements MeterBinder {
         for (TransferStatus status : TransferStatus.values()) {
             Gauge.builder("transfers", byStatus, counts -> counts.get().getOrDefault(status.name(), 0L))
                     .tag("status", status.name())
-                    .description("Transfers in this status, read from the database at most every 10 s")
+                    .description("Transfers in this status, as last read from the database")
                     .register(registry);
         }
     }

@@ -12,12 +12,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderBefore how long before expiry the recipient is reminded
  * @param maxOffersPerDay how many transfers one sender may start in any 24 hours (PRODUCT.md S4), so that offers
  *        cannot be used to mail strangers in bulk
+ * @param metricsMaxAge how long the transfer and incident gauges keep a count before they query again
  */
 @ConfigurationProperties("transfer")
 public record TransferProperties(
         @DefaultValue("P14D") Duration expiry,
         @DefaultValue("P3D") Duration reminderBefore,
-        @DefaultValue("20") int maxOffersPerDay) {
+        @DefaultValue("20") int maxOffersPerDay,
+        @DefaultValue("PT10S") Duration metricsMaxAge) {
 
     public TransferProperties {
         if (expiry.isNegative() || expiry.isZero()) {
