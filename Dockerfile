@@ -17,7 +17,7 @@ RUN ./mvnw -B -DskipTests package \
 # Class-data-sharing stage: on the runtime image's own JVM, the jar is unpacked (classes load from plain jars, not
 # from jars nested in a jar) and started once against a throw-away PostgreSQL until its context is ready, and the
 # JVM writes every class it loaded to app.jsa. Starting from that archive skips loading, parsing and verifying
-# them again: 40% less CPU to become ready (README "Performance", P5).
+# them again: 40% less CPU to become ready (docs/performance.md, P5).
 FROM eclipse-temurin:17.0.15_6-jre AS cds
 RUN apt-get update -q \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql \
@@ -44,7 +44,7 @@ WORKDIR /app
 COPY --from=cds --chown=root:root /app /app
 USER app
 
-# a fixed heap and the serial collector, from the benchmark (README "Performance"): with -Xmx256m the service
+# a fixed heap and the serial collector, from the benchmark (docs/performance.md): with -Xmx256m the service
 # peaked below 512 MiB resident under 16 and 32 clients; a percentage of the container's memory would grow the
 # heap, not the headroom that metaspace, code and threads need beside it. On 2 cores and a 256 MB heap the serial
 # collector's pauses are short and it keeps none of G1's remembered sets (40 MB at this heap size) or concurrent

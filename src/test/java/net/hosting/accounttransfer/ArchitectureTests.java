@@ -101,7 +101,7 @@ class ArchitectureTests {
 
     /**
      * Hibernate keeps the SQL of a JPQL string but translates a derived query (findByX without {@code @Query}) again
-     * on every call; on the hot paths that was 6% of all CPU (README "Performance"). findById is served by
+     * on every call; on the hot paths that was 6% of all CPU (docs/performance.md). findById is served by
      * {@code EntityManager.find}, with no query to translate.
      */
     @Test

@@ -4,11 +4,10 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.hosting.accounttransfer.common.Snapshot;
+import net.hosting.accounttransfer.common.TimedCache;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,11 +21,11 @@ class BillingMetrics implements MeterBinder {
 
     private final JdbcTemplate jdbc;
     // held here: a meter keeps only a weak reference to its state, and would read NaN once it is collected
-    private final Snapshot<Map<String, BigDecimal>> totals =
-            new Snapshot<>(this::totalsByKindAndCurrency, Duration.ofSeconds(10));
+    private final TimedCache<Map<String, BigDecimal>> totals;
 
-    BillingMetrics(JdbcTemplate jdbc) {
+    BillingMetrics(JdbcTemplate jdbc, BillingProperties properties) {
         this.jdbc = jdbc;
+        this.totals = new TimedCache<>(this::totalsByKindAndCurrency, properties.metricsMaxAge());
     }
 
     @Override

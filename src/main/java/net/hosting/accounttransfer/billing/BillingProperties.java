@@ -1,6 +1,7 @@
 package net.hosting.accounttransfer.billing;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -12,10 +13,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param zone time zone whose calendar dates bound every billing period (PRODUCT.md B2)
  * @param seller who issues every document (PRODUCT.md V6)
  * @param vat the standard VAT rates of the member states (PRODUCT.md V2)
+ * @param metricsMaxAge how long the charged and refunded totals are kept before the ledger is summed again
  */
 @ConfigurationProperties("billing")
 public record BillingProperties(@DefaultValue("Europe/Paris") ZoneId zone, @DefaultValue Seller seller,
-        @DefaultValue Vat vat) {
+        @DefaultValue Vat vat, @DefaultValue("PT10S") Duration metricsMaxAge) {
 
     /**
      * {@code billing.seller.*}: the seller's identity, printed on every document (PRODUCT.md V6).

@@ -98,7 +98,7 @@ public class Mailer {
     /**
      * HTML with a plain-text alternative, under the Message-ID of its key. Composed with Jakarta Mail itself:
      * Spring's {@code MimeMessageHelper} builds a new MIME type map from the classpath for every message that
-     * {@code createMimeMessage()} did not create, which was 10% of all CPU under load (README "Performance").
+     * {@code createMimeMessage()} did not create, which was 10% of all CPU under load (docs/performance.md).
      */
     private MimeMessage compose(OutgoingMail mail, String subject, String text, String html)
             throws MessagingException {

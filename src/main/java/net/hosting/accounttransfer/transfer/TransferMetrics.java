@@ -3,10 +3,9 @@ package net.hosting.accounttransfer.transfer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import net.hosting.accounttransfer.common.Snapshot;
+import net.hosting.accounttransfer.common.TimedCache;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -16,10 +15,11 @@ class TransferMetrics implements MeterBinder {
 
     private final JdbcTemplate jdbc;
     // held here: a gauge keeps only a weak reference to its state, and would read NaN once it is collected
-    private final Snapshot<Map<String, Long>> byStatus = new Snapshot<>(this::countByStatus, Duration.ofSeconds(10));
+    private final TimedCache<Map<String, Long>> byStatus;
 
-    TransferMetrics(JdbcTemplate jdbc) {
+    TransferMetrics(JdbcTemplate jdbc, TransferProperties properties) {
         this.jdbc = jdbc;
+        this.byStatus = new TimedCache<>(this::countByStatus, properties.metricsMaxAge());
     }
 
     @Override
@@ -27,7 +27,7 @@ class TransferMetrics implements MeterBinder {
         for (TransferStatus status : TransferStatus.values()) {
             Gauge.builder("transfers", byStatus, counts -> counts.get().getOrDefault(status.name(), 0L))
                     .tag("status", status.name())
-                    .description("Transfers in this status, read from the database at most every 10 s")
+                    .description("Transfers in this status, as last read from the database")
                     .register(registry);
         }
     }

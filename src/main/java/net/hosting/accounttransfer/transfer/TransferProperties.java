@@ -12,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reminderBefore how long before expiry the recipient is reminded
  * @param maxOffersPerDay how many transfers one sender may start in any 24 hours (PRODUCT.md S4), so that offers
  *        cannot be used to mail strangers in bulk
+ * @param metricsMaxAge how long the transfer and incident gauges keep a count before they query again
  * @param migrateOlderVersions whether a starting node moves the running instances of older process versions onto
  *        the deployed one; off by default, so that staff choose when (after an upgrade, on one node), and each start
  *        logs how many instances wait on older versions
@@ -21,6 +22,7 @@ public record TransferProperties(
         @DefaultValue("P14D") Duration expiry,
         @DefaultValue("P3D") Duration reminderBefore,
         @DefaultValue("20") int maxOffersPerDay,
+        @DefaultValue("PT10S") Duration metricsMaxAge,
         @DefaultValue("false") boolean migrateOlderVersions) {
 
     public TransferProperties {

@@ -150,11 +150,13 @@ public class TransferService {
         Profile me = profiles.findById(profileId).orElseThrow(Missing.signedIn(profileId));
         Transfer transfer = lockVisible(transferId, me);
         requireRecipient(transfer, me, "accept");
-        transfer.requireOpen("accepted", calendar.now());
+        // one instant for the expiry check and the decision, so an offer cannot expire between the two
+        Instant now = calendar.now();
+        transfer.requireOpen("accepted", now);
         Account account = accounts.findById(transfer.accountId())
                 .orElseThrow(Missing.of(transfer.id(), "account", transfer.accountId()));
         activeSubscription(account);
-        transfer.accept(me.id(), calendar.now());
+        transfer.accept(me.id(), now);
         activity.accepted(transfer, actor);
         // ownership moves only in the process (Task_TransferOwnership, in this transaction); no process, no move
         workflow.completeDecision(transfer, TransferStatus.ACCEPTED);

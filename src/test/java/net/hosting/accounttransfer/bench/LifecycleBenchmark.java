@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
- * The benchmark of README "Performance": N full IMMEDIATE lifecycles through the production jar's API, checked
+ * The benchmark of docs/performance.md: N full IMMEDIATE lifecycles through the production jar's API, checked
  * for exactly-once, beside a bare engine running a process of the same shape; prints one table. Run by
  * {@code ./mvnw -Pbench verify} only (failsafe, after the jar is built); it fails on a broken guarantee, never
  * on a figure.

@@ -76,11 +76,22 @@ class ProrationProperties {
     void eachDayIsPaidByExactlyOnePartyAndTheSenderKeepsWhatItsDaysAreWorth(@ForAll("sales") Sale sale) {
         BillingPeriod period = sale.period();
         for (LocalDate acceptedOn : sale.acceptanceDays()) {
+            // what the code decides: the recipient's first period, and how many days Proration gives back (at
+            // one euro a day, a refund counts its days)
             BillingPeriod recipients = BillingPeriod.first(acceptedOn, sale.cycle());
-            LocalDate coveredUntil = recipients.end();
+            Money euroADay = new Money(BigDecimal.valueOf(period.days()).setScale(2), EUR);
+            long refundedDays = Proration.refund(euroADay, period, acceptedOn).amount().longValueExact();
+            LocalDate senderPaidUntil = period.end().minusDays(refundedDays);
+            // the expectation, from the product's rule alone: the sender keeps the days before acceptance, the
+            // recipient pays one whole cycle from the acceptance day, and nothing else is paid
+            LocalDate coveredUntil = switch (sale.cycle()) {
+                case MONTHLY -> acceptedOn.plusMonths(1);
+                case YEARLY -> acceptedOn.plusYears(1);
+            };
+            LocalDate last = recipients.end().isAfter(coveredUntil) ? recipients.end() : coveredUntil;
 
-            for (LocalDate day = period.start().minusDays(1); !day.isAfter(coveredUntil); day = day.plusDays(1)) {
-                boolean senderKeeps = period.contains(day) && day.isBefore(acceptedOn);
+            for (LocalDate day = period.start().minusDays(1); !day.isAfter(last); day = day.plusDays(1)) {
+                boolean senderKeeps = !day.isBefore(period.start()) && day.isBefore(senderPaidUntil);
                 boolean recipientPays = recipients.contains(day);
                 int payers = (senderKeeps ? 1 : 0) + (recipientPays ? 1 : 0);
                 boolean covered = !day.isBefore(period.start()) && day.isBefore(coveredUntil);

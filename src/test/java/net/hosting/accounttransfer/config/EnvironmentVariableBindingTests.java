@@ -37,7 +37,9 @@ class EnvironmentVariableBindingTests {
                 "TRANSFER_REMINDER_BEFORE", "P2D",
                 "TRANSFER_RETRY_CYCLE", "R7/PT1M",
                 "TRANSFER_MAX_OFFERS_PER_DAY", "5",
-                "BILLING_ZONE", "Europe/Brussels"));
+                "TRANSFER_METRICS_MAX_AGE", "PT30S",
+                "BILLING_ZONE", "Europe/Brussels",
+                "BILLING_METRICS_MAX_AGE", "PT1M"));
         Binder binder = Binder.get(environment);
 
         AppProperties app = binder.bindOrCreate("app", AppProperties.class);
@@ -50,7 +52,9 @@ class EnvironmentVariableBindingTests {
         assertThat(transfer.reminderBefore()).isEqualTo(Duration.ofDays(2));
         assertThat(environment.getProperty(ENGINE_RETRY_CYCLE)).isEqualTo("R7/PT1M");
         assertThat(transfer.maxOffersPerDay()).isEqualTo(5);
+        assertThat(transfer.metricsMaxAge()).isEqualTo(Duration.ofSeconds(30));
         assertThat(billing.zone()).isEqualTo(ZoneId.of("Europe/Brussels"));
+        assertThat(billing.metricsMaxAge()).isEqualTo(Duration.ofMinutes(1));
     }
 
     @Test
@@ -61,8 +65,11 @@ class EnvironmentVariableBindingTests {
         assertThat(transfer.expiry()).isEqualTo(Duration.ofDays(14));
         assertThat(transfer.reminderBefore()).isEqualTo(Duration.ofDays(3));
         assertThat(transfer.maxOffersPerDay()).isEqualTo(20);
+        assertThat(transfer.metricsMaxAge()).isEqualTo(Duration.ofSeconds(10));
         assertThat(environment.getProperty(ENGINE_RETRY_CYCLE)).isEqualTo("R5/PT5M");
-        assertThat(binder.bindOrCreate("billing", BillingProperties.class).zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        BillingProperties billing = binder.bindOrCreate("billing", BillingProperties.class);
+        assertThat(billing.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(billing.metricsMaxAge()).isEqualTo(Duration.ofSeconds(10));
     }
 
     /** The variables, above application.yaml as Boot orders them. */

@@ -1,7 +1,7 @@
 package net.hosting.accounttransfer.faults;
 
 /**
- * The size a fault scenario runs at: {@code -Dfaults.size=full} (the default, the figures in the README) or
+ * The size a fault scenario runs at: {@code -Dfaults.size=full} (the default, the figures in docs/faults.md) or
  * {@code -Dfaults.size=small} (what CI runs, to stay within its time budget).
  */
 final class FaultSize {

@@ -2,11 +2,12 @@ package net.hosting.accounttransfer.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.hosting.accounttransfer.billing.BillingCycle;
@@ -15,15 +16,20 @@ import net.hosting.accounttransfer.notification.OutgoingMail;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.Fixtures;
-import net.hosting.accounttransfer.support.IntegrationTest;
+import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
+import net.hosting.accounttransfer.support.TransfersByApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-/** What staff alert on, as Prometheus scrapes it: transfers by status, money charged and refunded, mail failures, incidents. */
-class MetricsIntegrationTests extends IntegrationTest {
+/**
+ * What staff alert on, as Prometheus scrapes it: transfers by status, money charged and refunded, mail failures,
+ * incidents. Tests read the database on every scrape ({@code *.metrics-max-age=0}), so a figure is exact at once.
+ */
+class MetricsIntegrationTests extends FixedDateIntegrationTest {
 
-    // the gauges and counters read the database at most every 10 s
-    private static final Duration REFRESH = Duration.ofSeconds(25);
+    private static final String CHARGED = "billing_charged_total{currency=\"EUR\"}";
+    private static final String REFUNDED = "billing_refunded_total{currency=\"EUR\"}";
+    private static final String PENDING = "transfers{status=\"PENDING\"}";
 
     @Autowired
     Mailer mailer;
@@ -32,32 +38,34 @@ class MetricsIntegrationTests extends IntegrationTest {
     void everyAlertingMetricIsScrapedByStaff() {
         String scrape = staff().get("/actuator/prometheus").body();
         assertThat(scrape).contains("transfers{status=\"PENDING\"}", "transfers{status=\"COMPLETED\"}",
-                "billing_charged_total{currency=\"EUR\"}", "billing_refunded_total{currency=\"EUR\"}",
-                "transfer_incidents_open ");
+                CHARGED, REFUNDED, "transfer_incidents_open ");
     }
 
     @Test
-    void aPaidAccountAndItsTransferMoveTheMoneyAndStatusFigures() {
-        double charged = value("billing_charged_total{currency=\"EUR\"}");
-        double refunded = value("billing_refunded_total{currency=\"EUR\"}");
-        double pending = value("transfers{status=\"PENDING\"}");
+    void anImmediateTransferAddsTheRecipientsInvoiceAndTheSendersRefund() {
         Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Profile bob = fixtures.customer("Bob", Profile.Language.EN);
-        String account = fixtures.paidAccount(alice, "30.00", BillingCycle.MONTHLY, 0).name();
+        // [15 Feb, 15 Mar 2028) is 29 days; accepted on 29 Feb, the sender gets 15 of them back
+        String account = fixtures.paidAccount(alice, "30.00", BillingCycle.MONTHLY, LocalDate.parse("2028-02-15")).name();
+        BigDecimal charged = value(CHARGED);
+        BigDecimal refunded = value(REFUNDED);
+        BigDecimal pending = value(PENDING);
 
-        api.as(alice.email(), Fixtures.PASSWORD).post("/api/transfers",
-                Map.of("account", account, "recipientEmail", bob.email(), "billingMode", "IMMEDIATE"));
+        UUID transfer = TransfersByApi.start(api.as(alice.email(), Fixtures.PASSWORD), account, bob.email(), "IMMEDIATE");
+        assertThat(value(PENDING)).isEqualByComparingTo(pending.add(BigDecimal.ONE));
 
-        await().atMost(REFRESH).untilAsserted(() -> {
-            assertThat(value("billing_charged_total{currency=\"EUR\"}")).isGreaterThanOrEqualTo(charged + 30.00);
-            assertThat(value("transfers{status=\"PENDING\"}")).isGreaterThanOrEqualTo(pending + 1);
-        });
-        assertThat(value("billing_refunded_total{currency=\"EUR\"}")).isGreaterThanOrEqualTo(refunded);
+        TransfersByApi.accept(api.as(bob.email(), Fixtures.PASSWORD), transfer);
+        TransfersByApi.awaitStatus(api.as(alice.email(), Fixtures.PASSWORD), transfer, "COMPLETED");
+
+        assertThat(value(PENDING)).isEqualByComparingTo(pending);
+        // Bob's first month [29 Feb, 29 Mar), and 30.00 × 15/29 = 15.517… back to Alice
+        assertThat(value(CHARGED)).isEqualByComparingTo(charged.add(new BigDecimal("30.00")));
+        assertThat(value(REFUNDED)).isEqualByComparingTo(refunded.add(new BigDecimal("15.52")));
     }
 
     @Test
     void aMailTheServerCannotTakeIsCountedAsAFailure() {
-        double failures = valueOr("mail_failures_total{template=\"cancelled\"}", 0);
+        BigDecimal failures = valueOr("mail_failures_total{template=\"cancelled\"}", BigDecimal.ZERO);
         OutgoingMail mail = new OutgoingMail("test:metrics:" + Fixtures.unique(), "nobody@example.test",
                 Locale.ENGLISH, "cancelled", Map.of("transferId", "t", "accountName", "acct", "audience", "recipient",
                         "senderEmail", "a@example.test", "recipientEmail", "nobody@example.test"));
@@ -67,23 +75,23 @@ class MetricsIntegrationTests extends IntegrationTest {
         } finally {
             SMTP.start();
         }
-        assertThat(value("mail_failures_total{template=\"cancelled\"}")).isEqualTo(failures + 1);
+        assertThat(value("mail_failures_total{template=\"cancelled\"}")).isEqualByComparingTo(failures.add(BigDecimal.ONE));
     }
 
     private Api staff() {
         return api.as("admin", "admin");
     }
 
-    private double value(String series) {
-        double value = valueOr(series, Double.NaN);
-        assertThat(value).as(series + " in the scrape").isNotNaN();
+    private BigDecimal value(String series) {
+        BigDecimal value = valueOr(series, null);
+        assertThat(value).as(series + " in the scrape").isNotNull();
         return value;
     }
 
-    private double valueOr(String series, double absent) {
+    private BigDecimal valueOr(String series, BigDecimal absent) {
         Api.Reply scrape = staff().get("/actuator/prometheus");
         assertThat(scrape.status()).isEqualTo(200);
         Matcher line = Pattern.compile("(?m)^" + Pattern.quote(series) + " (\\S+)$").matcher(scrape.body());
-        return line.find() ? Double.parseDouble(line.group(1)) : absent;
+        return line.find() ? new BigDecimal(line.group(1)) : absent;
     }
 }

@@ -30,7 +30,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "logging.level.com.icegreen.greenmail=WARN",
         // every test speaks from 127.0.0.1, and some fail a sign-in on purpose: together they would pass the
         // throttle's budget; GuessingThrottleIntegrationTests checks the throttle with its default in a context of its own
-        "app.throttle.budget=100000"
+        "app.throttle.budget=100000",
+        // the metrics read the database on every scrape, so a test sees a change at once instead of waiting out a cache
+        "transfer.metrics-max-age=0",
+        "billing.metrics-max-age=0"
 })
 // metrics are off in tests by default; the Prometheus endpoint is part of what the service offers
 @AutoConfigureObservability

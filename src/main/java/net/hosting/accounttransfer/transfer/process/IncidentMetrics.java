@@ -3,8 +3,8 @@ package net.hosting.accounttransfer.transfer.process;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import java.time.Duration;
-import net.hosting.accounttransfer.common.Snapshot;
+import net.hosting.accounttransfer.common.TimedCache;
+import net.hosting.accounttransfer.transfer.TransferProperties;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
@@ -13,18 +13,18 @@ import org.springframework.stereotype.Component;
 class IncidentMetrics implements MeterBinder {
 
     // held here: a gauge keeps only a weak reference to its state, and would read NaN once it is collected
-    private final Snapshot<Long> open;
+    private final TimedCache<Long> open;
 
-    IncidentMetrics(RuntimeService runtime) {
-        this.open = new Snapshot<>(
+    IncidentMetrics(RuntimeService runtime, TransferProperties properties) {
+        this.open = new TimedCache<>(
                 () -> runtime.createIncidentQuery().processDefinitionKeyIn(TransferProcess.PROCESS_ID).count(),
-                Duration.ofSeconds(10));
+                properties.metricsMaxAge());
     }
 
     @Override
     public void bindTo(MeterRegistry registry) {
-        Gauge.builder("transfer.incidents.open", open, Snapshot::get)
-                .description("Open incidents of AccountTransfer instances, read at most every 10 s")
+        Gauge.builder("transfer.incidents.open", open, TimedCache::get)
+                .description("Open incidents of AccountTransfer instances, as last read from the engine")
                 .register(registry);
     }
 }

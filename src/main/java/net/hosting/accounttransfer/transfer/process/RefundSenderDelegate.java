@@ -4,8 +4,8 @@ import net.hosting.accounttransfer.transfer.TransferSteps;
 import org.springframework.stereotype.Component;
 
 /**
- * Task_RefundSender: IMMEDIATE, the prorated refund to whoever paid the period (B9), executed at once; it completes
- * the transfer, and tells the process whether a previous holder was refunded and needs a mail.
+ * Task_RefundSender ("Refund sender prorata"): refunds the unused days to whoever paid the period, the sender or a
+ * previous payer (B9), and tells the process whether a previous payer was refunded and needs a mail.
  */
 @Component
 class RefundSenderDelegate extends TransferStepDelegate {
