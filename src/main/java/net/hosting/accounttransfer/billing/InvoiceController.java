@@ -30,16 +30,17 @@ class InvoiceController {
     record ServicePeriod(LocalDate start, LocalDate end) {
     }
 
-    record BilledTo(String name, String company, String address, String email) {
+    record BilledTo(String name, String company, String address, String country, String vatNumber, String email) {
     }
 
     /**
-     * One document as issued.
+     * One document as issued: {@code amount} is its total, kept from before VAT (PRODUCT.md V1).
      *
      * @param credits for a credit note, the number of the invoice it credits
      * @param refundedAt for a credit note, when its refund was executed
      */
-    record InvoiceView(String number, Invoice.Kind kind, String account, Money amount, Instant issuedAt,
+    record InvoiceView(String number, Invoice.Kind kind, String account, Money net, String vatRate, Money vat,
+            Money total, VatTreatment vatTreatment, Money amount, Instant issuedAt,
             ServicePeriod servicePeriod, BilledTo billedTo,
             @JsonInclude(JsonInclude.Include.NON_NULL) String credits,
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant refundedAt) {
@@ -62,9 +63,11 @@ class InvoiceController {
 
     private static InvoiceView view(Invoice invoice, Map<Long, String> numbers) {
         BillingIdentity billedTo = invoice.billedTo();
-        return new InvoiceView(invoice.number(), invoice.kind(), invoice.accountName(), invoice.amount(),
-                invoice.issuedAt(), new ServicePeriod(invoice.servicePeriod().start(), invoice.servicePeriod().end()),
-                new BilledTo(billedTo.name(), billedTo.company(), billedTo.address(), billedTo.email()),
+        return new InvoiceView(invoice.number(), invoice.kind(), invoice.accountName(), invoice.net(),
+                invoice.vatRate().toPlainString(), invoice.vat(), invoice.amount(), invoice.vatTreatment(),
+                invoice.amount(), invoice.issuedAt(), new ServicePeriod(invoice.servicePeriod().start(), invoice.servicePeriod().end()),
+                new BilledTo(billedTo.name(), billedTo.company(), billedTo.address(), billedTo.country(),
+                        billedTo.vatNumber(), billedTo.email()),
                 invoice.creditedInvoiceId() == null ? null : numbers.get(invoice.creditedInvoiceId()),
                 invoice.refundedAt());
     }

@@ -24,7 +24,7 @@ class ProfileController {
 
     /** {@code email} is the verified one, used for everything; {@code pendingEmail} waits for its link (S1). */
     record ProfileView(Long id, String email, String pendingEmail, String name, String company, String address,
-            String locale, String currency, Instant createdAt) {
+            String country, String vatNumber, String locale, String currency, Instant createdAt) {
     }
 
     @GetMapping
@@ -38,9 +38,8 @@ class ProfileController {
      */
     @PatchMapping
     ResponseEntity<ProfileView> change(@AuthenticationPrincipal SignedInProfile me,
-            @RequestBody ProfileService.Change change, HttpServletRequest request) {
-        ProfileService.Changed changed = profiles.change(me.profileId(), change,
-                me.actor(request));
+            @RequestBody ProfileService.Change body, HttpServletRequest request) {
+        ProfileService.Changed changed = profiles.change(me.profileId(), body, me.actor(request));
         return ResponseEntity.status(changed.awaitsEmailConfirmation() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(view(changed.profile()));
     }
@@ -48,6 +47,6 @@ class ProfileController {
     private ProfileView view(Profile profile) {
         String pending = profiles.pendingEmailChange(profile.id()).map(PendingEmailChange::newEmail).orElse(null);
         return new ProfileView(profile.id(), profile.email(), pending, profile.name(), profile.company(),
-                profile.address(), profile.locale().tag(), profile.currency().getCurrencyCode(), profile.createdAt());
+                profile.address(), profile.country(), profile.vatNumber(), profile.locale().tag(), profile.currency().getCurrencyCode(), profile.createdAt());
     }
 }

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import net.hosting.accounttransfer.billing.Money;
+import net.hosting.accounttransfer.billing.TaxedAmount;
 import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.ProfileRepository;
@@ -29,11 +30,25 @@ class TransferAnswers {
         this.profiles = profiles;
     }
 
-    record Charge(Money amount, LocalDate date) {
+    /** The recipient's charge: {@code amount} is the total with VAT, {@code net} and {@code vat} stand beside it. */
+    record Charge(Money amount, Money net, Money vat, String vatRate, LocalDate date) {
+
+        static Charge of(TaxedAmount charge, LocalDate date) {
+            return new Charge(charge.total(), charge.net(), charge.vat(), charge.vatRate().toPlainString(), date);
+        }
+    }
+
+    /** A refund as a money object, the total as {@code amount}, with its net and VAT beside it (V5). */
+    record Refund(String amount, String currency, String net, String vat) {
+
+        static Refund of(TaxedAmount refund) {
+            return new Refund(refund.total().amount().toPlainString(), refund.net().currency().getCurrencyCode(),
+                    refund.net().amount().toPlainString(), refund.vat().amount().toPlainString());
+        }
     }
 
     /** Refunds are null when there is none; B9's previous payer is an amount only, never an identity. */
-    record Preview(Charge recipientCharge, Money senderRefund, Money previousPayerRefund) {
+    record Preview(Charge recipientCharge, Refund senderRefund, Refund previousPayerRefund) {
     }
 
     record TransferView(UUID id, String account, String sender, String recipient, BillingMode billingMode,
@@ -77,17 +92,14 @@ class TransferAnswers {
     }
 
     private TransferView view(Transfer transfer) {
-        Preview preview = billing.preview(transfer).map(quote -> new Preview(
-                new Charge(quote.recipientCharge(), quote.chargeDate()),
-                positiveOrNull(quote.senderRefund()), positiveOrNull(quote.previousPayerRefund()))).orElse(null);
+        Preview preview = billing.preview(transfer).map(cost -> new Preview(
+                Charge.of(cost.recipientCharge(), cost.chargeDate()),
+                cost.senderRefund().map(Refund::of).orElse(null),
+                cost.previousPayerRefund().map(Refund::of).orElse(null))).orElse(null);
         String sender = profiles.findById(transfer.senderId()).orElseThrow(() -> new IllegalStateException(
                 "transfer " + transfer.id() + " has no sender profile " + transfer.senderId())).email();
         return new TransferView(transfer.id(), transfer.accountName(), sender, transfer.recipientEmail(),
                 transfer.billingMode(), transfer.status(), transfer.createdAt(), transfer.expiresAt(),
                 transfer.decidedAt(), transfer.completedAt(), transfer.declineReason(), preview);
-    }
-
-    private static Money positiveOrNull(Money refund) {
-        return refund.isPositive() ? refund : null;
     }
 }

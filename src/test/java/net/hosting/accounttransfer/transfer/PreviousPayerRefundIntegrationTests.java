@@ -19,6 +19,7 @@ import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox;
+import net.hosting.accounttransfer.support.Taxed;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void parties() {
-        chain = new ChainDriver(transfers, steps, accounts, subscriptions, ledger, transaction);
+        chain = new ChainDriver(transfers, steps, accounts, subscriptions, ledger, billing, transaction);
         alice = fixtures.customer("Alice", Profile.Language.FR);
         bob = fixtures.customer("Bob", Profile.Language.EN);
         carol = fixtures.customer("Carol", Profile.Language.EN);
@@ -65,9 +66,11 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         chain.handOver(alice, bob, BillingMode.AT_RENEWAL, LocalDate.of(2026, 11, 30));
 
         // what Bob and Carol read before Carol accepts: B9 as if accepted that day
-        TransferBilling.Quote quote = billing.quote(chain.active(), BillingMode.IMMEDIATE, LocalDate.of(2026, 11, 30));
-        assertThat(quote.senderRefund()).isEqualTo(Money.euros("0.00"));
-        assertThat(quote.previousPayerRefund()).isEqualTo(Money.euros("87.04"));
+        TransferBilling.Quote quote = billing.quote(chain.active(), BillingMode.IMMEDIATE, LocalDate.of(2026, 11, 30),
+                carol.email());
+        assertThat(quote.senderRefund().isZero()).isTrue();
+        // 119.88 × 265 / 365 = 87.0367… → 87.04 net, at Alice's invoice's 20%: 17.408 → 17.41
+        assertThat(quote.previousPayerRefund()).isEqualTo(Taxed.domestic("87.04", "17.41"));
 
         Transfer toCarol = chain.handOver(bob, carol, BillingMode.IMMEDIATE, LocalDate.of(2026, 11, 30));
         chain.finish();
@@ -200,7 +203,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         Invoice credit = only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE));
         assertThat(credit.amount()).isEqualTo(Money.euros("4.83"));
         assertThat(credit.idempotencyKey()).isEqualTo("transfer:" + toCarol.id() + ":sender-refund");
-        assertThat(billing.preview(toCarol).orElseThrow().previousPayerRefund().isZero()).isTrue();
+        assertThat(billing.preview(toCarol).orElseThrow().previousPayerRefund()).isEmpty();
         mails.previousPayerRefunded(toCarol.id());
         assertThat(mailbox.to(alice.email())).as("no mail as a previous payer").isEmpty();
     }
