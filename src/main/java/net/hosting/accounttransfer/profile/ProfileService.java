@@ -1,7 +1,5 @@
 package net.hosting.accounttransfer.profile;
 
-import com.fasterxml.jackson.annotation.JsonSetter;
-import com.fasterxml.jackson.annotation.Nulls;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,11 +48,10 @@ public class ProfileService {
 
     /**
      * What a profile change asks for; a null field is left as it is, and an empty {@code vatNumber} removes the
-     * number, as an empty {@code company} removes the company; in JSON, {@code "vatNumber": null} removes it too.
+     * number, as an empty {@code company} removes the company.
      */
     public record Change(String email, String password, String currentPassword, String name, String company,
-            String address, String locale, String country,
-            @JsonSetter(nulls = Nulls.AS_EMPTY) String vatNumber) {
+            String address, String locale, String country, String vatNumber) {
 
         /** A change of none of the tax fields. */
         public Change(String email, String password, String currentPassword, String name, String company,

@@ -75,10 +75,11 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         Transfer toCarol = chain.handOver(bob, carol, BillingMode.IMMEDIATE, LocalDate.of(2026, 11, 30));
         chain.finish();
 
-        // 119.88 × 265 / 365 = 87.0367… → 87.04, against Alice's own invoice
+        // 119.88 × 265 / 365 = 87.0367… → 87.04 net, against Alice's own invoice, at its 20%: 17.408 → 17.41 VAT
         Invoice paid = only(documentsOf(alice, Invoice.Kind.INVOICE));
         Invoice credit = only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE));
-        assertThat(credit.amount()).isEqualTo(Money.euros("87.04"));
+        assertThat(credit.amounts()).isEqualTo(Taxed.domestic("87.04", "17.41"));
+        assertThat(credit.amount()).isEqualTo(Money.euros("104.45"));
         assertThat(credit.servicePeriod()).isEqualTo(period("2026-11-30", "2027-08-22"));
         assertThat(credit.creditedInvoiceId()).isEqualTo(paid.id());
         assertThat(credit.refundedAt()).isNotNull();
@@ -88,12 +89,15 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).as("Bob paid nothing and gets nothing").isEmpty();
         Invoice carols = only(invoices.findByProfile(carol.id(), Pageable.unpaged()).getContent());
         assertThat(carols.kind()).isEqualTo(Invoice.Kind.INVOICE);
-        assertThat(carols.amount()).isEqualTo(Money.euros("119.88"));
+        // 119.88 + 23.976 → 23.98 VAT
+        assertThat(carols.amount()).isEqualTo(Money.euros("143.86"));
         assertThat(carols.servicePeriod()).isEqualTo(period("2026-11-30", "2027-11-30"));
 
         // the API shows the amount and no identity; the sender's refund is null
         JsonNode preview = TransfersByApi.get(api.as(bob.email(), Fixtures.PASSWORD), toCarol.id()).get("preview");
-        assertThat(preview.at("/previousPayerRefund/amount").asText()).isEqualTo("87.04");
+        assertThat(preview.at("/previousPayerRefund/amount").asText()).isEqualTo("104.45");
+        assertThat(preview.at("/previousPayerRefund/net").asText()).isEqualTo("87.04");
+        assertThat(preview.at("/previousPayerRefund/vat").asText()).isEqualTo("17.41");
         assertThat(preview.at("/previousPayerRefund/currency").asText()).isEqualTo("EUR");
         assertThat(preview.get("senderRefund").isNull()).isTrue();
         assertThat(preview.toString()).doesNotContain(alice.email(), "Alice");
@@ -105,8 +109,10 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         assertThat(mail.subject()).isEqualTo("Compte " + shop.name() + " : jours non utilisés remboursés");
         assertThat(mail.text()).contains("Vous avez payé la période en cours du compte d’hébergement " + shop.name())
                 .contains("Les 265 jours non utilisés, du 30 novembre 2026 au 22 août 2027, vous reviennent : l’avoir "
-                        + credit.number() + " vous rembourse 87,04\u00a0€, immédiatement.");
-        assertThat(mail.html()).contains("87,04\u00a0€", "30 novembre 2026", "22 août 2027", credit.number());
+                        + credit.number() + " vous rembourse 104,45\u00a0€ TTC (87,04\u00a0€ HT + TVA 20\u00a0% "
+                        + "17,41\u00a0€), immédiatement.");
+        assertThat(mail.html()).contains("104,45\u00a0€", "87,04\u00a0€", "30 novembre 2026", "22 août 2027",
+                credit.number());
         assertThat(mailbox.to(alice.email())).hasSize(1);
     }
 
@@ -120,7 +126,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         billing.refundUnusedDays(transfers.findById(toCarol.id()).orElseThrow());
 
         assertThat(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).singleElement()
-                .satisfies(credit -> assertThat(credit.amount()).isEqualTo(Money.euros("87.04")));
+                .satisfies(credit -> assertThat(credit.amounts()).isEqualTo(Taxed.domestic("87.04", "17.41")));
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
     }
 
@@ -133,9 +139,9 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         chain.handOver(carol, dave, BillingMode.IMMEDIATE, LocalDate.of(2026, 1, 17));
         chain.finish();
 
-        // 9.99 × 15 / 31 = 4.8338… → 4.83
+        // 9.99 × 15 / 31 = 4.8338… → 4.83 net, 0.966 → 0.97 VAT
         Invoice credit = only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE));
-        assertThat(credit.amount()).isEqualTo(Money.euros("4.83"));
+        assertThat(credit.amounts()).isEqualTo(Taxed.domestic("4.83", "0.97"));
         assertThat(credit.servicePeriod()).isEqualTo(period("2026-01-17", "2026-02-01"));
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
         assertThat(invoices.findByProfile(carol.id(), Pageable.unpaged()).getContent()).as("both renewal timers find a closed subscription").isEmpty();
@@ -153,9 +159,10 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         chain.handOver(carol, dave, BillingMode.IMMEDIATE, LocalDate.of(2029, 3, 1));
         chain.finish();
 
-        // 119.88 × 92 / 365 = 30.2163… → 30.22, to Bob; Alice's year ended long before
+        // 119.88 × 92 / 365 = 30.2163… → 30.22 net, 6.044 → 6.04 VAT, to Bob; Alice's year ended long before
         Invoice credit = only(documentsOf(bob, Invoice.Kind.CREDIT_NOTE));
-        assertThat(credit.amount()).isEqualTo(Money.euros("30.22"));
+        assertThat(credit.amounts()).isEqualTo(Taxed.domestic("30.22", "6.04"));
+        assertThat(credit.amount()).isEqualTo(Money.euros("36.26"));
         assertThat(credit.servicePeriod()).isEqualTo(period("2029-03-01", "2029-06-01"));
         assertThat(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).isEmpty();
         assertThat(invoices.findByProfile(carol.id(), Pageable.unpaged()).getContent()).isEmpty();
@@ -172,10 +179,11 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         chain.handOver(alice, bob, BillingMode.AT_RENEWAL, LocalDate.of(2026, 4, 5));
         chain.handOver(bob, carol, BillingMode.IMMEDIATE, LocalDate.of(2026, 4, 16));
 
-        // (9.99 − 2.00) × 15 / 30 = 3.995 → 4.00
-        assertThat(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).extracting(Invoice::amount)
-                .containsExactlyInAnyOrder(Money.euros("2.00"), Money.euros("4.00"));
-        assertThat(ledger.creditableOn(paid)).isEqualTo(Money.euros("3.99"));
+        // the goodwill: 2.00 net + 0.40 VAT; then (9.99 − 2.00) × 15 / 30 = 3.995 → 4.00 net + 0.80 VAT, which
+        // leaves 3.99 net and 2.00 − 0.40 − 0.80 = 0.80 VAT
+        assertThat(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).extracting(Invoice::amounts)
+                .containsExactlyInAnyOrder(Taxed.domestic("2.00", "0.40"), Taxed.domestic("4.00", "0.80"));
+        assertThat(ledger.creditableOn(paid)).isEqualTo(Taxed.domestic("3.99", "0.80"));
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
     }
 
@@ -185,8 +193,9 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         chain.handOver(alice, bob, BillingMode.AT_RENEWAL, LocalDate.of(2026, 3, 1));
         chain.handOver(bob, alice, BillingMode.IMMEDIATE, LocalDate.of(2026, 3, 1));
 
-        // 365 / 365: the whole year back, and a whole year invoiced from the same day
-        assertThat(only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).amount()).isEqualTo(Money.euros("119.88"));
+        // 365 / 365: the whole year back, VAT and all, and a whole year invoiced from the same day
+        assertThat(only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).amounts())
+                .isEqualTo(Taxed.domestic("119.88", "23.98"));
         assertThat(documentsOf(alice, Invoice.Kind.INVOICE)).extracting(Invoice::servicePeriod)
                 .containsExactly(period("2026-03-01", "2027-03-01"), period("2026-03-01", "2027-03-01"));
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
@@ -201,7 +210,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         Transfer toCarol = chain.handOver(alice, carol, BillingMode.IMMEDIATE, LocalDate.of(2026, 1, 17));
 
         Invoice credit = only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE));
-        assertThat(credit.amount()).isEqualTo(Money.euros("4.83"));
+        assertThat(credit.amount()).isEqualTo(Money.euros("5.80"));
         assertThat(credit.idempotencyKey()).isEqualTo("transfer:" + toCarol.id() + ":sender-refund");
         assertThat(billing.preview(toCarol).orElseThrow().previousPayerRefund()).isEmpty();
         mails.previousPayerRefunded(toCarol.id());
