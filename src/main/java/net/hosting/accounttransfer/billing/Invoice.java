@@ -105,10 +105,11 @@ public class Invoice {
         if (!amounts.net().isPositive()) {
             throw new IllegalArgumentException("a document is never issued for a net of " + amounts.net());
         }
-        if (amounts.treatment() == VatTreatment.NONE) {
-            throw new IllegalArgumentException("every document issued now has a VAT treatment; NONE is for old ones");
+        // only a credit note against a document issued before VAT keeps NONE, as it credits at that document's terms (V4)
+        if (amounts.treatment() == VatTreatment.NONE && creditedInvoiceId == null) {
+            throw new IllegalArgumentException("every invoice issued now has a VAT treatment; NONE is for old ones");
         }
-        if (billedTo.country() == null) {
+        if (billedTo.country() == null && amounts.treatment() != VatTreatment.NONE) {
             throw new IllegalArgumentException("a document issued now names its buyer's country");
         }
         this.number = number.formatted();
@@ -132,7 +133,8 @@ public class Invoice {
         this.billedCompany = billedTo.company();
         this.billedAddress = billedTo.address();
         this.billedEmail = billedTo.email();
-        this.billedCountry = billedTo.country();
+        // the schema ties the two: a buyer's country is known exactly on documents that carry a VAT treatment
+        this.billedCountry = amounts.treatment() == VatTreatment.NONE ? null : billedTo.country();
         this.billedVatNumber = billedTo.vatNumber();
         this.billedLanguage = billedTo.language();
         this.creditedInvoiceId = creditedInvoiceId;

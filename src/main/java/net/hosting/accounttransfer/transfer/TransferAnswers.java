@@ -58,41 +58,44 @@ class TransferAnswers {
 
     @Transactional
     TransferView start(Long senderId, TransferService.StartRequest request, String idempotencyKey, Actor actor) {
-        return view(transfers.start(senderId, request, idempotencyKey, actor).transfer());
+        return view(transfers.start(senderId, request, idempotencyKey, actor).transfer(), senderId);
     }
 
     @Transactional(readOnly = true)
     TransferView get(UUID transferId, Long profileId) {
-        return view(transfers.get(transferId, profileId));
+        return view(transfers.get(transferId, profileId), profileId);
     }
 
     @Transactional(readOnly = true)
     Slice<TransferView> sent(Long profileId, Paging paging) {
-        return transfers.sent(profileId, paging).map(this::view);
+        return transfers.sent(profileId, paging).map(transfer -> view(transfer, profileId));
     }
 
     @Transactional(readOnly = true)
     Slice<TransferView> received(Long profileId, Paging paging) {
-        return transfers.received(profileId, paging).map(this::view);
+        return transfers.received(profileId, paging).map(transfer -> view(transfer, profileId));
     }
 
     @Transactional
     TransferView accept(UUID transferId, Long profileId, Actor actor) {
-        return view(transfers.accept(transferId, profileId, actor));
+        return view(transfers.accept(transferId, profileId, actor), profileId);
     }
 
     @Transactional
     TransferView decline(UUID transferId, Long profileId, String reason, Actor actor) {
-        return view(transfers.decline(transferId, profileId, reason, actor));
+        return view(transfers.decline(transferId, profileId, reason, actor), profileId);
     }
 
     @Transactional
     TransferView cancel(UUID transferId, Long profileId, Actor actor) {
-        return view(transfers.cancel(transferId, profileId, actor));
+        return view(transfers.cancel(transferId, profileId, actor), profileId);
     }
 
-    private TransferView view(Transfer transfer) {
-        Preview preview = billing.preview(transfer).map(cost -> new Preview(
+    /** The preview as {@code viewerId} may read it: only the recipient learns its own VAT before acceptance (T2). */
+    private TransferView view(Transfer transfer, Long viewerId) {
+        TransferBilling.Reader reader = transfer.senderId().equals(viewerId) ? TransferBilling.Reader.OTHER
+                : TransferBilling.Reader.RECIPIENT;
+        Preview preview = billing.preview(transfer, reader).map(cost -> new Preview(
                 Charge.of(cost.recipientCharge(), cost.chargeDate()),
                 cost.senderRefund().map(Refund::of).orElse(null),
                 cost.previousPayerRefund().map(Refund::of).orElse(null))).orElse(null);

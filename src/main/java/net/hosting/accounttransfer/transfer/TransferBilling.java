@@ -118,10 +118,14 @@ public class TransferBilling {
         return quote(sender, transfer.billingMode(), acceptedOn, recipientTax(transfer));
     }
 
-    /** The quote of a transfer not started yet, for the preview the sender reads before confirming. */
+    /**
+     * The quote of a transfer not started yet, for the preview the sender reads before confirming: the recipient is
+     * priced as a consumer in the seller's country, since whether a profile holds the address, and where, is not the
+     * sender's to learn (T2).
+     */
     @Transactional(readOnly = true)
-    public Quote quote(Subscription sender, BillingMode billingMode, LocalDate acceptedOn, String recipientEmail) {
-        return quote(sender, billingMode, acceptedOn, taxOfProfileAt(recipientEmail));
+    public Quote quote(Subscription sender, BillingMode billingMode, LocalDate acceptedOn) {
+        return quote(sender, billingMode, acceptedOn, vatRules.domestic());
     }
 
     private Quote quote(Subscription sender, BillingMode billingMode, LocalDate acceptedOn, Tax recipientTax) {
@@ -158,33 +162,47 @@ public class TransferBilling {
         });
     }
 
-    /** The recipient's VAT (V2): its profile once it accepted, or the profile that holds the offered address. */
+    /**
+     * The recipient's VAT (V2): its profile once it accepted, or the profile that holds the offered address; someone
+     * without a profile yet is priced as a consumer in the seller's country until it signs up.
+     */
     private Tax recipientTax(Transfer transfer) {
         if (transfer.recipientId() != null) {
             Profile recipient = profiles.findById(transfer.recipientId())
                     .orElseThrow(Missing.of(transfer.id(), "recipient profile", transfer.recipientId()));
             return vatRules.taxFor(recipient.billingIdentity());
         }
-        return taxOfProfileAt(transfer.recipientEmail());
+        return profiles.findByEmail(transfer.recipientEmail())
+                .map(profile -> vatRules.taxFor(profile.billingIdentity())).orElseGet(vatRules::domestic);
     }
 
-    /** Someone without a profile yet is priced as a consumer in the seller's country until it signs up. */
-    private Tax taxOfProfileAt(String email) {
-        return profiles.findByEmail(email).map(profile -> vatRules.taxFor(profile.billingIdentity()))
-                .orElseGet(vatRules::domestic);
+    /**
+     * The recipient's VAT as {@code reader} may see it: before acceptance only the recipient itself learns what its
+     * profile says; anyone else reads the price for a consumer in the seller's country, so that an offer tells the
+     * sender nothing about whether, or where, a profile holds the address (T2).
+     */
+    private Tax recipientTaxAsSeenBy(Transfer transfer, Reader reader) {
+        return transfer.recipientId() != null || reader == Reader.RECIPIENT ? recipientTax(transfer)
+                : vatRules.domestic();
     }
+
+    /** Who reads a preview: the recipient (or the holder of its accept link), or anyone else. */
+    public enum Reader { RECIPIENT, OTHER }
 
     /**
      * B7: what accepting costs, shown to both parties before anyone confirms; once billed, the amounts of the
      * documents actually issued. Empty for a transfer that ended without acceptance.
      */
     @Transactional(readOnly = true)
-    public Optional<Preview> preview(Transfer transfer) {
+    public Optional<Preview> preview(Transfer transfer, Reader reader) {
         if (transfer.status() != TransferStatus.PENDING && transfer.status() != TransferStatus.ACCEPTED
                 && transfer.status() != TransferStatus.COMPLETED) {
             return Optional.empty();
         }
-        Quote quote = quote(transfer, acceptanceDate(transfer));
+        Subscription sender = subscriptions.findById(transfer.senderSubscriptionId())
+                .orElseThrow(Missing.of(transfer.id(), "sender subscription", transfer.senderSubscriptionId()));
+        Quote quote = quote(sender, transfer.billingMode(), acceptanceDate(transfer),
+                recipientTaxAsSeenBy(transfer, reader));
         Optional<Invoice> senderRefund = ledger.findByKey(senderRefundKey(transfer));
         Optional<Invoice> previousPayerRefund = ledger.findByKey(previousPayerRefundKey(transfer));
         if (senderRefund.isPresent() || previousPayerRefund.isPresent() || transfer.status() == TransferStatus.COMPLETED) {

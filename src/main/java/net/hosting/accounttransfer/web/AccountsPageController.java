@@ -83,7 +83,7 @@ class AccountsPageController {
         List<PreviewLine> lines = form.selected().stream().map(choice -> {
             Subscription subscription = rows.get(choice.getAccount()).subscription();
             return new PreviewLine(choice.getAccount(), choice.email(), subscription,
-                    billing.quote(subscription, form.getBillingMode(), calendar.today(), choice.email()));
+                    billing.quote(subscription, form.getBillingMode(), calendar.today()));
         }).toList();
         model.addAttribute("lines", lines);
         model.addAttribute("today", calendar.today());

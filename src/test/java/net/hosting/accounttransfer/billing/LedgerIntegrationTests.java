@@ -241,6 +241,23 @@ class LedgerIntegrationTests extends FixedDateIntegrationTest {
     }
 
     @Test
+    void aDocumentIssuedBeforeVatIsCreditedWithoutVatAsItWasIssued() {
+        Invoice paid = transaction.execute(status -> invoice("before-vat:" + Fixtures.unique(), "9.99").orElseThrow());
+        // what Flyway V9 made of the documents issued before this service charged VAT
+        jdbc.update("""
+                update invoice set amount = net, vat = 0, vat_rate = 0, vat_treatment = 'NONE', billed_country = null
+                where id = ?""", paid.id());
+        Invoice old = transaction.execute(status -> ledger.findByKey(paid.idempotencyKey()).orElseThrow());
+
+        Invoice credit = transaction.execute(status -> refund("old-credit:" + Fixtures.unique(), old, "4.83")
+                .orElseThrow());
+
+        assertThat(credit.amounts()).isEqualTo(Taxed.of(VatTreatment.NONE, "0", "4.83", "0.00"));
+        assertThat(credit.billedTo().country()).isNull();
+        assertThat(ledger.creditableOn(old)).isEqualTo(Taxed.of(VatTreatment.NONE, "0", "5.16", "0.00"));
+    }
+
+    @Test
     void onlyAnInvoiceCanBeCredited() {
         Invoice paid = transaction.execute(status -> invoice("paid:" + Fixtures.unique(), "9.99").orElseThrow());
         Invoice credit = transaction.execute(status -> refund("credit:" + Fixtures.unique(), paid, "1.00").orElseThrow());

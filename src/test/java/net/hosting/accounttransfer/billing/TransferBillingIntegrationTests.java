@@ -119,6 +119,39 @@ class TransferBillingIntegrationTests extends FixedDateIntegrationTest {
     }
 
     @Test
+    void beforeAcceptanceOnlyTheRecipientReadsItsOwnVatSoTheSenderLearnsNothingOfItsProfile() {
+        Profile sender = fixtures.customer("Pablo", Profile.Language.EN);
+        Profile recipient = fixtures.customerIn("DE", "Renate", null, null);
+        Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, LocalDate.parse("2028-02-14"));
+        Account other = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, LocalDate.parse("2028-02-14"));
+        Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
+        Api asRecipient = api.as(recipient.email(), Fixtures.PASSWORD);
+
+        UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "IMMEDIATE");
+        UUID toNobody = TransfersByApi.start(asSender, other.name(), "nobody-" + Fixtures.unique() + "@example.test",
+                "IMMEDIATE");
+
+        // T2: the sender reads a French consumer's price, whoever holds the address, and whether anyone does
+        JsonNode seenBySender = TransfersByApi.get(asSender, id).at("/preview/recipientCharge");
+        assertThat(seenBySender.at("/amount/amount").asText()).isEqualTo("11.99");
+        assertThat(seenBySender.get("vatRate").asText()).isEqualTo("20.00");
+        assertThat(TransfersByApi.get(asSender, toNobody).at("/preview/recipientCharge")).isEqualTo(seenBySender);
+        // the German consumer reads its own: 9.99 × 19% = 1.8981 → 1.90, 11.89
+        JsonNode seenByRecipient = TransfersByApi.get(asRecipient, id).at("/preview/recipientCharge");
+        assertThat(seenByRecipient.at("/amount/amount").asText()).isEqualTo("11.89");
+        assertThat(seenByRecipient.get("vatRate").asText()).isEqualTo("19.00");
+
+        TransfersByApi.accept(asRecipient, id);
+        JsonNode completed = TransfersByApi.awaitStatus(asSender, id, "COMPLETED");
+
+        assertThat(completed.at("/preview/recipientCharge")).as("once accepted, the recipient is known to both")
+                .isEqualTo(seenByRecipient);
+        JsonNode invoice = only(invoices(asRecipient));
+        assertThat(invoice.get("vatTreatment").asText()).isEqualTo("EU_CONSUMER");
+        assertThat(invoice.at("/total/amount").asText()).isEqualTo("11.89");
+    }
+
+    @Test
     void aCreditAlreadyGivenAgainstThePaidInvoiceIsLeftOutOfTheProratedRefund() {
         Profile sender = fixtures.customer("Petra", Profile.Language.EN);
         Profile recipient = fixtures.customer("Rudi", Profile.Language.EN);

@@ -104,7 +104,8 @@ final class ChainDriver {
             transfers.saveAndFlush(transfer);
         });
         // what both parties read at the moment of acceptance, before any step ran
-        TransferBilling.Preview said = billing.preview(transfers.findById(id).orElseThrow()).orElseThrow();
+        TransferBilling.Preview said = billing.preview(transfers.findById(id).orElseThrow(),
+                TransferBilling.Reader.OTHER).orElseThrow();
         steps.transferOwnership(id);
         if (mode == BillingMode.IMMEDIATE) {
             steps.invoiceRecipient(id);
