@@ -25,11 +25,11 @@ public class Ledger {
 
     Ledger(InvoiceRepository invoices, SubscriptionRepository subscriptions, EntityManager entityManager,
             BillingCalendar calendar, VatRules vatRules) {
-        this.vatRules = vatRules;
         this.invoices = invoices;
         this.subscriptions = subscriptions;
         this.entityManager = entityManager;
         this.calendar = calendar;
+        this.vatRules = vatRules;
     }
 
     /**

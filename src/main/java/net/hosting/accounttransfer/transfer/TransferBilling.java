@@ -18,8 +18,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The money of a transfer (T10, T11, B4 to B9). {@link #quote} is the one calculation: the preview shows it and
- * the billing steps issue exactly what it says, each document once under its idempotency key.
+ * The money of a transfer (T10, T11, B4 to B9, V1 to V4). {@link #quote} and its {@link RefundPlan} are the one
+ * calculation: the preview shows it and the billing steps issue exactly what it says, each document once under its
+ * idempotency key.
  */
 @Service
 public class TransferBilling {
@@ -32,11 +33,11 @@ public class TransferBilling {
 
     TransferBilling(SubscriptionRepository subscriptions, ProfileRepository profiles, Ledger ledger,
             BillingCalendar calendar, VatRules vatRules) {
-        this.vatRules = vatRules;
         this.subscriptions = subscriptions;
         this.profiles = profiles;
         this.ledger = ledger;
         this.calendar = calendar;
+        this.vatRules = vatRules;
     }
 
     /**
