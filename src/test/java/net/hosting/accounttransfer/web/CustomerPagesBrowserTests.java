@@ -129,9 +129,10 @@ class CustomerPagesBrowserTests extends FixedDateIntegrationTest {
         assertThat(heading()).isEqualTo("Vérifiez avant de confirmer");
         WebElement line = browser.findElement(By.cssSelector("tr[data-account='" + site.name() + "']"));
         assertThat(line.findElement(By.cssSelector("td.charge data")).getDomAttribute("value")).isEqualTo("11.99");
-        assertThat(line.findElement(By.cssSelector("td.charge .tax-detail")).getText())
+        // textContent, since WebDriver's getText turns the no-break spaces of French money into plain ones
+        assertThat(line.findElement(By.cssSelector("td.charge .tax-detail")).getDomProperty("textContent"))
                 .isEqualTo("(9,99\u00a0€ HT + TVA 20\u00a0% 2,00\u00a0€)");
-        assertThat(line.findElement(By.cssSelector("td.refund .tax-detail")).getText())
+        assertThat(line.findElement(By.cssSelector("td.refund .tax-detail")).getDomProperty("textContent"))
                 .isEqualTo("(6,55\u00a0€ HT + TVA 20\u00a0% 1,31\u00a0€)");
         WebElement shownRefund = line.findElement(By.cssSelector("td.refund data"));
         assertThat(shownRefund.getDomAttribute("value")).isEqualTo(refund.toPlainString());
@@ -195,7 +196,7 @@ class CustomerPagesBrowserTests extends FixedDateIntegrationTest {
                 .contains(alice.email());
         assertThat(creditNote.findElements(By.cssSelector("data"))).extracting(data -> data.getDomAttribute("value"))
                 .containsExactly("6.55", "1.31", refund.toPlainString());
-        assertThat(creditNote.findElement(By.cssSelector("td.vat")).getText()).contains("20\u00a0%")
+        assertThat(creditNote.findElement(By.cssSelector("td.vat")).getDomProperty("textContent")).contains("20\u00a0%")
                 .contains("TVA du pays du vendeur");
         assertThat(text("table.activity")).contains("Cession proposée");
         screenshot("10-history");
