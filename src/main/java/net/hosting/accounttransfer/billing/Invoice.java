@@ -100,10 +100,17 @@ public class Invoice {
     }
 
     Invoice(DocumentNumber number, Kind kind, Long profileId, BillingIdentity billedTo, Subscription subscription,
-            String accountName, BillingPeriod period, Money amount, Instant issuedAt, Long creditedInvoiceId,
+            String accountName, BillingPeriod period, TaxedAmount amounts, Instant issuedAt, Long creditedInvoiceId,
             Instant refundedAt, String idempotencyKey) {
-        if (!amount.isPositive()) {
-            throw new IllegalArgumentException("a document is never issued for " + amount);
+        if (!amounts.net().isPositive()) {
+            throw new IllegalArgumentException("a document is never issued for a net of " + amounts.net());
+        }
+        // only a credit note against a document issued before VAT keeps NONE, as it credits at that document's terms (V4)
+        if (amounts.treatment() == VatTreatment.NONE && creditedInvoiceId == null) {
+            throw new IllegalArgumentException("every invoice issued now has a VAT treatment; NONE is for old ones");
+        }
+        if (billedTo.country() == null && amounts.treatment() != VatTreatment.NONE) {
+            throw new IllegalArgumentException("a document issued now names its buyer's country");
         }
         this.number = number.formatted();
         this.year = number.year();
@@ -115,19 +122,19 @@ public class Invoice {
         this.subscriptionId = subscription.id();
         this.periodStart = period.start();
         this.periodEnd = period.end();
-        this.amount = amount.amount();
-        this.currency = amount.currency().getCurrencyCode();
-        // until VAT is computed at issue (issue 17), a document is recorded as it was before: no VAT on it
-        this.net = amount.amount();
-        this.vatRate = BigDecimal.ZERO.setScale(2);
-        this.vat = BigDecimal.ZERO.setScale(amount.amount().scale());
-        this.vatTreatment = VatTreatment.NONE;
+        this.amount = amounts.total().amount();
+        this.currency = amounts.net().currency().getCurrencyCode();
+        this.net = amounts.net().amount();
+        this.vatRate = amounts.vatRate();
+        this.vat = amounts.vat().amount();
+        this.vatTreatment = amounts.treatment();
         this.issuedAt = issuedAt;
         this.billedName = billedTo.name();
         this.billedCompany = billedTo.company();
         this.billedAddress = billedTo.address();
         this.billedEmail = billedTo.email();
-        this.billedCountry = vatTreatment == VatTreatment.NONE ? null : billedTo.country();
+        // the schema ties the two: a buyer's country is known exactly on documents that carry a VAT treatment
+        this.billedCountry = amounts.treatment() == VatTreatment.NONE ? null : billedTo.country();
         this.billedVatNumber = billedTo.vatNumber();
         this.billedLanguage = billedTo.language();
         this.creditedInvoiceId = creditedInvoiceId;
@@ -188,6 +195,16 @@ public class Invoice {
 
     public VatTreatment vatTreatment() {
         return vatTreatment;
+    }
+
+    /** Net, rate, VAT and treatment together; a credit note against this invoice uses its rate and treatment (V4). */
+    public TaxedAmount amounts() {
+        return new TaxedAmount(net(), vatRate, vat(), vatTreatment);
+    }
+
+    /** The rate and treatment this document was issued at. */
+    public Tax tax() {
+        return new Tax(vatTreatment, vatRate);
     }
 
     public Instant issuedAt() {

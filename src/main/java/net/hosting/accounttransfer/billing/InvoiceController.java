@@ -8,16 +8,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.Paging;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/invoices}: the invoices and credit notes issued to the signed-in profile, newest first, a page at a time. */
+/**
+ * {@code GET /api/invoices}: the invoices and credit notes issued to the signed-in profile, newest first, a page at a
+ * time; {@code GET /api/invoices/{number}}: one of them.
+ */
 @RestController
 class InvoiceController {
 
@@ -30,16 +35,17 @@ class InvoiceController {
     record ServicePeriod(LocalDate start, LocalDate end) {
     }
 
-    record BilledTo(String name, String company, String address, String email) {
+    record BilledTo(String name, String company, String address, String country, String vatNumber, String email) {
     }
 
     /**
-     * One document as issued.
+     * One document as issued: {@code amount} is its total, kept from before VAT (PRODUCT.md V1).
      *
      * @param credits for a credit note, the number of the invoice it credits
      * @param refundedAt for a credit note, when its refund was executed
      */
-    record InvoiceView(String number, Invoice.Kind kind, String account, Money amount, Instant issuedAt,
+    record InvoiceView(String number, Invoice.Kind kind, String account, Money net, String vatRate, Money vat,
+            Money total, VatTreatment vatTreatment, Money amount, Instant issuedAt,
             ServicePeriod servicePeriod, BilledTo billedTo,
             @JsonInclude(JsonInclude.Include.NON_NULL) String credits,
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant refundedAt) {
@@ -60,11 +66,25 @@ class InvoiceController {
         return paging.answer(own.map(invoice -> view(invoice, numbers)), request);
     }
 
+    /** One document of the signed-in profile; 404 for anyone else's, so a number tells nobody whether it exists. */
+    @GetMapping("/api/invoices/{number}")
+    @Transactional(readOnly = true)
+    InvoiceView one(@AuthenticationPrincipal(expression = "profileId()") Long profileId, @PathVariable String number) {
+        Invoice invoice = invoices.findByNumber(number).filter(found -> found.profileId().equals(profileId))
+                .orElseThrow(() -> new NotFoundException("No such invoice or credit note."));
+        Map<Long, String> numbers = invoice.creditedInvoiceId() == null ? Map.of()
+                : invoices.findAllById(List.of(invoice.creditedInvoiceId())).stream()
+                        .collect(Collectors.toMap(Invoice::id, Invoice::number));
+        return view(invoice, numbers);
+    }
+
     private static InvoiceView view(Invoice invoice, Map<Long, String> numbers) {
         BillingIdentity billedTo = invoice.billedTo();
-        return new InvoiceView(invoice.number(), invoice.kind(), invoice.accountName(), invoice.amount(),
-                invoice.issuedAt(), new ServicePeriod(invoice.servicePeriod().start(), invoice.servicePeriod().end()),
-                new BilledTo(billedTo.name(), billedTo.company(), billedTo.address(), billedTo.email()),
+        return new InvoiceView(invoice.number(), invoice.kind(), invoice.accountName(), invoice.net(),
+                invoice.vatRate().toPlainString(), invoice.vat(), invoice.amount(), invoice.vatTreatment(),
+                invoice.amount(), invoice.issuedAt(), new ServicePeriod(invoice.servicePeriod().start(), invoice.servicePeriod().end()),
+                new BilledTo(billedTo.name(), billedTo.company(), billedTo.address(), billedTo.country(),
+                        billedTo.vatNumber(), billedTo.email()),
                 invoice.creditedInvoiceId() == null ? null : numbers.get(invoice.creditedInvoiceId()),
                 invoice.refundedAt());
     }

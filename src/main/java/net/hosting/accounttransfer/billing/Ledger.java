@@ -21,71 +21,106 @@ public class Ledger {
     private final SubscriptionRepository subscriptions;
     private final EntityManager entityManager;
     private final BillingCalendar calendar;
+    private final VatRules vatRules;
 
     Ledger(InvoiceRepository invoices, SubscriptionRepository subscriptions, EntityManager entityManager,
-            BillingCalendar calendar) {
+            BillingCalendar calendar, VatRules vatRules) {
         this.invoices = invoices;
         this.subscriptions = subscriptions;
         this.entityManager = entityManager;
         this.calendar = calendar;
+        this.vatRules = vatRules;
     }
 
     /**
-     * Invoices {@code amount} for {@code period} of the subscription, unless the key was already used; nothing
-     * is issued for a zero amount (PRODUCT.md B5).
+     * Invoices {@code net} (the plan price, before tax) for {@code period} of the subscription, with the VAT that
+     * the buyer's snapshot and the seller's country call for (PRODUCT.md V1, V2), unless the key was already used;
+     * nothing is issued for a zero amount (B5).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Invoice> invoice(String idempotencyKey, BillingIdentity billedTo, Long profileId,
-            Subscription subscription, String accountName, BillingPeriod period, Money amount) {
-        if (amount.isNegative()) {
-            throw new IllegalArgumentException("an invoice cannot be negative: " + amount);
+            Subscription subscription, String accountName, BillingPeriod period, Money net) {
+        if (net.isNegative()) {
+            throw new IllegalArgumentException("an invoice cannot be negative: " + net);
         }
         queueBehindOthersWith(idempotencyKey);
         Optional<Invoice> existing = invoices.findByIdempotencyKey(idempotencyKey);
-        if (existing.isPresent() || amount.isZero()) {
+        if (existing.isPresent() || net.isZero()) {
             return existing;
         }
         return Optional.of(issue(Invoice.Kind.INVOICE, idempotencyKey, billedTo, profileId, subscription, accountName,
-                period, amount, null, false));
+                period, vatRules.taxFor(billedTo).on(net), null, false));
     }
 
     /**
-     * Credits {@code amount} against an invoice and records the refund as executed; nothing is issued for a
-     * zero amount, and never more than the invoice has left to credit (PRODUCT.md B5).
+     * Credits {@code net} against an invoice, at that invoice's rate and treatment whatever the buyer's data says
+     * now (PRODUCT.md V4), and records the refund as executed; nothing is issued for a zero amount, and never more
+     * than the invoice has left to credit, net or VAT (B5).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Invoice> refund(String idempotencyKey, BillingIdentity billedTo, Invoice against,
-            Subscription subscription, BillingPeriod period, Money amount) {
-        if (against.kind() != Invoice.Kind.INVOICE) {
-            throw new IllegalArgumentException(against.number() + " is a credit note; only an invoice can be credited");
-        }
-        if (amount.isNegative()) {
-            throw new IllegalArgumentException("a refund cannot be negative: " + amount);
+            Subscription subscription, BillingPeriod period, Money net) {
+        requireInvoice(against);
+        if (net.isNegative()) {
+            throw new IllegalArgumentException("a refund cannot be negative: " + net);
         }
         queueBehindOthersWith(idempotencyKey);
         Optional<Invoice> existing = invoices.findByIdempotencyKey(idempotencyKey);
-        if (existing.isPresent() || amount.isZero()) {
+        if (existing.isPresent() || net.isZero()) {
             return existing;
         }
         // two credits against one invoice under different keys must see each other, or together they could exceed it
         lockForCredit(against);
-        Money creditable = creditableOn(against);
-        if (amount.isGreaterThan(creditable)) {
-            throw new IllegalArgumentException("a refund of " + amount + " exceeds the " + creditable + " that invoice "
-                    + against.number() + " has left to credit");
+        TaxedAmount left = creditableOn(against);
+        if (net.isGreaterThan(left.net())) {
+            throw new IllegalArgumentException("a refund of " + net + " net exceeds the " + left.net()
+                    + " net that invoice " + against.number() + " has left to credit");
         }
         return Optional.of(issue(Invoice.Kind.CREDIT_NOTE, idempotencyKey, billedTo, against.profileId(),
-                subscription, against.accountName(), period, amount, against.id(), true));
+                subscription, against.accountName(), period, creditOf(net, left), against.id(), true));
     }
 
-    /** What was invoiced less what was already credited against it: the base of a prorated refund (B4). */
+    /**
+     * What was invoiced less what was already credited against it, net and VAT each, at the invoice's rate and
+     * treatment: the base of a prorated refund (B4, V4).
+     */
     @Transactional(readOnly = true)
-    public Money creditableOn(Invoice invoice) {
-        Money left = invoice.amount();
+    public TaxedAmount creditableOn(Invoice invoice) {
+        Money net = invoice.net();
+        Money vat = invoice.vat();
         for (Invoice credit : invoices.findCreditsAgainst(invoice.id())) {
-            left = left.minus(credit.amount());
+            net = net.minus(credit.net());
+            vat = vat.minus(credit.vat());
         }
-        return left;
+        return new TaxedAmount(net, invoice.vatRate(), vat, invoice.vatTreatment());
+    }
+
+    /**
+     * The credit for the unused days {@code [acceptedOn, end)} of an invoice's period, as it stands now (V4):
+     * {@code creditNet = round_half_up(netLeft × days(d, end) / days(start, end), 2)}, and its VAT at the invoice's
+     * rate, never more than the invoice's VAT left. Zero when no day or nothing is left. The preview shows this, and
+     * {@link #refundUnusedDays} issues it, computed again under the invoice's lock.
+     */
+    @Transactional(readOnly = true)
+    public TaxedAmount unusedDaysCredit(Invoice against, LocalDate acceptedOn) {
+        requireInvoice(against);
+        TaxedAmount left = creditableOn(against);
+        return creditOf(Proration.refund(left.net(), against.servicePeriod(), acceptedOn), left);
+    }
+
+    private static TaxedAmount creditOf(Money net, TaxedAmount left) {
+        Money vat = new Tax(left.treatment(), left.vatRate()).vatOn(net);
+        // the credits' VAT, each rounded on its own, never adds up to more than the invoice charged
+        if (vat.isGreaterThan(left.vat())) {
+            vat = left.vat();
+        }
+        return new TaxedAmount(net, left.vatRate(), vat, left.treatment());
+    }
+
+    private static void requireInvoice(Invoice against) {
+        if (against.kind() != Invoice.Kind.INVOICE) {
+            throw new IllegalArgumentException(against.number() + " is a credit note; only an invoice can be credited");
+        }
     }
 
     /** The invoice issued for exactly {@code period} of the subscription, if one was. */
@@ -125,28 +160,35 @@ public class Ledger {
 
     /**
      * Credits the unused days {@code [acceptedOn, end)} of an invoice's period to its payer and records the
-     * refund as executed: B4 on what the invoice has left to credit, read under the invoice's lock so that no
-     * other credit can slip in between (B5). Nothing is issued for a zero amount; a repeated key returns the
-     * first document.
+     * refund as executed: {@link #unusedDaysCredit}, read under the invoice's lock so that no other credit can slip
+     * in between (B5). Nothing is issued for a zero amount; a repeated key returns the first document.
+     *
+     * @param planned what the caller's plan promised; a different amount under the lock means another credit came
+     *        first, so this refuses (a retry plans again) rather than issue what nobody was shown
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Optional<Invoice> refundUnusedDays(String idempotencyKey, BillingIdentity billedTo, Invoice against,
-            LocalDate acceptedOn) {
+            LocalDate acceptedOn, TaxedAmount planned) {
         queueBehindOthersWith(idempotencyKey);
         Optional<Invoice> existing = invoices.findByIdempotencyKey(idempotencyKey);
         if (existing.isPresent()) {
             return existing;
         }
         lockForCredit(against);
-        Money amount = Proration.refund(creditableOn(against), against.servicePeriod(), acceptedOn);
-        if (amount.isZero()) {
+        TaxedAmount credit = unusedDaysCredit(against, acceptedOn);
+        if (!credit.equals(planned)) {
+            throw new IllegalStateException("invoice " + against.number() + " has " + credit + " left to credit for "
+                    + acceptedOn + " onwards, not the planned " + planned + ": another credit came first; retry");
+        }
+        if (credit.net().isZero()) {
             return Optional.empty();
         }
         Subscription subscription = subscriptions.findById(against.subscriptionId()).orElseThrow(() ->
                 new IllegalStateException("invoice " + against.number() + ": its subscription "
                         + against.subscriptionId() + " does not exist"));
-        return refund(idempotencyKey, billedTo, against, subscription,
-                new BillingPeriod(acceptedOn, against.servicePeriod().end()), amount);
+        return Optional.of(issue(Invoice.Kind.CREDIT_NOTE, idempotencyKey, billedTo, against.profileId(),
+                subscription, against.accountName(), new BillingPeriod(acceptedOn, against.servicePeriod().end()),
+                credit, against.id(), true));
     }
 
     @Transactional(readOnly = true)
@@ -155,12 +197,12 @@ public class Ledger {
     }
 
     private Invoice issue(Invoice.Kind kind, String key, BillingIdentity billedTo, Long profileId,
-            Subscription subscription, String accountName, BillingPeriod period, Money amount, Long credited,
+            Subscription subscription, String accountName, BillingPeriod period, TaxedAmount amounts, Long credited,
             boolean refunded) {
         var issuedAt = calendar.now();
         int year = calendar.dateOf(issuedAt).getYear();
         var number = new DocumentNumber(year, nextSequence(year));
-        return invoices.save(new Invoice(number, kind, profileId, billedTo, subscription, accountName, period, amount,
+        return invoices.save(new Invoice(number, kind, profileId, billedTo, subscription, accountName, period, amounts,
                 issuedAt, credited, refunded ? issuedAt : null, key));
     }
 

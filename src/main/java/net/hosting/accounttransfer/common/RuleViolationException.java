@@ -23,6 +23,10 @@ public class RuleViolationException extends RuntimeException {
         PASSWORD_TOO_SHORT,
         /** A new password is longer than BCrypt reads; argument: the most bytes allowed. */
         PASSWORD_TOO_LONG,
+        /** Not an ISO 3166-1 alpha-2 country code (V3). */
+        COUNTRY_INVALID,
+        /** A VAT number whose prefix is not the profile's country, or whose digits or check digits are wrong (V3). */
+        VAT_NUMBER_INVALID,
         /** A language other than fr or en. */
         LOCALE_UNSUPPORTED,
         /** An Idempotency-Key header that is empty or too long (API only). */

@@ -63,7 +63,9 @@ class OpenApiConfiguration {
         return new OpenAPI()
                 .info(new Info().title("Account transfer API").version("1")
                         .description("Transfer hosting accounts between customers (cession de compte). Money is "
-                                + "{\"amount\": \"9.99\", \"currency\": \"EUR\"} with the amount as a string; dates "
+                                + "{\"amount\": \"9.99\", \"currency\": \"EUR\"} with the amount as a string; plan prices are before "
+                                + "VAT, and every document and preview gives net, vat, vatRate (percent, \"20.00\") and the "
+                                + "total with VAT as amount (PRODUCT.md V1); dates "
                                 + "are ISO-8601; errors are application/problem+json."))
                 .components(new Components()
                         .addSecuritySchemes(BASIC, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")

@@ -11,6 +11,7 @@ import net.hosting.accounttransfer.billing.Subscription;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileRepository;
+import net.hosting.accounttransfer.profile.VatNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -57,10 +58,12 @@ class DemoData implements ApplicationRunner {
         }
         LocalDate today = calendar.today();
         Profile alice = profile("alice@example.com", "Alice Martin", "Martin Conseil SARL",
-                "12 rue des Lilas\n75011 Paris\nFrance", Profile.Language.FR);
-        Profile bob = profile("bob@example.com", "Bob Smith", null,
-                "221B Baker Street\nLondon NW1 6XE\nUnited Kingdom", Profile.Language.EN);
-        profile("carol@example.com", "Carol Dupont", null, "3 place Bellecour\n69002 Lyon\nFrance", Profile.Language.EN);
+                "12 rue des Lilas\n75011 Paris\nFrance", "FR", null, Profile.Language.FR);
+        Profile bob = profile("bob@example.com", "Bob Smith", "Smith Web SRL",
+                "Rue de la Loi 16\n1000 Bruxelles\nBelgium", "BE", VatNumber.of("BE0123456749", "BE"),
+                Profile.Language.EN);
+        profile("carol@example.com", "Carol Dupont", null, "Friedrichstraße 43\n10117 Berlin\nGermany", "DE", null,
+                Profile.Language.EN);
 
         account(alice, "alice-site", "Cloud S", "9.99", BillingCycle.MONTHLY, today.minusDays(10), today);
         account(alice, "alice-shop", "Cloud M", "119.88", BillingCycle.YEARLY, today.minusDays(100), today);
@@ -68,9 +71,10 @@ class DemoData implements ApplicationRunner {
         log.info("Demo data created: alice@example.com, bob@example.com and carol@example.com, password '{}'", PASSWORD);
     }
 
-    private Profile profile(String email, String name, String company, String address, Profile.Language locale) {
-        return profiles.save(new Profile(email, passwords.encode(PASSWORD), name, company, address, locale,
-                calendar.now()));
+    private Profile profile(String email, String name, String company, String address, String country,
+            VatNumber vatNumber, Profile.Language locale) {
+        return profiles.save(new Profile(email, passwords.encode(PASSWORD), name, company, address, country,
+                vatNumber, locale, calendar.now()));
     }
 
     /** An account whose current period began on {@code anchor}, with that period's invoice already paid. */

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
 import net.hosting.accounttransfer.billing.Money;
+import net.hosting.accounttransfer.billing.TaxedAmount;
 
 /** Formats money and dates the way the mail's reader writes them ({@code fmt} in templates). */
 public final class MailFormat {
@@ -21,6 +22,16 @@ public final class MailFormat {
 
     public String money(Money money) {
         return money == null ? "" : money.formatFor(locale);
+    }
+
+    /** A document's or a preview's amounts: the total, then net and VAT (PRODUCT.md V5). */
+    public String taxed(TaxedAmount amounts) {
+        return amounts == null ? "" : amounts.formatFor(locale);
+    }
+
+    /** Only the bracket of net and VAT, for a page that shows the total beside it. */
+    public String taxDetail(TaxedAmount amounts) {
+        return amounts == null ? "" : amounts.detailFor(locale);
     }
 
     public String date(LocalDate date) {

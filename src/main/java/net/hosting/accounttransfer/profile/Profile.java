@@ -53,8 +53,15 @@ public class Profile {
     protected Profile() {
     }
 
+    /** A profile in France without a VAT number. */
     public Profile(String email, String passwordHash, String name, String company, String address,
             Language locale, Instant createdAt) {
+        this(email, passwordHash, name, company, address, "FR", null, locale, createdAt);
+    }
+
+    /** @param vatNumber null for a buyer without one; else it must be a number of {@code country} (V3) */
+    public Profile(String email, String passwordHash, String name, String company, String address, String country,
+            VatNumber vatNumber, Language locale, Instant createdAt) {
         this.email = EmailAddress.of(email).value();
         this.passwordHash = Objects.requireNonNull(passwordHash);
         this.name = requireText(name, "name");
@@ -62,7 +69,7 @@ public class Profile {
         this.address = address == null ? "" : address.strip();
         this.locale = locale.tag();
         this.currency = "EUR";
-        this.country = "FR";
+        changeTaxIdentity(country, vatNumber);
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
@@ -139,6 +146,19 @@ public class Profile {
 
     void changeAddress(String newAddress) {
         this.address = newAddress == null ? "" : newAddress.strip();
+    }
+
+    /**
+     * The country and VAT number change together, so that a number never belongs to another country than the
+     * profile's (V3); documents issued afterwards carry them (B8).
+     */
+    void changeTaxIdentity(String newCountry, VatNumber newVatNumber) {
+        String iso = VatNumber.requireCountry(newCountry);
+        if (newVatNumber != null && !newVatNumber.country().equals(iso)) {
+            throw new IllegalArgumentException("VAT number " + newVatNumber + " is not a number of " + iso);
+        }
+        this.country = iso;
+        this.vatNumber = newVatNumber == null ? null : newVatNumber.value();
     }
 
     void changeLocale(Language newLocale) {

@@ -24,7 +24,7 @@ class ProfileController {
 
     /** {@code email} is the verified one, used for everything; {@code pendingEmail} waits for its link (S1). */
     record ProfileView(Long id, String email, String pendingEmail, String name, String company, String address,
-            String locale, String currency, Instant createdAt) {
+            String country, String vatNumber, String locale, String currency, Instant createdAt) {
     }
 
     @GetMapping
@@ -38,16 +38,76 @@ class ProfileController {
      */
     @PatchMapping
     ResponseEntity<ProfileView> change(@AuthenticationPrincipal SignedInProfile me,
-            @RequestBody ProfileService.Change change, HttpServletRequest request) {
-        ProfileService.Changed changed = profiles.change(me.profileId(), change,
-                me.actor(request));
+            @RequestBody ChangeBody body, HttpServletRequest request) {
+        ProfileService.Changed changed = profiles.change(me.profileId(), body.change(), me.actor(request));
         return ResponseEntity.status(changed.awaitsEmailConfirmation() ? HttpStatus.ACCEPTED : HttpStatus.OK)
                 .body(view(changed.profile()));
+    }
+
+    /**
+     * The body of a PATCH: an absent field is left as it is, and {@code "vatNumber": null} removes the number, so the
+     * setter tells the two apart (a record's creator cannot).
+     */
+    static final class ChangeBody {
+
+        private String email;
+        private String password;
+        private String currentPassword;
+        private String name;
+        private String company;
+        private String address;
+        private String locale;
+        private String country;
+        private String vatNumber;
+        private boolean vatNumberSent;
+
+        ProfileService.Change change() {
+            String number = vatNumberSent && vatNumber == null ? "" : vatNumber;
+            return new ProfileService.Change(email, password, currentPassword, name, company, address, locale, country,
+                    number);
+        }
+
+        public void setEmail(String email) {
+            this.email = email;
+        }
+
+        public void setPassword(String password) {
+            this.password = password;
+        }
+
+        public void setCurrentPassword(String currentPassword) {
+            this.currentPassword = currentPassword;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public void setCompany(String company) {
+            this.company = company;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        public void setLocale(String locale) {
+            this.locale = locale;
+        }
+
+        public void setCountry(String country) {
+            this.country = country;
+        }
+
+        public void setVatNumber(String vatNumber) {
+            this.vatNumber = vatNumber;
+            this.vatNumberSent = true;
+        }
     }
 
     private ProfileView view(Profile profile) {
         String pending = profiles.pendingEmailChange(profile.id()).map(PendingEmailChange::newEmail).orElse(null);
         return new ProfileView(profile.id(), profile.email(), pending, profile.name(), profile.company(),
-                profile.address(), profile.locale().tag(), profile.currency().getCurrencyCode(), profile.createdAt());
+                profile.address(), profile.country(), profile.vatNumber(), profile.locale().tag(), profile.currency().getCurrencyCode(), profile.createdAt());
     }
 }

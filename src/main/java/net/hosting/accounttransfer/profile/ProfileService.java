@@ -46,9 +46,18 @@ public class ProfileService {
         this.clock = clock;
     }
 
-    /** What a profile change asks for; a null field is left as it is. */
+    /**
+     * What a profile change asks for; a null field is left as it is, and an empty {@code vatNumber} removes the
+     * number, as an empty {@code company} removes the company.
+     */
     public record Change(String email, String password, String currentPassword, String name, String company,
-            String address, String locale) {
+            String address, String locale, String country, String vatNumber) {
+
+        /** A change of none of the tax fields. */
+        public Change(String email, String password, String currentPassword, String name, String company,
+                String address, String locale) {
+            this(email, password, currentPassword, name, company, address, locale, null, null);
+        }
     }
 
     /**
@@ -82,10 +91,21 @@ public class ProfileService {
         return profiles.findByEmail(email);
     }
 
-    /** Opens a profile for a customer who signs up, e.g. from an emailed transfer link. */
+    /** Opens a profile in France, without a VAT number. */
     @Transactional
     public Profile register(String email, String rawPassword, String name, String company, String address,
             Profile.Language locale, Actor actor) {
+        return register(email, rawPassword, name, company, address, "FR", null, locale, actor);
+    }
+
+    /**
+     * Opens a profile for a customer who signs up, e.g. from an emailed transfer link.
+     *
+     * @param vatNumber null or blank for none; else checked against {@code country} (V3)
+     */
+    @Transactional
+    public Profile register(String email, String rawPassword, String name, String company, String address,
+            String country, String vatNumber, Profile.Language locale, Actor actor) {
         EmailAddress.parse("email", email);
         if (profiles.existsByEmail(email)) {
             throw new ConflictException("A profile already uses " + email.strip() + ".");
@@ -97,8 +117,9 @@ public class ProfileService {
         requireFits("name", name, Profile.MAX_NAME_LENGTH);
         requireFits("company", company, Profile.MAX_NAME_LENGTH);
         requireFits("address", address, Profile.MAX_ADDRESS_LENGTH);
-        Profile profile = saveUnique(new Profile(email, passwords.encode(rawPassword), name, company, address, locale,
-                clock.instant()));
+        String iso = country(country);
+        Profile profile = saveUnique(new Profile(email, passwords.encode(rawPassword), name, company, address, iso,
+                vatNumber(vatNumber, iso), locale, clock.instant()));
         activity.record(profile.id(), actor, ActivityAction.PROFILE_CREATED, ActivityFacts.NONE);
         return profile;
     }
@@ -153,6 +174,21 @@ public class ProfileService {
             String before = profile.address();
             profile.changeAddress(change.address());
             changed.add(ActivityFacts.change("address", before, profile.address()));
+        }
+        if (change.country() != null || change.vatNumber() != null) {
+            String country = change.country() == null ? profile.country() : country(change.country());
+            // a new country is checked against the number the profile keeps, unless this change replaces it
+            VatNumber vatNumber = vatNumber(change.vatNumber() == null ? profile.vatNumber() : change.vatNumber(),
+                    country);
+            String beforeCountry = profile.country();
+            String beforeNumber = nullToEmpty(profile.vatNumber());
+            profile.changeTaxIdentity(country, vatNumber);
+            if (!beforeCountry.equals(profile.country())) {
+                changed.add(ActivityFacts.change("country", beforeCountry, profile.country()));
+            }
+            if (!beforeNumber.equals(nullToEmpty(profile.vatNumber()))) {
+                changed.add(ActivityFacts.change("vatNumber", beforeNumber, nullToEmpty(profile.vatNumber())));
+            }
         }
         if (change.locale() != null) {
             Profile.Language locale;
@@ -243,6 +279,26 @@ public class ProfileService {
             return profiles.saveAndFlush(profile);
         } catch (DataIntegrityViolationException e) {
             throw new ConflictException("Another profile already uses " + profile.email() + ".");
+        }
+    }
+
+    private static String country(String country) {
+        try {
+            return VatNumber.requireCountry(country);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolationException(Reason.COUNTRY_INVALID, "country", e.getMessage());
+        }
+    }
+
+    /** Null for none (null or blank); else the number, checked against the country (V3). */
+    private static VatNumber vatNumber(String raw, String country) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return VatNumber.of(raw, country);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolationException(Reason.VAT_NUMBER_INVALID, "vatNumber", e.getMessage());
         }
     }
 

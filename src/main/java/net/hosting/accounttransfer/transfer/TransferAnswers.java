@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import net.hosting.accounttransfer.billing.Money;
+import net.hosting.accounttransfer.billing.TaxedAmount;
 import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.ProfileRepository;
@@ -29,11 +30,25 @@ class TransferAnswers {
         this.profiles = profiles;
     }
 
-    record Charge(Money amount, LocalDate date) {
+    /** The recipient's charge: {@code amount} is the total with VAT, {@code net} and {@code vat} stand beside it. */
+    record Charge(Money amount, Money net, Money vat, String vatRate, LocalDate date) {
+
+        static Charge of(TaxedAmount charge, LocalDate date) {
+            return new Charge(charge.total(), charge.net(), charge.vat(), charge.vatRate().toPlainString(), date);
+        }
+    }
+
+    /** A refund as a money object, the total as {@code amount}, with its net and VAT beside it (V5). */
+    record Refund(String amount, String currency, String net, String vat) {
+
+        static Refund of(TaxedAmount refund) {
+            return new Refund(refund.total().amount().toPlainString(), refund.net().currency().getCurrencyCode(),
+                    refund.net().amount().toPlainString(), refund.vat().amount().toPlainString());
+        }
     }
 
     /** Refunds are null when there is none; B9's previous payer is an amount only, never an identity. */
-    record Preview(Charge recipientCharge, Money senderRefund, Money previousPayerRefund) {
+    record Preview(Charge recipientCharge, Refund senderRefund, Refund previousPayerRefund) {
     }
 
     record TransferView(UUID id, String account, String sender, String recipient, BillingMode billingMode,
@@ -43,51 +58,51 @@ class TransferAnswers {
 
     @Transactional
     TransferView start(Long senderId, TransferService.StartRequest request, String idempotencyKey, Actor actor) {
-        return view(transfers.start(senderId, request, idempotencyKey, actor).transfer());
+        return view(transfers.start(senderId, request, idempotencyKey, actor).transfer(), senderId);
     }
 
     @Transactional(readOnly = true)
     TransferView get(UUID transferId, Long profileId) {
-        return view(transfers.get(transferId, profileId));
+        return view(transfers.get(transferId, profileId), profileId);
     }
 
     @Transactional(readOnly = true)
     Slice<TransferView> sent(Long profileId, Paging paging) {
-        return transfers.sent(profileId, paging).map(this::view);
+        return transfers.sent(profileId, paging).map(transfer -> view(transfer, profileId));
     }
 
     @Transactional(readOnly = true)
     Slice<TransferView> received(Long profileId, Paging paging) {
-        return transfers.received(profileId, paging).map(this::view);
+        return transfers.received(profileId, paging).map(transfer -> view(transfer, profileId));
     }
 
     @Transactional
     TransferView accept(UUID transferId, Long profileId, Actor actor) {
-        return view(transfers.accept(transferId, profileId, actor));
+        return view(transfers.accept(transferId, profileId, actor), profileId);
     }
 
     @Transactional
     TransferView decline(UUID transferId, Long profileId, String reason, Actor actor) {
-        return view(transfers.decline(transferId, profileId, reason, actor));
+        return view(transfers.decline(transferId, profileId, reason, actor), profileId);
     }
 
     @Transactional
     TransferView cancel(UUID transferId, Long profileId, Actor actor) {
-        return view(transfers.cancel(transferId, profileId, actor));
+        return view(transfers.cancel(transferId, profileId, actor), profileId);
     }
 
-    private TransferView view(Transfer transfer) {
-        Preview preview = billing.preview(transfer).map(quote -> new Preview(
-                new Charge(quote.recipientCharge(), quote.chargeDate()),
-                positiveOrNull(quote.senderRefund()), positiveOrNull(quote.previousPayerRefund()))).orElse(null);
+    /** The preview as {@code viewerId} may read it: only the recipient learns its own VAT before acceptance (T2). */
+    private TransferView view(Transfer transfer, Long viewerId) {
+        TransferBilling.Reader reader = transfer.senderId().equals(viewerId) ? TransferBilling.Reader.OTHER
+                : TransferBilling.Reader.RECIPIENT;
+        Preview preview = billing.preview(transfer, reader).map(cost -> new Preview(
+                Charge.of(cost.recipientCharge(), cost.chargeDate()),
+                cost.senderRefund().map(Refund::of).orElse(null),
+                cost.previousPayerRefund().map(Refund::of).orElse(null))).orElse(null);
         String sender = profiles.findById(transfer.senderId()).orElseThrow(() -> new IllegalStateException(
                 "transfer " + transfer.id() + " has no sender profile " + transfer.senderId())).email();
         return new TransferView(transfer.id(), transfer.accountName(), sender, transfer.recipientEmail(),
                 transfer.billingMode(), transfer.status(), transfer.createdAt(), transfer.expiresAt(),
                 transfer.decidedAt(), transfer.completedAt(), transfer.declineReason(), preview);
-    }
-
-    private static Money positiveOrNull(Money refund) {
-        return refund.isPositive() ? refund : null;
     }
 }

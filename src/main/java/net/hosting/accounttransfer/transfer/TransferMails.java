@@ -119,7 +119,7 @@ public class TransferMails {
         billing.issued(TransferBilling.recipientInvoiceKey(transfer)).ifPresent(invoice -> putInvoice(model, invoice));
         model.putIfAbsent("invoiceNumber", null);
         Optional<Invoice> refund = billing.issued(TransferBilling.senderRefundKey(transfer));
-        model.put("refund", refund.map(Invoice::amount).orElse(null));
+        model.put("refund", refund.map(Invoice::amounts).orElse(null));
         model.put("creditNoteNumber", refund.map(Invoice::number).orElse(null));
         model.put("previousPayerRefunded", billing.issued(TransferBilling.previousPayerRefundKey(transfer)).isPresent());
         send(transfer, "completed", party.audience(), model);
@@ -144,7 +144,7 @@ public class TransferMails {
         model.put("transferId", transfer.id().toString());
         model.put("accountName", transfer.accountName());
         model.put("creditNoteNumber", creditNote.number());
-        model.put("refund", creditNote.amount());
+        model.put("refund", creditNote.amounts());
         model.put("periodStart", creditNote.servicePeriod().start());
         model.put("periodEnd", creditNote.servicePeriod().end());
         model.put("days", creditNote.servicePeriod().days());
@@ -191,7 +191,7 @@ public class TransferMails {
 
     private static void putInvoice(Map<String, Object> model, Invoice invoice) {
         model.put("invoiceNumber", invoice.number());
-        model.put("charge", invoice.amount());
+        model.put("charge", invoice.amounts());
         model.put("periodStart", invoice.servicePeriod().start());
         model.put("periodEnd", invoice.servicePeriod().end());
     }

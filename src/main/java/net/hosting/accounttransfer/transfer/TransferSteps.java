@@ -124,8 +124,9 @@ public class TransferSteps {
     public boolean refundSender(UUID transferId) {
         Transfer transfer = lock(transferId);
         Optional<Invoice> refund = billing.refundUnusedDays(transfer);
-        // B9: a credit note to anyone but the sender went to the previous holder who paid the period
-        return refund.filter(creditNote -> !creditNote.profileId().equals(transfer.senderId())).isPresent();
+        // B9: the refund plan issued it under the previous payer's key when someone other than the sender paid
+        return refund.filter(creditNote -> creditNote.idempotencyKey()
+                .equals(TransferBilling.previousPayerRefundKey(transfer))).isPresent();
     }
 
     /** AT_RENEWAL: the recipient's first own period, invoiced on the renewal date. */

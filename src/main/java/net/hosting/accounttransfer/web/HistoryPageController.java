@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
+import net.hosting.accounttransfer.billing.BillingProperties;
 import net.hosting.accounttransfer.billing.InvoiceRepository;
 import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Ticket;
@@ -39,9 +40,11 @@ class HistoryPageController {
     private final ActivityLog activity;
     private final Tickets tickets;
     private final AccountRepository accounts;
+    private final BillingProperties billing;
 
     HistoryPageController(InvoiceRepository invoices, ActivityLog activity, Tickets tickets,
-            AccountRepository accounts) {
+            AccountRepository accounts, BillingProperties billing) {
+        this.billing = billing;
         this.invoices = invoices;
         this.activity = activity;
         this.tickets = tickets;
@@ -100,6 +103,8 @@ class HistoryPageController {
         lists.addTo(model, ACTIVITY, activity.of(me.profileId(), lists.list(ACTIVITY)));
         List<String> owned = accounts.findByOwner(me.profileId()).stream().map(Account::name).toList();
         model.addAttribute("accounts", owned);
+        // a reverse-charge document names both VAT numbers (PRODUCT.md V2)
+        model.addAttribute("sellerVatNumber", billing.seller().vatNumber());
         return "history";
     }
 }

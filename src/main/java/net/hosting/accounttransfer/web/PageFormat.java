@@ -8,6 +8,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.Money;
+import net.hosting.accounttransfer.billing.TaxedAmount;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
@@ -26,6 +27,21 @@ class PageFormat {
 
     public String money(Money money) {
         return money == null ? "" : money.formatFor(locale());
+    }
+
+    /** A document's or a preview's amounts: the total, then net and VAT (PRODUCT.md V5). */
+    public String taxed(TaxedAmount amounts) {
+        return amounts == null ? "" : amounts.formatFor(locale());
+    }
+
+    /** A VAT rate: "20 %" for a French reader, "20%" for any other. */
+    public String rate(TaxedAmount amounts) {
+        return amounts == null ? "" : amounts.rateFor(locale());
+    }
+
+    /** Only the bracket of net and VAT, for a page that shows the total beside it. */
+    public String taxDetail(TaxedAmount amounts) {
+        return amounts == null ? "" : amounts.detailFor(locale());
     }
 
     public String date(LocalDate date) {

@@ -25,6 +25,8 @@ final class ProfileForms {
             details.setCompany(profile.company());
             details.setAddress(profile.address());
             details.setLocale(profile.locale().tag());
+            details.setCountry(profile.country());
+            details.setVatNumber(profile.vatNumber());
             return details;
         }
 

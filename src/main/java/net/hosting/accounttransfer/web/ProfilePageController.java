@@ -96,14 +96,16 @@ class ProfilePageController {
             try {
                 changed = profiles.change(me.profileId(), new ProfileService.Change(form.getEmail(), null,
                         form.getCurrentPassword(), form.getName(), nullToEmpty(form.getCompany()),
-                        nullToEmpty(form.getAddress()), form.getLocale()), me.actor(request));
+                        nullToEmpty(form.getAddress()), form.getLocale(), form.getCountry(),
+                        nullToEmpty(form.getVatNumber())), me.actor(request));
             } catch (ConflictException e) {
                 errors.rejectValue("email", "profile.error.emailTaken");
             } catch (RuleViolationException e) {
                 if (e.reason() == RuleViolationException.Reason.CURRENT_PASSWORD_WRONG) {
                     errors.rejectValue("currentPassword", "profile.error.currentPasswordForEmail");
                 } else {
-                    Refusals.reject(errors, Refusals.field(e, "email", "email", "name", "company", "address", "locale"), e);
+                    Refusals.reject(errors, Refusals.field(e, "email", "email", "name", "company", "address", "country",
+                            "vatNumber", "locale"), e);
                 }
             }
         }

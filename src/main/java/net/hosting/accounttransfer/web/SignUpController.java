@@ -58,6 +58,7 @@ class SignUpController {
         form.setTransfer(transferId);
         form.setToken(token);
         form.setLocale(LocaleContextHolder.getLocale().getLanguage());
+        form.setCountry("FR");
         return page(form, transfer.get(), model);
     }
 
@@ -80,10 +81,11 @@ class SignUpController {
         if (!errors.hasErrors()) {
             try {
                 profiles.register(transfer.recipientEmail(), form.getPassword(), form.getName(), form.getCompany(),
-                        form.getAddress(), Profile.Language.of(form.getLocale()),
+                        form.getAddress(), form.getCountry(), form.getVatNumber(), Profile.Language.of(form.getLocale()),
                         new Actor(transfer.recipientEmail(), request.getRemoteAddr()));
             } catch (RuleViolationException e) {
-                Refusals.reject(errors, Refusals.field(e, "name", "password", "name", "company", "address", "locale"), e);
+                Refusals.reject(errors, Refusals.field(e, "name", "password", "name", "company", "address", "country",
+                        "vatNumber", "locale"), e);
             } catch (ConflictException e) {
                 // someone created the profile meanwhile, maybe in another tab: signing in is the way now
                 return "redirect:/transfers/" + transfer.id() + "?token=" + form.getToken();

@@ -13,9 +13,9 @@ import net.hosting.accounttransfer.transfer.TransferStatus;
  */
 record TransferView(UUID id, String account, String senderName, String senderEmail, String recipient,
         BillingMode billingMode, TransferStatus status, Instant createdAt, Instant expiresAt, Instant decidedAt,
-        Instant completedAt, String declineReason, TransferBilling.Quote cost) {
+        Instant completedAt, String declineReason, TransferBilling.Preview cost) {
 
-    static TransferView of(Transfer transfer, String senderName, String senderEmail, TransferBilling.Quote cost) {
+    static TransferView of(Transfer transfer, String senderName, String senderEmail, TransferBilling.Preview cost) {
         return new TransferView(transfer.id(), transfer.accountName(), senderName, senderEmail,
                 transfer.recipientEmail(), transfer.billingMode(), transfer.status(), transfer.createdAt(),
                 transfer.expiresAt(), transfer.decidedAt(), transfer.completedAt(), transfer.declineReason(), cost);
@@ -35,11 +35,11 @@ record TransferView(UUID id, String account, String senderName, String senderEma
     }
 
     public boolean refunds() {
-        return cost != null && cost.senderRefund().isPositive();
+        return cost != null && cost.senderRefund().isPresent();
     }
 
     /** B9: the unused days go back to a previous holder who paid the current period, not to the sender. */
     public boolean refundsPreviousPayer() {
-        return cost != null && cost.previousPayerRefund().isPositive();
+        return cost != null && cost.previousPayerRefund().isPresent();
     }
 }

@@ -18,8 +18,9 @@ class TransferViews {
         this.billing = billing;
     }
 
-    TransferView of(Transfer transfer) {
+    /** @param reader the recipient, or the holder of its accept link, reads its own VAT; anyone else the seller's */
+    TransferView of(Transfer transfer, TransferBilling.Reader reader) {
         Profile sender = profiles.get(transfer.senderId());
-        return TransferView.of(transfer, sender.name(), sender.email(), billing.preview(transfer).orElse(null));
+        return TransferView.of(transfer, sender.name(), sender.email(), billing.preview(transfer, reader).orElse(null));
     }
 }

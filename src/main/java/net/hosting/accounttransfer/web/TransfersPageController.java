@@ -12,6 +12,7 @@ import net.hosting.accounttransfer.profile.SignedInProfile;
 import net.hosting.accounttransfer.transfer.ConcurrentDecisions;
 import net.hosting.accounttransfer.transfer.ProcessNotWaitingException;
 import net.hosting.accounttransfer.transfer.Transfer;
+import net.hosting.accounttransfer.transfer.TransferBilling;
 import net.hosting.accounttransfer.transfer.TransferService;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -62,8 +63,10 @@ class TransfersPageController {
             @RequestParam(name = SENT, required = false) Integer sentPage,
             @RequestParam(required = false) Integer size, Model model) {
         PagedLists lists = PagedLists.on("/transfers", size).with(RECEIVED, receivedPage).with(SENT, sentPage);
-        lists.addTo(model, RECEIVED, transfers.received(me.profileId(), lists.list(RECEIVED)).map(views::of));
-        lists.addTo(model, SENT, transfers.sent(me.profileId(), lists.list(SENT)).map(views::of));
+        lists.addTo(model, RECEIVED, transfers.received(me.profileId(), lists.list(RECEIVED))
+                .map(transfer -> views.of(transfer, TransferBilling.Reader.RECIPIENT)));
+        lists.addTo(model, SENT, transfers.sent(me.profileId(), lists.list(SENT))
+                .map(transfer -> views.of(transfer, TransferBilling.Reader.OTHER)));
         return "transfers";
     }
 
@@ -151,7 +154,8 @@ class TransfersPageController {
     }
 
     private String page(Transfer transfer, Role role, Model model) {
-        model.addAttribute("transfer", views.of(transfer));
+        model.addAttribute("transfer", views.of(transfer, role == Role.RECIPIENT || role == Role.VISITOR
+                ? TransferBilling.Reader.RECIPIENT : TransferBilling.Reader.OTHER));
         model.addAttribute("role", role.name());
         return "transfer";
     }

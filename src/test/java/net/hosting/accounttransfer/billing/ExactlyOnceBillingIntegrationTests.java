@@ -121,15 +121,19 @@ class ExactlyOnceBillingIntegrationTests extends FixedDateIntegrationTest {
         assertThat(documents("transfer:" + id + ":recipient-invoice")).singleElement().satisfies(invoice -> {
             assertThat(invoice.get("kind")).isEqualTo("INVOICE");
             assertThat(invoice.get("profile_id")).isEqualTo(recipient.id());
-            assertThat(invoice.get("amount")).isEqualTo(new BigDecimal("9.99"));
+            // 9.99 net + 1.998 → 2.00 VAT
+            assertThat(invoice.get("net")).isEqualTo(new BigDecimal("9.99"));
+            assertThat(invoice.get("amount")).isEqualTo(new BigDecimal("11.99"));
             assertThat(invoice.get("period_start").toString()).isEqualTo("2028-02-29");
             assertThat(invoice.get("period_end").toString()).isEqualTo("2028-03-29");
         });
         assertThat(documents("transfer:" + id + ":sender-refund")).singleElement().satisfies(credit -> {
             assertThat(credit.get("kind")).isEqualTo("CREDIT_NOTE");
             assertThat(credit.get("profile_id")).isEqualTo(sender.id());
-            // B4: 9.99 × 14 / 29 = 4.8228 → 4.82, over [2028-02-29, 2028-03-14)
-            assertThat(credit.get("amount")).isEqualTo(new BigDecimal("4.82"));
+            // B4: 9.99 × 14 / 29 = 4.8228 → 4.82 net, over [2028-02-29, 2028-03-14); V4: 0.964 → 0.96 VAT
+            assertThat(credit.get("net")).isEqualTo(new BigDecimal("4.82"));
+            assertThat(credit.get("vat")).isEqualTo(new BigDecimal("0.96"));
+            assertThat(credit.get("amount")).isEqualTo(new BigDecimal("5.78"));
             assertThat(credit.get("period_start").toString()).isEqualTo("2028-02-29");
             assertThat(credit.get("period_end").toString()).isEqualTo(paid.end().toString());
             assertThat(credit.get("refunded_at")).isNotNull();
@@ -170,7 +174,8 @@ class ExactlyOnceBillingIntegrationTests extends FixedDateIntegrationTest {
         BillingPeriod next = new BillingPeriod(LocalDate.parse("2028-03-14"), LocalDate.parse("2028-04-14"));
         assertThat(documents("transfer:" + id + ":renewal-invoice")).singleElement().satisfies(invoice -> {
             assertThat(invoice.get("profile_id")).isEqualTo(recipient.id());
-            assertThat(invoice.get("amount")).isEqualTo(new BigDecimal("9.99"));
+            assertThat(invoice.get("net")).isEqualTo(new BigDecimal("9.99"));
+            assertThat(invoice.get("amount")).isEqualTo(new BigDecimal("11.99"));
             assertThat(invoice.get("period_start").toString()).isEqualTo(next.start().toString());
             assertThat(invoice.get("period_end").toString()).isEqualTo(next.end().toString());
         });

@@ -16,6 +16,7 @@ import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.support.Fixtures;
+import net.hosting.accounttransfer.support.Taxed;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -167,9 +168,10 @@ class LedgerIntegrationTests extends FixedDateIntegrationTest {
     @Test
     void creditsAgainstOneInvoiceNeverAddUpToMoreThanItsAmount() {
         Invoice paid = transaction.execute(status -> invoice("paid:" + Fixtures.unique(), "9.99").orElseThrow());
+        // 9.99 net + 1.998 → 2.00 VAT; a credit of 5.00 net carries 1.00 VAT
         transaction.execute(status -> refund("first:" + Fixtures.unique(), paid, "5.00").orElseThrow());
 
-        assertThat(ledger.creditableOn(paid)).isEqualTo(Money.euros("4.99"));
+        assertThat(ledger.creditableOn(paid)).isEqualTo(Taxed.domestic("4.99", "1.00"));
         String tooMuch = "too-much:" + Fixtures.unique();
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> transaction.execute(status -> refund(tooMuch, paid, "5.00")))
@@ -181,7 +183,9 @@ class LedgerIntegrationTests extends FixedDateIntegrationTest {
         assertThat(rest.kind()).isEqualTo(Invoice.Kind.CREDIT_NOTE);
         assertThat(rest.creditedInvoiceId()).isEqualTo(paid.id());
         assertThat(rest.refundedAt()).isEqualTo(rest.issuedAt());
-        assertThat(ledger.creditableOn(paid)).isEqualTo(Money.euros("0.00"));
+        // 4.99 × 20% = 0.998 → 1.00, exactly the VAT left
+        assertThat(rest.amounts()).isEqualTo(Taxed.domestic("4.99", "1.00"));
+        assertThat(ledger.creditableOn(paid)).isEqualTo(Taxed.domestic("0.00", "0.00"));
     }
 
     @Test
@@ -193,10 +197,64 @@ class LedgerIntegrationTests extends FixedDateIntegrationTest {
                 () -> transaction.execute(status -> refund("two:" + Fixtures.unique(), paid, "6.00")));
 
         assertThat(race.secondWaited()).isTrue();
-        assertThat(race.first().orThrow().amount()).isEqualTo(Money.euros("6.00"));
+        // 6.00 net + 1.20 VAT
+        assertThat(race.first().orThrow().amount()).isEqualTo(Money.euros("7.20"));
         assertThat(race.second().failure()).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("3.99");
-        assertThat(ledger.creditableOn(paid)).isEqualTo(Money.euros("3.99"));
+        assertThat(ledger.creditableOn(paid)).isEqualTo(Taxed.domestic("3.99", "0.80"));
+    }
+
+    @Test
+    void creditsNeverGiveBackMoreVatThanTheInvoiceCharged() {
+        // 0.07 net × 20% = 0.014 → 0.01 VAT; 0.03 back carries 0.006 → 0.01, all of it; 0.04 more would carry
+        // 0.008 → 0.01, but no VAT is left, so it carries none
+        Invoice paid = transaction.execute(status -> invoice("small:" + Fixtures.unique(), "0.07").orElseThrow());
+        assertThat(paid.amounts()).isEqualTo(Taxed.domestic("0.07", "0.01"));
+
+        Invoice first = transaction.execute(status -> refund("small-1:" + Fixtures.unique(), paid, "0.03").orElseThrow());
+        Invoice second = transaction.execute(status -> refund("small-2:" + Fixtures.unique(), paid, "0.04").orElseThrow());
+
+        assertThat(first.amounts()).isEqualTo(Taxed.domestic("0.03", "0.01"));
+        assertThat(second.amounts()).isEqualTo(Taxed.domestic("0.04", "0.00"));
+        assertThat(second.amount()).isEqualTo(Money.euros("0.04"));
+        assertThat(ledger.creditableOn(paid)).isEqualTo(Taxed.domestic("0.00", "0.00"));
+    }
+
+    @Test
+    void aCreditNoteKeepsTheRateAndTreatmentOfItsInvoiceWhateverItsBuyerIsNow() {
+        Invoice paid = transaction.execute(status -> invoice("domestic:" + Fixtures.unique(), "9.99").orElseThrow());
+        // the buyer has since become a Belgian business with a VAT number: new invoices reverse-charge
+        BillingIdentity nowBelgian = new BillingIdentity(identity.name(), "Lena SRL", identity.address(),
+                identity.email(), "BE", "BE0123456749", identity.language());
+
+        Invoice credit = transaction.execute(status -> ledger.refund("moved:" + Fixtures.unique(), nowBelgian, paid,
+                subscription, subscription.currentPeriod(), Money.euros("4.83")).orElseThrow());
+        Invoice fresh = transaction.execute(status -> ledger.invoice("after-move:" + Fixtures.unique(), nowBelgian,
+                owner.id(), subscription, "ledger-test", subscription.currentPeriod(), Money.euros("9.99")).orElseThrow());
+
+        // 4.83 × 20% = 0.966 → 0.97, as on the invoice it credits (V4)
+        assertThat(credit.amounts()).isEqualTo(Taxed.domestic("4.83", "0.97"));
+        assertThat(credit.amount()).isEqualTo(Money.euros("5.80"));
+        assertThat(credit.billedTo().country()).isEqualTo("BE");
+        assertThat(fresh.amounts()).isEqualTo(Taxed.of(VatTreatment.REVERSE_CHARGE, "0", "9.99", "0.00"));
+        assertThat(fresh.billedTo().vatNumber()).isEqualTo("BE0123456749");
+    }
+
+    @Test
+    void aDocumentIssuedBeforeVatIsCreditedWithoutVatAsItWasIssued() {
+        Invoice paid = transaction.execute(status -> invoice("before-vat:" + Fixtures.unique(), "9.99").orElseThrow());
+        // what Flyway V9 made of the documents issued before this service charged VAT
+        jdbc.update("""
+                update invoice set amount = net, vat = 0, vat_rate = 0, vat_treatment = 'NONE', billed_country = null
+                where id = ?""", paid.id());
+        Invoice old = transaction.execute(status -> ledger.findByKey(paid.idempotencyKey()).orElseThrow());
+
+        Invoice credit = transaction.execute(status -> refund("old-credit:" + Fixtures.unique(), old, "4.83")
+                .orElseThrow());
+
+        assertThat(credit.amounts()).isEqualTo(Taxed.of(VatTreatment.NONE, "0", "4.83", "0.00"));
+        assertThat(credit.billedTo().country()).isNull();
+        assertThat(ledger.creditableOn(old)).isEqualTo(Taxed.of(VatTreatment.NONE, "0", "5.16", "0.00"));
     }
 
     @Test

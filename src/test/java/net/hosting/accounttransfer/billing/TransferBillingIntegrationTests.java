@@ -11,6 +11,7 @@ import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
+import net.hosting.accounttransfer.support.Taxed;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
@@ -42,19 +43,23 @@ class TransferBillingIntegrationTests extends FixedDateIntegrationTest {
     TransactionTemplate transaction;
 
     /**
-     * B4 by hand, accepted on d = 2028-02-29:
+     * B4 and V4 by hand, accepted on d = 2028-02-29, every party a French customer (DOMESTIC, 20%):
      * <ul>
-     * <li>€9.99 monthly from 2028-02-14: period [2028-02-14, 2028-03-14) of 29 days (a leap February), 14 left:
-     *     9.99 × 14 / 29 = 4.8228 → €4.82; the recipient's month is [2028-02-29, 2028-03-29).
-     * <li>€119.88 yearly from 2027-06-01: period [2027-06-01, 2028-06-01) of 366 days, 93 left (1 + 31 + 30 + 31):
-     *     119.88 × 93 / 366 = 30.4613 → €30.46 (PRODUCT.md's third example); the recipient's year ends on
+     * <li>€9.99 monthly from 2028-02-14: the recipient pays 9.99 + 1.998 → 2.00 VAT = 11.99. Period [2028-02-14,
+     *     2028-03-14) of 29 days (a leap February), 14 left: 9.99 × 14 / 29 = 4.8228 → 4.82 net, 4.82 × 20% = 0.964
+     *     → 0.96 VAT, 5.78 back; the recipient's month is [2028-02-29, 2028-03-29).
+     * <li>€119.88 yearly from 2027-06-01: the recipient pays 119.88 + 23.976 → 23.98 VAT = 143.86. Period
+     *     [2027-06-01, 2028-06-01) of 366 days, 93 left (1 + 31 + 30 + 31): 119.88 × 93 / 366 = 30.4613 → 30.46 net
+     *     (PRODUCT.md's third example), 30.46 × 20% = 6.092 → 6.09 VAT, 36.55 back; the recipient's year ends on
      *     2029-02-28, the leap day's anniversary clamped.
      * </ul>
      */
-    @ParameterizedTest(name = "{0} {1} anchored {2}: refund {3}")
-    @CsvSource({"9.99, MONTHLY, 2028-02-14, 4.82, 2028-03-29", "119.88, YEARLY, 2027-06-01, 30.46, 2029-02-28"})
+    @ParameterizedTest(name = "{0} {1} anchored {2}: charge {4}, refund {7}")
+    @CsvSource({"9.99, MONTHLY, 2028-02-14, 2.00, 11.99, 4.82, 0.96, 5.78, 2028-03-29",
+            "119.88, YEARLY, 2027-06-01, 23.98, 143.86, 30.46, 6.09, 36.55, 2029-02-28"})
     void thePreviewBeforeAcceptanceIsExactlyWhatIsInvoicedAndCreditedOnTheSameDay(String price, BillingCycle cycle,
-            LocalDate anchor, String refund, String recipientPeriodEnd) {
+            LocalDate anchor, String chargeVat, String chargeTotal, String refundNet, String refundVat,
+            String refundTotal, String recipientPeriodEnd) {
         Profile sender = fixtures.customer("Paul", Profile.Language.EN);
         Profile recipient = fixtures.customer("Rose", Profile.Language.EN);
         Account account = fixtures.paidAccount(sender, price, cycle, anchor);
@@ -67,10 +72,16 @@ class TransferBillingIntegrationTests extends FixedDateIntegrationTest {
         JsonNode preview = TransfersByApi.get(asSender, id).get("preview");
 
         assertThat(TransfersByApi.get(asRecipient, id).get("preview")).as("both parties see it").isEqualTo(preview);
-        assertThat(preview.at("/recipientCharge/amount/amount").asText()).isEqualTo(price);
+        assertThat(preview.at("/recipientCharge/amount/amount").asText()).isEqualTo(chargeTotal);
         assertThat(preview.at("/recipientCharge/amount/currency").asText()).isEqualTo("EUR");
+        assertThat(preview.at("/recipientCharge/net/amount").asText()).isEqualTo(price);
+        assertThat(preview.at("/recipientCharge/vat/amount").asText()).isEqualTo(chargeVat);
+        assertThat(preview.at("/recipientCharge/vatRate").asText()).isEqualTo("20.00");
         assertThat(preview.at("/recipientCharge/date").asText()).isEqualTo("2028-02-29");
-        assertThat(preview.at("/senderRefund/amount").asText()).isEqualTo(refund);
+        assertThat(preview.at("/senderRefund/amount").asText()).isEqualTo(refundTotal);
+        assertThat(preview.at("/senderRefund/currency").asText()).isEqualTo("EUR");
+        assertThat(preview.at("/senderRefund/net").asText()).isEqualTo(refundNet);
+        assertThat(preview.at("/senderRefund/vat").asText()).isEqualTo(refundVat);
 
         TransfersByApi.accept(asRecipient, id);
         JsonNode completed = TransfersByApi.awaitStatus(asSender, id, "COMPLETED");
@@ -80,6 +91,13 @@ class TransferBillingIntegrationTests extends FixedDateIntegrationTest {
         assertThat(invoice.get("kind").asText()).isEqualTo("INVOICE");
         assertThat(invoice.get("account").asText()).isEqualTo(account.name());
         assertThat(invoice.get("amount")).isEqualTo(preview.at("/recipientCharge/amount"));
+        assertThat(invoice.get("total")).isEqualTo(preview.at("/recipientCharge/amount"));
+        assertThat(invoice.get("net")).isEqualTo(preview.at("/recipientCharge/net"));
+        assertThat(invoice.get("vat")).isEqualTo(preview.at("/recipientCharge/vat"));
+        assertThat(invoice.get("vatRate").asText()).isEqualTo("20.00");
+        assertThat(invoice.get("vatTreatment").asText()).isEqualTo("DOMESTIC");
+        assertThat(invoice.at("/billedTo/country").asText()).isEqualTo("FR");
+        assertThat(invoice.at("/billedTo/vatNumber").isNull()).isTrue();
         assertThat(invoice.at("/servicePeriod/start").asText()).isEqualTo(preview.at("/recipientCharge/date").asText());
         assertThat(invoice.at("/servicePeriod/end").asText()).isEqualTo(recipientPeriodEnd);
         assertThat(invoice.at("/billedTo/email").asText()).isEqualTo(recipient.email());
@@ -89,12 +107,48 @@ class TransferBillingIntegrationTests extends FixedDateIntegrationTest {
         assertThat(senderDocuments).hasSize(2);
         JsonNode credit = senderDocuments.stream().filter(d -> d.get("kind").asText().equals("CREDIT_NOTE"))
                 .findFirst().orElseThrow();
-        assertThat(credit.get("amount")).isEqualTo(preview.get("senderRefund"));
+        assertThat(credit.at("/amount/amount").asText()).isEqualTo(refundTotal);
+        assertThat(credit.at("/net/amount").asText()).isEqualTo(refundNet);
+        assertThat(credit.at("/vat/amount").asText()).isEqualTo(refundVat);
+        assertThat(credit.get("vatRate").asText()).as("the invoice's rate (V4)").isEqualTo("20.00");
         assertThat(credit.at("/servicePeriod/start").asText()).isEqualTo("2028-02-29");
         assertThat(credit.at("/servicePeriod/end").asText()).isEqualTo(paid.end().toString());
         assertThat(credit.get("credits").asText()).isEqualTo(paidInvoice);
         assertThat(credit.get("refundedAt").isTextual()).isTrue();
         assertThat(credit.at("/billedTo/email").asText()).isEqualTo(sender.email());
+    }
+
+    @Test
+    void beforeAcceptanceOnlyTheRecipientReadsItsOwnVatSoTheSenderLearnsNothingOfItsProfile() {
+        Profile sender = fixtures.customer("Pablo", Profile.Language.EN);
+        Profile recipient = fixtures.customerIn("DE", "Renate", null, null);
+        Account account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, LocalDate.parse("2028-02-14"));
+        Account other = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, LocalDate.parse("2028-02-14"));
+        Api asSender = api.as(sender.email(), Fixtures.PASSWORD);
+        Api asRecipient = api.as(recipient.email(), Fixtures.PASSWORD);
+
+        UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "IMMEDIATE");
+        UUID toNobody = TransfersByApi.start(asSender, other.name(), "nobody-" + Fixtures.unique() + "@example.test",
+                "IMMEDIATE");
+
+        // T2: the sender reads a French consumer's price, whoever holds the address, and whether anyone does
+        JsonNode seenBySender = TransfersByApi.get(asSender, id).at("/preview/recipientCharge");
+        assertThat(seenBySender.at("/amount/amount").asText()).isEqualTo("11.99");
+        assertThat(seenBySender.get("vatRate").asText()).isEqualTo("20.00");
+        assertThat(TransfersByApi.get(asSender, toNobody).at("/preview/recipientCharge")).isEqualTo(seenBySender);
+        // the German consumer reads its own: 9.99 × 19% = 1.8981 → 1.90, 11.89
+        JsonNode seenByRecipient = TransfersByApi.get(asRecipient, id).at("/preview/recipientCharge");
+        assertThat(seenByRecipient.at("/amount/amount").asText()).isEqualTo("11.89");
+        assertThat(seenByRecipient.get("vatRate").asText()).isEqualTo("19.00");
+
+        TransfersByApi.accept(asRecipient, id);
+        JsonNode completed = TransfersByApi.awaitStatus(asSender, id, "COMPLETED");
+
+        assertThat(completed.at("/preview/recipientCharge")).as("once accepted, the recipient is known to both")
+                .isEqualTo(seenByRecipient);
+        JsonNode invoice = only(invoices(asRecipient));
+        assertThat(invoice.get("vatTreatment").asText()).isEqualTo("EU_CONSUMER");
+        assertThat(invoice.at("/total/amount").asText()).isEqualTo("11.89");
     }
 
     @Test
@@ -113,17 +167,19 @@ class TransferBillingIntegrationTests extends FixedDateIntegrationTest {
         UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "IMMEDIATE");
         JsonNode preview = TransfersByApi.get(asSender, id).get("preview");
 
-        // B4 with paid = 9.99 less the 2.00 already credited, over [2028-02-14, 2028-03-14), accepted 2028-02-29:
-        // 7.99 × 14 / 29 = 3.8572 → 3.86, which leaves 7.99 - 3.86 = 4.13 creditable
-        String refund = "3.86";
+        // the invoice: 9.99 net + 2.00 VAT; the goodwill credit: 2.00 net + 0.40 VAT. B4 with netLeft = 9.99 − 2.00
+        // = 7.99 over [2028-02-14, 2028-03-14), accepted 2028-02-29: 7.99 × 14 / 29 = 3.8572 → 3.86 net, VAT 3.86 ×
+        // 20% = 0.772 → 0.77, 4.63 back; which leaves 7.99 − 3.86 = 4.13 net and 2.00 − 0.40 − 0.77 = 0.83 VAT
+        String refund = "4.63";
         assertThat(preview.at("/senderRefund/amount").asText()).isEqualTo(refund);
+        assertThat(preview.at("/senderRefund/net").asText()).isEqualTo("3.86");
 
         TransfersByApi.accept(api.as(recipient.email(), Fixtures.PASSWORD), id);
         TransfersByApi.awaitStatus(asSender, id, "COMPLETED");
 
         assertThat(invoices(asSender)).filteredOn(d -> d.get("kind").asText().equals("CREDIT_NOTE"))
-                .extracting(d -> d.at("/amount/amount").asText()).containsExactlyInAnyOrder("2.00", refund);
-        assertThat(ledger.creditableOn(paidInvoice)).isEqualTo(Money.euros("4.13"));
+                .extracting(d -> d.at("/amount/amount").asText()).containsExactlyInAnyOrder("2.40", refund);
+        assertThat(ledger.creditableOn(paidInvoice)).isEqualTo(Taxed.domestic("4.13", "0.83"));
     }
 
     @Test
@@ -137,7 +193,9 @@ class TransferBillingIntegrationTests extends FixedDateIntegrationTest {
         UUID id = TransfersByApi.start(asSender, account.name(), recipient.email(), "AT_RENEWAL");
         JsonNode preview = TransfersByApi.get(asRecipient, id).get("preview");
 
-        assertThat(preview.at("/recipientCharge/amount/amount").asText()).isEqualTo("119.88");
+        // 119.88 + 119.88 × 20% = 23.976 → 23.98 VAT
+        assertThat(preview.at("/recipientCharge/amount/amount").asText()).isEqualTo("143.86");
+        assertThat(preview.at("/recipientCharge/net/amount").asText()).isEqualTo("119.88");
         // the kept renewal date of [2027-06-01, 2028-06-01)
         assertThat(preview.at("/recipientCharge/date").asText()).isEqualTo("2028-06-01");
         assertThat(preview.get("senderRefund").isNull()).isTrue();

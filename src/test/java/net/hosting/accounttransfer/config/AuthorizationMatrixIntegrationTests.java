@@ -48,8 +48,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
     enum Door { API, PAGE, STAFF }
 
     /**
-     * One route and what each column gets. {@code {transfer}}, {@code {ticket}} and {@code {token}} in the path and
-     * body stand for the world's pending transfer, the sender's ticket and the sender's API token; {@code {account}}
+     * One route and what each column gets. {@code {transfer}}, {@code {ticket}}, {@code {token}} and {@code {invoice}}
+     * in the path and body stand for the world's pending transfer, the sender's ticket, API token and paid invoice; {@code {account}}
      * for the transferred account and {@code {recipient}} for the recipient's email.
      */
     record Row(String route, Door door, String path, String body, Map<Who, Integer> expected, boolean changes) {
@@ -74,6 +74,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             api("PATCH /api/profile", "{\"name\":\"Renamed\"}", 401, 200, 200, 200, 401).changing(),
             api("GET /api/accounts", null, 401, 200, 200, 200, 401),
             api("GET /api/invoices", null, 401, 200, 200, 200, 401),
+            // a document is its profile's: anyone else learns nothing, not even that the number exists
+            api("GET /api/invoices/{number} -> /api/invoices/{invoice}", null, 401, 200, 404, 404, 401),
             api("GET /api/activity", null, 401, 200, 200, 200, 401),
             api("GET /api/tickets", null, 401, 200, 200, 200, 401),
             api("POST /api/tickets", "{\"subject\":\"Matrix\",\"message\":\"Hello\"}", 401, 201, 201, 201, 401)
@@ -198,6 +200,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         final String transferId;
         final String ticketId;
         final String tokenId;
+        final String invoiceNumber;
 
         World() {
             profiles.put(Who.SENDER, fixtures.customer("Sender", Profile.Language.EN));
@@ -215,6 +218,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             Api.Reply token = sender.post("/api/tokens", Map.of("name", "Sender's script"));
             assertThat(token.status()).as(token.body()).isEqualTo(201);
             tokenId = token.json().get("id").asText();
+            invoiceNumber = sender.get("/api/invoices").json().get(0).get("number").asText();
             for (Who who : List.of(Who.SENDER, Who.RECIPIENT, Who.THIRD)) {
                 sessions.put(who, client().signIn(profiles.get(who).email(), Fixtures.PASSWORD));
             }
@@ -260,6 +264,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
 
         private String fill(String text) {
             return text.replace("{transfer}", transferId).replace("{ticket}", ticketId).replace("{token}", tokenId)
+                    .replace("{invoice}", invoiceNumber)
                     .replace("{account}", account.name()).replace("{recipient}", profiles.get(Who.RECIPIENT).email());
         }
     }

@@ -49,6 +49,27 @@ class DemoDataIntegrationTests extends IntegrationTest {
         assertThat(bob.get("/api/profile").json().get("locale").asText()).isEqualTo("en");
         assertThat(api.as("carol@example.com", "demo").get("/api/accounts").json()).isEmpty();
 
+        // V2 on the demo's invoices: Alice in France pays French VAT, Bob's Belgian company reverse-charges
+        var aliceProfile = alice.get("/api/profile").json();
+        assertThat(aliceProfile.get("country").asText()).isEqualTo("FR");
+        assertThat(aliceProfile.get("company").asText()).isEqualTo("Martin Conseil SARL");
+        assertThat(aliceProfile.get("vatNumber").isNull()).isTrue();
+        var aliceInvoices = alice.get("/api/invoices").json();
+        assertThat(aliceInvoices.findValuesAsText("vatTreatment")).containsOnly("DOMESTIC");
+        // 9.99 × 20% = 1.998 → 2.00; 119.88 × 20% = 23.976 → 23.98
+        assertThat(aliceInvoices.findValues("total")).extracting(total -> total.get("amount").asText())
+                .containsExactlyInAnyOrder("11.99", "143.86");
+        var bobProfile = bob.get("/api/profile").json();
+        assertThat(bobProfile.get("country").asText()).isEqualTo("BE");
+        assertThat(bobProfile.get("vatNumber").asText()).isEqualTo("BE0123456749");
+        var bobInvoice = bob.get("/api/invoices").json().get(0);
+        assertThat(bobInvoice.get("vatTreatment").asText()).isEqualTo("REVERSE_CHARGE");
+        assertThat(bobInvoice.at("/total/amount").asText()).isEqualTo("4.99");
+        assertThat(bobInvoice.at("/billedTo/vatNumber").asText()).isEqualTo("BE0123456749");
+        var carolProfile = api.as("carol@example.com", "demo").get("/api/profile").json();
+        assertThat(carolProfile.get("country").asText()).isEqualTo("DE");
+        assertThat(carolProfile.get("company").isNull()).isTrue();
+
         // every current period has its paid invoice
         assertThat(jdbc.queryForObject("""
                 select count(*) from subscription s join account a on a.id = s.account_id

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import net.hosting.accounttransfer.billing.Money;
+import net.hosting.accounttransfer.billing.TaxedAmount;
+import net.hosting.accounttransfer.billing.VatTreatment;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox;
@@ -112,9 +114,9 @@ class MailerIntegrationTests extends IntegrationTest {
         mailer.send(new OutgoingMail("test:en:" + id, "en-" + id + "@example.test", Locale.ENGLISH, "offer",
                 model(id, "recipient")));
         assertThat(mailbox.awaitMail("fr-" + id + "@example.test", "alice-site").text())
-                .contains("9,99\u00a0€").contains("15 janvier 2027");
+                .contains("11,99\u00a0€ TTC (9,99\u00a0€ HT + TVA 20\u00a0% 2,00\u00a0€)").contains("15 janvier 2027");
         assertThat(mailbox.awaitMail("en-" + id + "@example.test", "alice-site").text())
-                .contains("€9.99").contains("January 15, 2027");
+                .contains("€11.99 incl. VAT (€9.99 excl. VAT + VAT 20% €2.00)").contains("January 15, 2027");
     }
 
     @Test
@@ -165,9 +167,11 @@ class MailerIntegrationTests extends IntegrationTest {
         model.put("expiresAt", Instant.parse("2027-01-10T09:00:00Z"));
         model.put("link", PUBLIC_URL + "/transfers/" + transferId + "?token=abc");
         model.put("audience", audience);
-        model.put("charge", Money.euros("9.99"));
+        model.put("charge", new TaxedAmount(Money.euros("9.99"), new java.math.BigDecimal("20"), Money.euros("2.00"),
+                VatTreatment.DOMESTIC));
         model.put("chargeDate", LocalDate.of(2027, 1, 15));
-        model.put("refund", Money.euros("4.83"));
+        model.put("refund", new TaxedAmount(Money.euros("4.83"), new java.math.BigDecimal("20"), Money.euros("0.97"),
+                VatTreatment.DOMESTIC));
         model.put("creditNoteNumber", "2027-000002");
         model.put("invoiceNumber", "2027-000001");
         model.put("periodStart", LocalDate.of(2027, 1, 15));

@@ -66,7 +66,7 @@ class ConnectionBudgetIntegrationTests extends IntegrationTest {
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         assertThat(created.json().get("sender").asText()).isEqualTo(sender.email());
         assertThat(created.json().get("preview").get("recipientCharge").get("amount").get("amount").asText())
-                .isEqualTo("9.99");
+                .as("9.99 + 20% VAT").isEqualTo("11.99");
 
         String id = created.json().get("id").asText();
         Api.Reply accepted = api.withToken(token(recipient)).post("/api/transfers/" + id + "/accept", null,

@@ -152,6 +152,44 @@ class ProfileChangeIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void aVatNumberIsCheckedAgainstTheProfilesCountryAndNullRemovesIt() {
+        Profile tom = fixtures.customer("Tom", Profile.Language.EN);
+        Api asTom = api.as(tom.email(), Fixtures.PASSWORD);
+        assertThat(asTom.get("/api/profile").json().get("country").asText()).isEqualTo("FR");
+
+        // FR: key 12 is not (12 + 3 × (123456782 mod 97)) mod 97 = 11
+        assertProblem(asTom.patch("/api/profile", Map.of("vatNumber", "FR12123456782")), 422, "vatNumber");
+        // FR: 123456789 fails Luhn, though 32 is the key its digits give
+        assertProblem(asTom.patch("/api/profile", Map.of("vatNumber", "FR32123456789")), 422, "vatNumber");
+        // BE: 97 − (01234567 mod 97) = 49, not 48
+        assertProblem(asTom.patch("/api/profile", Map.of("country", "BE", "vatNumber", "BE0123456748")), 422,
+                "vatNumber");
+        // a Belgian number on a French profile
+        assertProblem(asTom.patch("/api/profile", Map.of("vatNumber", "BE0123456749")), 422, "vatNumber");
+        assertProblem(asTom.patch("/api/profile", Map.of("country", "XX")), 422, "country");
+        assertThat(asTom.get("/api/profile").json().get("vatNumber").isNull()).as("nothing changed").isTrue();
+        assertThat(asTom.get("/api/profile").json().get("country").asText()).isEqualTo("FR");
+
+        Api.Reply french = asTom.patch("/api/profile", Map.of("vatNumber", "fr 11 123 456 782"));
+        assertThat(french.status()).as(french.body()).isEqualTo(200);
+        assertThat(french.json().get("vatNumber").asText()).isEqualTo("FR11123456782");
+        // moving to Belgium with the French number kept is refused; with a Belgian number it is one change
+        assertProblem(asTom.patch("/api/profile", Map.of("country", "BE")), 422, "vatNumber");
+        Api.Reply belgian = asTom.patch("/api/profile", Map.of("country", "BE", "vatNumber", "BE0123456749"));
+        assertThat(belgian.status()).as(belgian.body()).isEqualTo(200);
+        assertThat(belgian.json().get("country").asText()).isEqualTo("BE");
+        assertThat(belgian.json().get("vatNumber").asText()).isEqualTo("BE0123456749");
+
+        Api.Reply removed = asTom.patch("/api/profile", java.util.Collections.singletonMap("vatNumber", null));
+        assertThat(removed.status()).as(removed.body()).isEqualTo(200);
+        assertThat(removed.json().get("vatNumber").isNull()).isTrue();
+        assertThat(removed.json().get("country").asText()).isEqualTo("BE");
+        assertThat(list(asTom, "/api/activity")).filteredOn(entry -> entry.get("action").asText().equals("PROFILE_CHANGED"))
+                .extracting(entry -> entry.get("field").asText())
+                .containsExactlyInAnyOrder("vatNumber", "country", "vatNumber", "vatNumber");
+    }
+
+    @Test
     void twoProfilesConfirmingTheSameEmailAtOnceEndInOneChangeAndOneConflictNotAServerError() {
         Profile first = fixtures.customer("Uma", Profile.Language.EN);
         Profile second = fixtures.customer("Vic", Profile.Language.EN);

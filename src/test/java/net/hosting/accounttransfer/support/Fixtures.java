@@ -46,6 +46,13 @@ public class Fixtures {
         return profiles.register(email, PASSWORD, name, null, "1 Test Street", locale, new Actor(email, "127.0.0.1"));
     }
 
+    /** A customer in {@code country}, with a company and a VAT number when given (null for none). */
+    public Profile customerIn(String country, String name, String company, String vatNumber) {
+        String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + unique() + "@example.test";
+        return profiles.register(email, PASSWORD, name, company, "1 Test Street", country, vatNumber,
+                Profile.Language.EN, new Actor(email, "127.0.0.1"));
+    }
+
     /** An account of {@code owner} whose current period began {@code daysAgo} days ago and is paid. */
     public Account paidAccount(Profile owner, String price, BillingCycle cycle, int daysAgo) {
         return paidAccount(owner, price, cycle, calendar.today().minusDays(daysAgo));

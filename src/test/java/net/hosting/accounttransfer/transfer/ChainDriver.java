@@ -8,12 +8,15 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.billing.BillingCycle;
 import net.hosting.accounttransfer.billing.BillingPeriod;
+import net.hosting.accounttransfer.billing.Invoice;
 import net.hosting.accounttransfer.billing.Ledger;
+import net.hosting.accounttransfer.billing.TaxedAmount;
 import net.hosting.accounttransfer.billing.Money;
 import net.hosting.accounttransfer.billing.Subscription;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
@@ -25,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Hands one account along a chain of transfers accepted on chosen Paris dates, running the real steps the
  * process runs (ownership, invoice, refund, renewal) without the engine, so a chain costs milliseconds. The
  * AT_RENEWAL timers are kept here and fired, in due order, before any later acceptance and at {@link #finish}.
+ * At each acceptance it keeps what the preview said then, and checks that the steps issued exactly that (B7).
  */
 final class ChainDriver {
 
@@ -39,13 +43,16 @@ final class ChainDriver {
     private final AccountRepository accounts;
     private final SubscriptionRepository subscriptions;
     private final Ledger ledger;
+    private final TransferBilling billing;
     private final TransactionTemplate transaction;
     private final List<Timer> timers = new ArrayList<>();
     private Account account;
     private int accepted;
 
     ChainDriver(TransferRepository transfers, TransferSteps steps, AccountRepository accounts,
-            SubscriptionRepository subscriptions, Ledger ledger, TransactionTemplate transaction) {
+            SubscriptionRepository subscriptions, Ledger ledger, TransferBilling billing,
+            TransactionTemplate transaction) {
+        this.billing = billing;
         this.transfers = transfers;
         this.steps = steps;
         this.accounts = accounts;
@@ -96,15 +103,37 @@ final class ChainDriver {
             transfer.accept(recipient.id(), at);
             transfers.saveAndFlush(transfer);
         });
+        // what both parties read at the moment of acceptance, before any step ran
+        TransferBilling.Preview said = billing.preview(transfers.findById(id).orElseThrow(),
+                TransferBilling.Reader.OTHER).orElseThrow();
         steps.transferOwnership(id);
         if (mode == BillingMode.IMMEDIATE) {
             steps.invoiceRecipient(id);
             steps.refundSender(id);
+            requireIssuedAsPreviewed(transfers.findById(id).orElseThrow(), said);
         } else {
             timers.add(new Timer(id, active().renewalDate(), accepted));
         }
         accepted++;
         return transfers.findById(id).orElseThrow();
+    }
+
+    /**
+     * B7 and issue 19: the recipient's invoice, the sender's refund and the previous payer's refund are exactly the
+     * preview's figures at acceptance, net, VAT and total, each under the key the plan named, or absent when the
+     * preview said nothing.
+     */
+    private void requireIssuedAsPreviewed(Transfer transfer, TransferBilling.Preview said) {
+        Optional<TaxedAmount> charge = ledger.findByKey(TransferBilling.recipientInvoiceKey(transfer)).map(Invoice::amounts);
+        Optional<TaxedAmount> senderRefund = ledger.findByKey(TransferBilling.senderRefundKey(transfer)).map(Invoice::amounts);
+        Optional<TaxedAmount> previousPayerRefund = ledger.findByKey(TransferBilling.previousPayerRefundKey(transfer))
+                .map(Invoice::amounts);
+        if (!charge.equals(Optional.of(said.recipientCharge()).filter(c -> !c.net().isZero()))
+                || !senderRefund.equals(said.senderRefund()) || !previousPayerRefund.equals(said.previousPayerRefund())) {
+            throw new AssertionError("transfer " + transfer.id() + ": the preview at acceptance said " + said
+                    + ", but the steps issued charge " + charge + ", sender refund " + senderRefund
+                    + ", previous payer refund " + previousPayerRefund);
+        }
     }
 
     /** Fires every timer still waiting, as the days pass. */

@@ -19,6 +19,7 @@ import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox;
+import net.hosting.accounttransfer.support.Taxed;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
 
     @BeforeEach
     void parties() {
-        chain = new ChainDriver(transfers, steps, accounts, subscriptions, ledger, transaction);
+        chain = new ChainDriver(transfers, steps, accounts, subscriptions, ledger, billing, transaction);
         alice = fixtures.customer("Alice", Profile.Language.FR);
         bob = fixtures.customer("Bob", Profile.Language.EN);
         carol = fixtures.customer("Carol", Profile.Language.EN);
@@ -66,16 +67,18 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
 
         // what Bob and Carol read before Carol accepts: B9 as if accepted that day
         TransferBilling.Quote quote = billing.quote(chain.active(), BillingMode.IMMEDIATE, LocalDate.of(2026, 11, 30));
-        assertThat(quote.senderRefund()).isEqualTo(Money.euros("0.00"));
-        assertThat(quote.previousPayerRefund()).isEqualTo(Money.euros("87.04"));
+        assertThat(quote.senderRefund().isZero()).isTrue();
+        // 119.88 × 265 / 365 = 87.0367… → 87.04 net, at Alice's invoice's 20%: 17.408 → 17.41
+        assertThat(quote.previousPayerRefund()).isEqualTo(Taxed.domestic("87.04", "17.41"));
 
         Transfer toCarol = chain.handOver(bob, carol, BillingMode.IMMEDIATE, LocalDate.of(2026, 11, 30));
         chain.finish();
 
-        // 119.88 × 265 / 365 = 87.0367… → 87.04, against Alice's own invoice
+        // 119.88 × 265 / 365 = 87.0367… → 87.04 net, against Alice's own invoice, at its 20%: 17.408 → 17.41 VAT
         Invoice paid = only(documentsOf(alice, Invoice.Kind.INVOICE));
         Invoice credit = only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE));
-        assertThat(credit.amount()).isEqualTo(Money.euros("87.04"));
+        assertThat(credit.amounts()).isEqualTo(Taxed.domestic("87.04", "17.41"));
+        assertThat(credit.amount()).isEqualTo(Money.euros("104.45"));
         assertThat(credit.servicePeriod()).isEqualTo(period("2026-11-30", "2027-08-22"));
         assertThat(credit.creditedInvoiceId()).isEqualTo(paid.id());
         assertThat(credit.refundedAt()).isNotNull();
@@ -85,12 +88,15 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).as("Bob paid nothing and gets nothing").isEmpty();
         Invoice carols = only(invoices.findByProfile(carol.id(), Pageable.unpaged()).getContent());
         assertThat(carols.kind()).isEqualTo(Invoice.Kind.INVOICE);
-        assertThat(carols.amount()).isEqualTo(Money.euros("119.88"));
+        // 119.88 + 23.976 → 23.98 VAT
+        assertThat(carols.amount()).isEqualTo(Money.euros("143.86"));
         assertThat(carols.servicePeriod()).isEqualTo(period("2026-11-30", "2027-11-30"));
 
         // the API shows the amount and no identity; the sender's refund is null
         JsonNode preview = TransfersByApi.get(api.as(bob.email(), Fixtures.PASSWORD), toCarol.id()).get("preview");
-        assertThat(preview.at("/previousPayerRefund/amount").asText()).isEqualTo("87.04");
+        assertThat(preview.at("/previousPayerRefund/amount").asText()).isEqualTo("104.45");
+        assertThat(preview.at("/previousPayerRefund/net").asText()).isEqualTo("87.04");
+        assertThat(preview.at("/previousPayerRefund/vat").asText()).isEqualTo("17.41");
         assertThat(preview.at("/previousPayerRefund/currency").asText()).isEqualTo("EUR");
         assertThat(preview.get("senderRefund").isNull()).isTrue();
         assertThat(preview.toString()).doesNotContain(alice.email(), "Alice");
@@ -102,8 +108,10 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         assertThat(mail.subject()).isEqualTo("Compte " + shop.name() + " : jours non utilisés remboursés");
         assertThat(mail.text()).contains("Vous avez payé la période en cours du compte d’hébergement " + shop.name())
                 .contains("Les 265 jours non utilisés, du 30 novembre 2026 au 22 août 2027, vous reviennent : l’avoir "
-                        + credit.number() + " vous rembourse 87,04\u00a0€, immédiatement.");
-        assertThat(mail.html()).contains("87,04\u00a0€", "30 novembre 2026", "22 août 2027", credit.number());
+                        + credit.number() + " vous rembourse 104,45\u00a0€ TTC (87,04\u00a0€ HT + TVA 20\u00a0% "
+                        + "17,41\u00a0€), immédiatement.");
+        assertThat(mail.html()).contains("104,45\u00a0€", "87,04\u00a0€", "30 novembre 2026", "22 août 2027",
+                credit.number());
         assertThat(mailbox.to(alice.email())).hasSize(1);
     }
 
@@ -117,7 +125,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         billing.refundUnusedDays(transfers.findById(toCarol.id()).orElseThrow());
 
         assertThat(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).singleElement()
-                .satisfies(credit -> assertThat(credit.amount()).isEqualTo(Money.euros("87.04")));
+                .satisfies(credit -> assertThat(credit.amounts()).isEqualTo(Taxed.domestic("87.04", "17.41")));
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
     }
 
@@ -130,9 +138,9 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         chain.handOver(carol, dave, BillingMode.IMMEDIATE, LocalDate.of(2026, 1, 17));
         chain.finish();
 
-        // 9.99 × 15 / 31 = 4.8338… → 4.83
+        // 9.99 × 15 / 31 = 4.8338… → 4.83 net, 0.966 → 0.97 VAT
         Invoice credit = only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE));
-        assertThat(credit.amount()).isEqualTo(Money.euros("4.83"));
+        assertThat(credit.amounts()).isEqualTo(Taxed.domestic("4.83", "0.97"));
         assertThat(credit.servicePeriod()).isEqualTo(period("2026-01-17", "2026-02-01"));
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
         assertThat(invoices.findByProfile(carol.id(), Pageable.unpaged()).getContent()).as("both renewal timers find a closed subscription").isEmpty();
@@ -150,9 +158,10 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         chain.handOver(carol, dave, BillingMode.IMMEDIATE, LocalDate.of(2029, 3, 1));
         chain.finish();
 
-        // 119.88 × 92 / 365 = 30.2163… → 30.22, to Bob; Alice's year ended long before
+        // 119.88 × 92 / 365 = 30.2163… → 30.22 net, 6.044 → 6.04 VAT, to Bob; Alice's year ended long before
         Invoice credit = only(documentsOf(bob, Invoice.Kind.CREDIT_NOTE));
-        assertThat(credit.amount()).isEqualTo(Money.euros("30.22"));
+        assertThat(credit.amounts()).isEqualTo(Taxed.domestic("30.22", "6.04"));
+        assertThat(credit.amount()).isEqualTo(Money.euros("36.26"));
         assertThat(credit.servicePeriod()).isEqualTo(period("2029-03-01", "2029-06-01"));
         assertThat(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).isEmpty();
         assertThat(invoices.findByProfile(carol.id(), Pageable.unpaged()).getContent()).isEmpty();
@@ -169,10 +178,11 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         chain.handOver(alice, bob, BillingMode.AT_RENEWAL, LocalDate.of(2026, 4, 5));
         chain.handOver(bob, carol, BillingMode.IMMEDIATE, LocalDate.of(2026, 4, 16));
 
-        // (9.99 − 2.00) × 15 / 30 = 3.995 → 4.00
-        assertThat(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).extracting(Invoice::amount)
-                .containsExactlyInAnyOrder(Money.euros("2.00"), Money.euros("4.00"));
-        assertThat(ledger.creditableOn(paid)).isEqualTo(Money.euros("3.99"));
+        // the goodwill: 2.00 net + 0.40 VAT; then (9.99 − 2.00) × 15 / 30 = 3.995 → 4.00 net + 0.80 VAT, which
+        // leaves 3.99 net and 2.00 − 0.40 − 0.80 = 0.80 VAT
+        assertThat(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).extracting(Invoice::amounts)
+                .containsExactlyInAnyOrder(Taxed.domestic("2.00", "0.40"), Taxed.domestic("4.00", "0.80"));
+        assertThat(ledger.creditableOn(paid)).isEqualTo(Taxed.domestic("3.99", "0.80"));
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
     }
 
@@ -182,8 +192,9 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         chain.handOver(alice, bob, BillingMode.AT_RENEWAL, LocalDate.of(2026, 3, 1));
         chain.handOver(bob, alice, BillingMode.IMMEDIATE, LocalDate.of(2026, 3, 1));
 
-        // 365 / 365: the whole year back, and a whole year invoiced from the same day
-        assertThat(only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).amount()).isEqualTo(Money.euros("119.88"));
+        // 365 / 365: the whole year back, VAT and all, and a whole year invoiced from the same day
+        assertThat(only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE)).amounts())
+                .isEqualTo(Taxed.domestic("119.88", "23.98"));
         assertThat(documentsOf(alice, Invoice.Kind.INVOICE)).extracting(Invoice::servicePeriod)
                 .containsExactly(period("2026-03-01", "2027-03-01"), period("2026-03-01", "2027-03-01"));
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).isEmpty();
@@ -198,9 +209,9 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         Transfer toCarol = chain.handOver(alice, carol, BillingMode.IMMEDIATE, LocalDate.of(2026, 1, 17));
 
         Invoice credit = only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE));
-        assertThat(credit.amount()).isEqualTo(Money.euros("4.83"));
+        assertThat(credit.amount()).isEqualTo(Money.euros("5.80"));
         assertThat(credit.idempotencyKey()).isEqualTo("transfer:" + toCarol.id() + ":sender-refund");
-        assertThat(billing.preview(toCarol).orElseThrow().previousPayerRefund().isZero()).isTrue();
+        assertThat(billing.preview(toCarol, TransferBilling.Reader.OTHER).orElseThrow().previousPayerRefund()).isEmpty();
         mails.previousPayerRefunded(toCarol.id());
         assertThat(mailbox.to(alice.email())).as("no mail as a previous payer").isEmpty();
     }

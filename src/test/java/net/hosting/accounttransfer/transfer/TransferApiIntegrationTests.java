@@ -47,24 +47,28 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account account = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, ANCHOR);
-        // B4: 9.99 × 19 / 29 = 6.5452 → 6.55, over [2028-02-29, 2028-03-19)
-        String refund = "6.55";
+        // B4: 9.99 × 19 / 29 = 6.5452 → 6.55 net, over [2028-02-29, 2028-03-19); V4: 6.55 × 20% = 1.31 VAT, 7.86 back
+        String refund = "7.86";
 
         String id = start(alice, account, bob.email(), "IMMEDIATE").get("id").asText();
 
         Mailbox.Mail offer = mailbox.awaitMail(bob.email(), "Account " + account.name() + " is offered to you");
         assertThat(acceptLinkOf(offer)[0]).isEqualTo(id);
         assertLinkOpensTheOffer(offer, id, account.name());
-        assertThat(offer.text()).contains("€9.99", id);
+        // V5: Bob, a French consumer, pays 9.99 + 1.998 → 2.00 VAT = 11.99
+        assertThat(offer.text()).contains("€11.99", "€9.99", "€2.00", id);
         process.awaitUserTask(id);
         // B7: both parties see the same preview before anyone confirms
         for (Profile party : List.of(alice, bob)) {
             JsonNode before = transfer(party, id);
             assertThat(before.get("status").asText()).isEqualTo("PENDING");
-            assertThat(before.at("/preview/recipientCharge/amount/amount").asText()).isEqualTo("9.99");
+            assertThat(before.at("/preview/recipientCharge/amount/amount").asText()).isEqualTo("11.99");
+            assertThat(before.at("/preview/recipientCharge/net/amount").asText()).isEqualTo("9.99");
             assertThat(before.at("/preview/recipientCharge/amount/currency").asText()).isEqualTo("EUR");
             assertThat(before.at("/preview/recipientCharge/date").asText()).isEqualTo("2028-02-29");
             assertThat(before.at("/preview/senderRefund/amount").asText()).isEqualTo(refund);
+            assertThat(before.at("/preview/senderRefund/net").asText()).isEqualTo("6.55");
+            assertThat(before.at("/preview/senderRefund/vat").asText()).isEqualTo("1.31");
         }
         assertThat(assertOwnedBy(alice, bob, account).at("/pendingTransfer/id").asText()).isEqualTo(id);
 
@@ -93,7 +97,7 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         List<Invoice> bobs = invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent();
         assertThat(bobs).singleElement().satisfies(invoice -> {
             assertThat(invoice.kind()).isEqualTo(Invoice.Kind.INVOICE);
-            assertThat(invoice.amount().amount().toPlainString()).isEqualTo("9.99");
+            assertThat(invoice.amount().amount().toPlainString()).isEqualTo("11.99");
             assertThat(invoice.servicePeriod().start()).hasToString("2028-02-29");
             assertThat(invoice.servicePeriod().end()).hasToString("2028-03-29");
         });
@@ -112,7 +116,7 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         assertThat(toAlice.text()).contains(creditNote.number(), "€" + refund);
         assertRefersTo(toAlice, id);
         Mailbox.Mail toBob = mailbox.awaitMail(bob.email(), "Transfer of account " + account.name() + " completed");
-        assertThat(toBob.text()).contains(bobs.get(0).number(), "€9.99");
+        assertThat(toBob.text()).contains(bobs.get(0).number(), "€11.99");
         assertRefersTo(toBob, id);
         assertThat(process.awaitEnded(id).getEndActivityId()).isEqualTo(ProcessProbe.COMPLETED);
         assertThat(process.incidents(id)).isZero();
@@ -130,7 +134,7 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         assertLinkOpensTheOffer(offer, id, account.name());
         process.awaitUserTask(id);
         JsonNode before = transfer(bob, id);
-        assertThat(before.at("/preview/recipientCharge/amount/amount").asText()).isEqualTo("9.99");
+        assertThat(before.at("/preview/recipientCharge/amount/amount").asText()).isEqualTo("11.99");
         assertThat(before.at("/preview/recipientCharge/date").asText()).isEqualTo("2028-03-19");
         assertThat(before.at("/preview/senderRefund").isNull()).isTrue();
 
@@ -161,7 +165,7 @@ class TransferApiIntegrationTests extends TransferIntegrationSupport {
         Mailbox.Mail billed = mailbox.awaitMail(bob.email(), "Account " + account.name() + ": renewal invoiced");
         assertRefersTo(billed, id);
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).singleElement().satisfies(invoice -> {
-            assertThat(invoice.amount().amount().toPlainString()).isEqualTo("9.99");
+            assertThat(invoice.amount().amount().toPlainString()).isEqualTo("11.99");
             assertThat(invoice.servicePeriod().start()).hasToString("2028-03-19");
             assertThat(invoice.servicePeriod().end()).hasToString("2028-04-19");
             assertThat(billed.text()).contains(invoice.number());

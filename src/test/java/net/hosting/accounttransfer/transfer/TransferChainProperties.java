@@ -21,6 +21,7 @@ import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileRepository;
 import net.hosting.accounttransfer.profile.ProfileService;
+import net.hosting.accounttransfer.profile.VatNumber;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
 import net.jqwik.api.Arbitraries;
@@ -40,12 +41,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * B9 over whole chains: one account handed on up to five times within its periods, with random billing modes,
  * acceptance days, recipients and profile changes, on the real services and the embedded PostgreSQL. After each
  * chain, every day from the first period's start to the current period's end is paid exactly once, every credit is
- * B4 on what its invoice had left, and no refund exceeds it.
+ * B4 on what its invoice had left, net and VAT each (V4), no refund exceeds it, and every document issued is what the
+ * preview said at acceptance (ChainDriver). The parties are a French consumer, a Belgian business with a VAT number
+ * (reverse charge), a German consumer (19%) and a Finnish consumer (25.5%), so every treatment of an EU buyer is met.
  */
 class TransferChainProperties extends IntegrationTest {
 
     /** Customers shared by every chain; each chain has its own account, so documents never mix. */
     private static final int PARTIES = 4;
+    /** Each party's country, VAT number and the rate its invoices carry: FR 20%, BE reverse charge, DE 19%, FI 25.5%. */
+    private static final String[] COUNTRIES = {"FR", "BE", "DE", "FI"};
+    private static final String[] VAT_NUMBERS = {null, "BE0123456749", null, null};
+    private static final String[] RATES = {"20", "0", "19", "25.5"};
+    private final Map<Long, BigDecimal> rates = new HashMap<>();
 
     @Autowired TransferRepository transfers;
     @Autowired TransferSteps steps;
@@ -54,6 +62,7 @@ class TransferChainProperties extends IntegrationTest {
     @Autowired ProfileRepository profileRepository;
     @Autowired ProfileService profiles;
     @Autowired Ledger ledger;
+    @Autowired TransferBilling billing;
     @Autowired TransactionTemplate transaction;
     @Autowired JdbcTemplate jdbc;
 
@@ -78,7 +87,7 @@ class TransferChainProperties extends IntegrationTest {
 
     /** A document as stored, read back for the checks. */
     record Document(long id, String kind, long profileId, LocalDate start, LocalDate end, BigDecimal amount,
-            Long credits, String billedName) {
+            Long credits, String billedName, BigDecimal net, BigDecimal vatRate, BigDecimal vat) {
 
         long days() {
             return ChronoUnit.DAYS.between(start, end);
@@ -92,8 +101,11 @@ class TransferChainProperties extends IntegrationTest {
         for (int i = 0; i < PARTIES; i++) {
             String email = "chain-" + i + "-" + Fixtures.unique() + "@example.test";
             // no sign-in happens here, so the password hash is never checked (and BCrypt would cost the tries)
-            parties.add(profileRepository.save(new Profile(email, "{noop}unused", "Party " + i, null,
-                    i + " Chain Street", Profile.Language.EN, Instant.now())));
+            parties.add(profileRepository.save(new Profile(email, "{noop}unused", "Party " + i,
+                    VAT_NUMBERS[i] == null ? null : "Party " + i + " SRL", i + " Chain Street", COUNTRIES[i],
+                    VAT_NUMBERS[i] == null ? null : VatNumber.of(VAT_NUMBERS[i], COUNTRIES[i]), Profile.Language.EN,
+                    Instant.now())));
+            rates.put(parties.get(i).id(), new BigDecimal(RATES[i]));
             names.put(parties.get(i).id(), "Party " + i);
         }
     }
@@ -123,12 +135,19 @@ class TransferChainProperties extends IntegrationTest {
         assertEveryDayPaidExactlyOnce(chain, run.account(), documents);
         assertEachDocumentCarriesTheNameOfItsDay(run, documents);
         assertCreditsAreB4OnWhatWasLeft(documents);
-        assertThat(documents).filteredOn(d -> d.kind().equals("INVOICE"))
-                .allSatisfy(invoice -> assertThat(invoice.amount()).isEqualByComparingTo(chain.price()));
+        assertThat(documents).allSatisfy(document -> assertThat(document.amount())
+                .as("total = net + VAT: %s", document).isEqualByComparingTo(document.net().add(document.vat())));
+        // V1, V2: the price is the net, taxed at the payer's rate, rounded once
+        assertThat(documents).filteredOn(d -> d.kind().equals("INVOICE")).allSatisfy(invoice -> {
+            assertThat(invoice.net()).isEqualByComparingTo(chain.price());
+            assertThat(invoice.vatRate()).as("rate of %s", invoice).isEqualByComparingTo(rates.get(invoice.profileId()));
+            assertThat(invoice.vat()).as("VAT of %s", invoice).isEqualByComparingTo(new BigDecimal(chain.price())
+                    .multiply(invoice.vatRate()).movePointLeft(2).setScale(2, RoundingMode.HALF_UP));
+        });
     }
 
     private Run run(Chain chain) {
-        ChainDriver driver = new ChainDriver(transfers, steps, accounts, subscriptions, ledger, transaction);
+        ChainDriver driver = new ChainDriver(transfers, steps, accounts, subscriptions, ledger, billing, transaction);
         int holder = 0;
         Map<Long, String> namesAtStart = new HashMap<>(names);
         List<Rename> renames = new ArrayList<>();
@@ -206,25 +225,38 @@ class TransferChainProperties extends IntegrationTest {
         assertThat(paid.tailMap(last).values()).allMatch(times -> times == 0);
     }
 
-    /** B4 and B5, worked out here: round_half_up((invoice − earlier credits) × days credited / days invoiced). */
+    /**
+     * B4, B5 and V4, worked out here: creditNet = round_half_up((net − earlier credits' net) × days credited / days
+     * invoiced), creditVat = round_half_up(creditNet × the invoice's rate), never more than the invoice's VAT left;
+     * so net and VAT are each given back at most once.
+     */
     private static void assertCreditsAreB4OnWhatWasLeft(List<Document> documents) {
         for (Document invoice : documents) {
             if (!invoice.kind().equals("INVOICE")) {
                 continue;
             }
-            BigDecimal left = invoice.amount();
+            BigDecimal netLeft = invoice.net();
+            BigDecimal vatLeft = invoice.vat();
             for (Document credit : documents) {
                 if (!invoice.equals(documentCredited(credit, invoice))) {
                     continue;
                 }
-                BigDecimal expected = left.multiply(BigDecimal.valueOf(credit.days()))
+                BigDecimal net = netLeft.multiply(BigDecimal.valueOf(credit.days()))
                         .divide(BigDecimal.valueOf(invoice.days()), 2, RoundingMode.HALF_UP);
-                assertThat(credit.amount()).as("B4 for %s against %s with %s left", credit, invoice, left)
-                        .isEqualByComparingTo(expected);
-                assertThat(credit.amount()).as("B5: never more than was left").isLessThanOrEqualTo(left);
-                left = left.subtract(credit.amount());
+                BigDecimal vat = net.multiply(invoice.vatRate()).movePointLeft(2).setScale(2, RoundingMode.HALF_UP)
+                        .min(vatLeft);
+                assertThat(credit.net()).as("B4 for %s against %s with %s net left", credit, invoice, netLeft)
+                        .isEqualByComparingTo(net);
+                assertThat(credit.vatRate()).as("V4: the invoice's rate").isEqualByComparingTo(invoice.vatRate());
+                assertThat(credit.vat()).as("V4 for %s against %s with %s VAT left", credit, invoice, vatLeft)
+                        .isEqualByComparingTo(vat);
+                assertThat(credit.net()).as("B5: never more net than was left").isLessThanOrEqualTo(netLeft);
+                assertThat(credit.vat()).as("V4: never more VAT than was left").isLessThanOrEqualTo(vatLeft);
+                netLeft = netLeft.subtract(credit.net());
+                vatLeft = vatLeft.subtract(credit.vat());
             }
-            assertThat(left.signum()).as("credits of %s", invoice).isGreaterThanOrEqualTo(0);
+            assertThat(netLeft.signum()).as("net credited on %s", invoice).isGreaterThanOrEqualTo(0);
+            assertThat(vatLeft.signum()).as("VAT credited on %s", invoice).isGreaterThanOrEqualTo(0);
         }
     }
 
@@ -234,10 +266,11 @@ class TransferChainProperties extends IntegrationTest {
 
     private List<Document> documentsOf(Account account) {
         return jdbc.query("""
-                select id, kind, profile_id, period_start, period_end, amount, credited_invoice_id, billed_name
+                select id, kind, profile_id, period_start, period_end, amount, credited_invoice_id, billed_name,
+                       net, vat_rate, vat
                 from invoice where account_id = ? order by id""",
                 (rs, n) -> new Document(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getObject(4, LocalDate.class),
                         rs.getObject(5, LocalDate.class), rs.getBigDecimal(6), (Long) rs.getObject(7, Long.class),
-                        rs.getString(8)), account.id());
+                        rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getBigDecimal(11)), account.id());
     }
 }

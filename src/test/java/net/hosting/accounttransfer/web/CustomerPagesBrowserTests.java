@@ -105,7 +105,8 @@ class CustomerPagesBrowserTests extends FixedDateIntegrationTest {
         Profile bob = fixtures.customer("Bob", Profile.Language.EN);
         Account site = fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, LocalDate.parse("2028-02-19"));
         // B4 by hand, accepted on 2028-02-29 in the month [2028-02-19, 2028-03-19): 9.99 × 19 / 29 = 6.5452 → 6.55
-        BigDecimal refund = new BigDecimal("6.55");
+        // net, V4: 6.55 × 20% = 1.31 VAT, 7.86 back; Bob, French too, pays 9.99 + 2.00 VAT = 11.99
+        BigDecimal refund = new BigDecimal("7.86");
 
         // 1. Alice signs in, chooses the account and Bob, reads the preview, confirms
         open("/login");
@@ -127,7 +128,12 @@ class CustomerPagesBrowserTests extends FixedDateIntegrationTest {
 
         assertThat(heading()).isEqualTo("Vérifiez avant de confirmer");
         WebElement line = browser.findElement(By.cssSelector("tr[data-account='" + site.name() + "']"));
-        assertThat(line.findElement(By.cssSelector("td.charge data")).getDomAttribute("value")).isEqualTo("9.99");
+        assertThat(line.findElement(By.cssSelector("td.charge data")).getDomAttribute("value")).isEqualTo("11.99");
+        // textContent, since WebDriver's getText turns the no-break spaces of French money into plain ones
+        assertThat(line.findElement(By.cssSelector("td.charge .tax-detail")).getDomProperty("textContent"))
+                .isEqualTo("(9,99\u00a0€ HT + TVA 20\u00a0% 2,00\u00a0€)");
+        assertThat(line.findElement(By.cssSelector("td.refund .tax-detail")).getDomProperty("textContent"))
+                .isEqualTo("(6,55\u00a0€ HT + TVA 20\u00a0% 1,31\u00a0€)");
         WebElement shownRefund = line.findElement(By.cssSelector("td.refund data"));
         assertThat(shownRefund.getDomAttribute("value")).isEqualTo(refund.toPlainString());
         assertThat(shownRefund.getText()).startsWith(refund.toPlainString().replace('.', ',')).endsWith("€");
@@ -188,8 +194,10 @@ class CustomerPagesBrowserTests extends FixedDateIntegrationTest {
         WebElement creditNote = browser.findElement(By.cssSelector("table.invoices tr[data-kind='CREDIT_NOTE']"));
         assertThat(creditNote.getText()).contains("Avoir").contains(site.name()).contains(alice.name())
                 .contains(alice.email());
-        assertThat(creditNote.findElement(By.cssSelector("data")).getDomAttribute("value"))
-                .isEqualTo(refund.toPlainString());
+        assertThat(creditNote.findElements(By.cssSelector("data"))).extracting(data -> data.getDomAttribute("value"))
+                .containsExactly("6.55", "1.31", refund.toPlainString());
+        assertThat(creditNote.findElement(By.cssSelector("td.vat")).getDomProperty("textContent")).contains("20\u00a0%")
+                .contains("TVA du pays du vendeur");
         assertThat(text("table.activity")).contains("Cession proposée");
         screenshot("10-history");
         open("/profile");

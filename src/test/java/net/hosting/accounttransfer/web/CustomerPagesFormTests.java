@@ -149,7 +149,9 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
                 .andReturn(), 200);
 
         assertThat(preview.text("//tr[@data-account='" + aliceSite.name() + "']//td[@class='charge']/data/@value"))
-                .isEqualTo("9.99");
+                .isEqualTo("11.99");
+        assertThat(preview.text("//tr[@data-account='" + aliceSite.name() + "']//td[@class='charge']/span[@class='tax-detail']"))
+                .isEqualTo("(9,99\u00a0€ HT + TVA 20\u00a0% 2,00\u00a0€)");
         assertThat(preview.text("//tr[@data-account='" + aliceSite.name() + "']//td[@class='refund']/data/@value"))
                 .matches("\\d+\\.\\d\\d");
         assertThat(transfers.sent(alice.id(), Paging.of(null, null)).getContent()).isEmpty();
@@ -177,8 +179,8 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         Transfer toBob = transfers.start(alice.id(), new TransferService.StartRequest(aliceSite.name(), bob.email(),
                 BillingMode.AT_RENEWAL), null, new Actor(alice.email(), "127.0.0.1")).transfer();
         transfers.accept(toBob.id(), bob.id(), new Actor(bob.email(), "127.0.0.1"));
-        // B4 over Alice's invoice, by hand: 9.99 × 19 / 29 = 6.5452 → 6.55
-        String refund = "6.55";
+        // B4 over Alice's invoice, by hand: 9.99 × 19 / 29 = 6.5452 → 6.55 net, at its 20%: 1.31 VAT, 7.86 back
+        String refund = "7.86";
 
         HtmlPage preview = HtmlPage.of(pages.perform(post("/accounts/transfer/preview").with(pages.as(bob)).with(csrf())
                 .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
@@ -283,6 +285,14 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
                 .param("email", "bob-at-nowhere").param("name", "Bob").param("locale", "en")).andReturn(), 422);
         assertThat(details.text("//p[@id='email-error']")).contains("email address");
         assertThat(details.text("//input[@id='email']/@aria-describedby")).isEqualTo("email-error");
+
+        // V3: 97 − (01234567 mod 97) = 49, not 48; the service judges, the page puts it beside the field
+        HtmlPage vat = HtmlPage.of(pages.perform(post("/profile").with(pages.as(bob)).with(csrf())
+                .param("email", bob.email()).param("name", "Bob").param("locale", "en").param("country", "BE")
+                .param("vatNumber", "BE0123456748")).andReturn(), 422);
+        assertThat(vat.text("//p[@id='vatNumber-error']")).contains("not a valid VAT number");
+        assertThat(vat.text("//input[@id='vatNumber']/@value")).isEqualTo("BE0123456748");
+        assertThat(vat.text("//select[@id='country']/option[@selected]/@value")).isEqualTo("BE");
 
         HtmlPage password = HtmlPage.of(pages.perform(post("/profile/password").with(pages.as(bob)).with(csrf())
                 .param("currentPassword", "not-my-password").param("newPassword", "brand-new-pass")

@@ -21,6 +21,7 @@ import net.hosting.accounttransfer.billing.Subscription;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.support.Taxed;
 import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox.Mail;
 import net.hosting.accounttransfer.transfer.BillingMode;
@@ -55,8 +56,8 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
     private static final String PRICE = "9.99";
     /** The sender's paid month, [2028-02-19, 2028-03-19): 29 days, of which 19 are left on {@link #TODAY}. */
     private static final BillingPeriod SENDERS_MONTH = period("2028-02-19", "2028-03-19");
-    /** B4: 9.99 × 19 / 29 = 6.5452 → 6.55, refunded for [2028-02-29, 2028-03-19). */
-    private static final Money REFUND = Money.euros("6.55");
+    /** B4: 9.99 × 19 / 29 = 6.5452 → 6.55 net, V4: 1.31 VAT at 20%, 7.86 refunded for [2028-02-29, 2028-03-19). */
+    private static final Money REFUND = Money.euros("7.86");
     private static final BillingPeriod REFUNDED_DAYS = period("2028-02-29", "2028-03-19");
     /** IMMEDIATE (T10): the recipient's fresh month from the acceptance date. */
     private static final BillingPeriod RECIPIENTS_MONTH = period("2028-02-29", "2028-03-29");
@@ -110,7 +111,8 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
         execute(job("Task_InvoiceRecipient", pi));
         Invoice invoice = single(invoicesOf(recipient));
         assertThat(invoice.kind()).isEqualTo(Invoice.Kind.INVOICE);
-        assertThat(invoice.amount()).isEqualTo(Money.euros(PRICE));
+        // V1: the price is the net; 9.99 × 20% = 1.998 → 2.00 VAT for a French recipient
+        assertThat(invoice.amounts()).isEqualTo(Taxed.domestic(PRICE, "2.00"));
         assertThat(invoice.servicePeriod()).isEqualTo(RECIPIENTS_MONTH);
         assertThat(invoice.subscriptionId()).isEqualTo(transfer(started).recipientSubscriptionId());
         assertThat(invoice.billedTo().email()).isEqualTo(recipient.email());
@@ -132,9 +134,9 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
                 .isEnded();
         assertEndedAt(pi, "EndEvent_TransferCompleted");
         Mail toSender = onlyMail(sender.email(), "Transfer of account " + account.name() + " completed");
-        assertThat(toSender.text()).contains(creditNote.number(), "€6.55", started.id().toString());
+        assertThat(toSender.text()).contains(creditNote.number(), "€7.86", "€6.55", "€1.31", started.id().toString());
         Mail toRecipient = onlyMail(recipient.email(), "Transfer of account " + account.name() + " completed");
-        assertThat(toRecipient.text()).contains(invoice.number(), "€" + PRICE, started.id().toString());
+        assertThat(toRecipient.text()).contains(invoice.number(), "€11.99", "€" + PRICE, started.id().toString());
         assertThat(mailbox.to(sender.email())).as("the sender paid the period: no mail as a previous payer").hasSize(1);
     }
 
@@ -171,7 +173,7 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
         assertThat(invoicesOf(recipient)).as("B9: the sender of the second transfer paid nothing, gets nothing")
                 .isEmpty();
         Mail toPayer = onlyMail(sender.email(), "Account " + account.name() + ": unused days refunded");
-        assertThat(toPayer.text()).contains(creditNote.number(), "€6.55", "19 unused days");
+        assertThat(toPayer.text()).contains(creditNote.number(), "€7.86", "€6.55", "19 unused days");
         assertThat(onlyMail(recipient.email(), "Transfer of account " + account.name() + " completed").text())
                 .contains("refunded to them, not to you");
         assertThat(onlyMail(third.email(), "Cession du compte " + account.name() + " terminée").text())
@@ -220,7 +222,8 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
         BillingPeriod next = period("2028-03-19", "2028-04-19");
         Invoice invoice = single(invoicesOf(recipient));
         assertThat(invoice.kind()).isEqualTo(Invoice.Kind.INVOICE);
-        assertThat(invoice.amount()).isEqualTo(Money.euros(PRICE));
+        // V1: the price is the net; 9.99 × 20% = 1.998 → 2.00 VAT for a French recipient
+        assertThat(invoice.amounts()).isEqualTo(Taxed.domestic(PRICE, "2.00"));
         assertThat(invoice.servicePeriod()).isEqualTo(next);
         assertThat(subscriptions.findById(recipientSubscription.id()).orElseThrow().currentPeriod()).isEqualTo(next);
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.COMPLETED);
