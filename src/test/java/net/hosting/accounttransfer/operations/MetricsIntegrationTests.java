@@ -58,9 +58,10 @@ class MetricsIntegrationTests extends FixedDateIntegrationTest {
         TransfersByApi.awaitStatus(api.as(alice.email(), Fixtures.PASSWORD), transfer, "COMPLETED");
 
         assertThat(value(PENDING)).isEqualByComparingTo(pending);
-        // Bob's first month [29 Feb, 29 Mar), and 30.00 × 15/29 = 15.517… back to Alice
-        assertThat(value(CHARGED)).isEqualByComparingTo(charged.add(new BigDecimal("30.00")));
-        assertThat(value(REFUNDED)).isEqualByComparingTo(refunded.add(new BigDecimal("15.52")));
+        // totals with VAT, both French at 20%: Bob's first month [29 Feb, 29 Mar), 30.00 + 6.00; back to Alice
+        // 30.00 × 15/29 = 15.517… → 15.52 net, and 15.52 × 0.20 = 3.104 → 3.10 VAT
+        assertThat(value(CHARGED)).isEqualByComparingTo(charged.add(new BigDecimal("36.00")));
+        assertThat(value(REFUNDED)).isEqualByComparingTo(refunded.add(new BigDecimal("18.62")));
     }
 
     @Test
