@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import net.hosting.accounttransfer.transfer.process.JobLogRemovalTimePlugin;
 import net.hosting.accounttransfer.transfer.process.TransferProcess;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -46,6 +47,8 @@ public final class EngineFloor {
         configuration.setProcessEngineName("engine-floor-" + UUID.randomUUID());
         configuration.setDataSource(dataSource);
         settings.applyTo(configuration, jobExecutor);
+        // the service's engine plugin that bears on history (the others act on staff's Cockpit actions only)
+        new JobLogRemovalTimePlugin().preInit(configuration);
         configuration.setBeans(delegates(clients));
         return configuration;
     }
