@@ -113,7 +113,7 @@ class LifecycleBenchmark {
             throws Exception {
         String appDatabase = "bench_" + stamp + "_" + name;
         String appUrl = databases.create(appDatabase);
-        String label = "app".equals(name) ? "service" : "service (" + jvmEnvironment.values() + ")";
+        String label = "app".equals(name) ? "service" : "service, Dockerfile's flags";
         GreenMail smtp = new GreenMail(new ServerSetup(ServiceProcess.freePort(), "127.0.0.1", "smtp"));
         smtp.start();
         ServiceDriver driver;
