@@ -68,6 +68,11 @@ public final class BenchDatabases implements AutoCloseable {
         return DriverManager.getConnection(url(database), username, password);
     }
 
+    /** The database a run's own databases are created from, and statistics are read from. */
+    public String adminDatabase() {
+        return adminDatabase;
+    }
+
     public String username() {
         return username;
     }

@@ -53,11 +53,14 @@ public final class Seed {
         update(connection, """
                 insert into invoice (number, year, sequence, kind, profile_id, account_id, account_name, subscription_id,
                                      period_start, period_end, amount, currency, issued_at, billed_name, billed_company,
-                                     billed_address, billed_email, idempotency_key)
+                                     billed_address, billed_email, idempotency_key, net, vat_rate, vat,
+                                     vat_treatment, billed_language)
                 select y.year || '-' || lpad((y.last + row_number() over (order by s.id))::text, 6, '0'), y.year,
                        y.last + row_number() over (order by s.id), 'INVOICE', p.id, a.id, a.name, s.id,
                        s.current_period_start, s.current_period_end, s.price_amount, s.currency, now(),
-                       p.name, p.company, p.address, p.email, 'bench:' || a.name
+                       p.name, p.company, p.address, p.email, 'bench:' || a.name,
+                       -- as V9 left the documents issued before VAT: net = total, no VAT, treatment NONE
+                       s.price_amount, 0, 0, 'NONE', p.locale
                 from subscription s join account a on a.id = s.account_id join profile p on p.id = s.payer_id,
                      (select t.year, coalesce((select last_value from document_sequence where year = t.year), 0) as last
                       from (select extract(year from now() at time zone ?)::int as year) t) y""", ZONE);

@@ -44,12 +44,17 @@ public final class ServiceDriver {
     }
 
     void closed(int n, int clients, Duration deadline) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger(1);
+        closed(1, n + 1, clients, deadline);
+    }
+
+    /** Lifecycles from (inclusive) to to (exclusive) of the seeded parties, from C clients. */
+    void closed(int from, int to, int clients, Duration deadline) throws InterruptedException {
+        AtomicInteger next = new AtomicInteger(from);
         long giveUp = System.nanoTime() + deadline.toNanos();
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         for (int c = 0; c < clients; c++) {
             pool.submit(() -> {
-                for (int i = next.getAndIncrement(); i <= n && System.nanoTime() < giveUp; i = next.getAndIncrement()) {
+                for (int i = next.getAndIncrement(); i < to && System.nanoTime() < giveUp; i = next.getAndIncrement()) {
                     lifecycle(i);
                 }
             });
