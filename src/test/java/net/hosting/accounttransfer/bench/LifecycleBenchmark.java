@@ -43,14 +43,18 @@ class LifecycleBenchmark {
             smtp.start();
             ServiceDriver driver;
             double serviceRate;
-            try (ServiceProcess service = ServiceProcess.start(jar, Map.of(
-                    "SPRING_DATASOURCE_URL", appUrl,
-                    "SPRING_DATASOURCE_USERNAME", databases.username(),
-                    "SPRING_DATASOURCE_PASSWORD", databases.password(),
-                    "SPRING_MAIL_HOST", "127.0.0.1",
-                    "SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort()),
-                    "CAMUNDA_ADMIN_USER", "benchstaff",
-                    "CAMUNDA_ADMIN_PASSWORD", "bench" + stamp), settings.jvmArgs(), OUT.resolve("app.log"))) {
+            try (ServiceProcess service = ServiceProcess.start(jar, Map.ofEntries(
+                    Map.entry("SPRING_DATASOURCE_URL", appUrl),
+                    Map.entry("SPRING_DATASOURCE_USERNAME", databases.username()),
+                    Map.entry("SPRING_DATASOURCE_PASSWORD", databases.password()),
+                    Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
+                    Map.entry("SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort())),
+                    Map.entry("CAMUNDA_ADMIN_USER", "benchstaff"),
+                    Map.entry("CAMUNDA_ADMIN_PASSWORD", "bench" + stamp),
+                    Map.entry("BILLING_SELLER_NAME", "Bench Hosting SAS"),
+                    Map.entry("BILLING_SELLER_ADDRESS", "1 rue du Banc\n75002 Paris"),
+                    Map.entry("BILLING_SELLER_SIREN", "123456782"),
+                    Map.entry("BILLING_SELLER_VATNUMBER", "FR11123456782")), settings.jvmArgs(), OUT.resolve("app.log"))) {
                 Credentials credentials;
                 try (Connection app = databases.connect(appDatabase)) {
                     Seed.insert(app, settings.n(), new BCryptPasswordEncoder().encode(Seed.PASSWORD));
