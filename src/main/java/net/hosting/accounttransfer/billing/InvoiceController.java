@@ -8,16 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
+import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.Paging;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /api/invoices}: the invoices and credit notes issued to the signed-in profile, newest first, a page at a time. */
+/** {@code GET /api/invoices} and {@code GET /api/invoices/{number}}: the invoices and credit notes issued to the signed-in profile, newest first, a page at a time. */
 @RestController
 class InvoiceController {
 
@@ -58,6 +60,18 @@ class InvoiceController {
         Map<Long, String> numbers = credited.isEmpty() ? Map.of()
                 : invoices.findAllById(credited).stream().collect(Collectors.toMap(Invoice::id, Invoice::number));
         return paging.answer(own.map(invoice -> view(invoice, numbers)), request);
+    }
+
+    /** {@code GET /api/invoices/{number}}: one document, for its profile only; anyone else learns nothing of it. */
+    @GetMapping("/api/invoices/{number}")
+    @Transactional(readOnly = true)
+    InvoiceView one(@AuthenticationPrincipal(expression = "profileId()") Long profileId, @PathVariable String number) {
+        Invoice invoice = invoices.findByNumber(number).filter(found -> found.profileId().equals(profileId))
+                .orElseThrow(() -> new NotFoundException("You have no invoice or credit note numbered " + number + "."));
+        Map<Long, String> numbers = invoice.creditedInvoiceId() == null ? Map.of()
+                : invoices.findAllById(List.of(invoice.creditedInvoiceId())).stream()
+                        .collect(Collectors.toMap(Invoice::id, Invoice::number));
+        return view(invoice, numbers);
     }
 
     private static InvoiceView view(Invoice invoice, Map<Long, String> numbers) {

@@ -48,8 +48,8 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
     enum Door { API, PAGE, STAFF }
 
     /**
-     * One route and what each column gets. {@code {transfer}}, {@code {ticket}} and {@code {token}} in the path and
-     * body stand for the world's pending transfer, the sender's ticket and the sender's API token; {@code {account}}
+     * One route and what each column gets. {@code {transfer}}, {@code {ticket}}, {@code {token}} and {@code {invoice}}
+     * in the path and body stand for the world's pending transfer, the sender's ticket, API token and paid invoice; {@code {account}}
      * for the transferred account and {@code {recipient}} for the recipient's email.
      */
     record Row(String route, Door door, String path, String body, Map<Who, Integer> expected, boolean changes) {
@@ -74,6 +74,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             api("PATCH /api/profile", "{\"name\":\"Renamed\"}", 401, 200, 200, 200, 401).changing(),
             api("GET /api/accounts", null, 401, 200, 200, 200, 401),
             api("GET /api/invoices", null, 401, 200, 200, 200, 401),
+            // a document and its PDF are its profile's alone (D1): anyone else learns nothing of it
+            api("GET /api/invoices/{number} -> /api/invoices/{invoice}", null, 401, 200, 404, 404, 401),
+            api("GET /api/invoices/{number}/pdf -> /api/invoices/{invoice}/pdf", null, 401, 200, 404, 404, 401),
             api("GET /api/activity", null, 401, 200, 200, 200, 401),
             api("GET /api/tickets", null, 401, 200, 200, 200, 401),
             api("POST /api/tickets", "{\"subject\":\"Matrix\",\"message\":\"Hello\"}", 401, 201, 201, 201, 401)
@@ -110,6 +113,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             page("POST /accounts/transfer/edit", "", 302, 200, 200, 200, 302),
             page("POST /accounts/transfer/confirm", "", 302, 422, 422, 422, 302),
             page("GET /history", null, 302, 200, 200, 200, 302),
+            page("GET /history/invoices/{number}/pdf -> /history/invoices/{invoice}/pdf", null, 302, 200, 404, 404, 302),
             page("POST /history/tickets", "subject=Matrix&message=Hello", 302, 302, 302, 302, 302).changing(),
             page("GET /profile", null, 302, 200, 200, 200, 302),
             page("POST /profile", "name=Renamed&locale=en&address=1+Test+Street", 302, 422, 422, 422, 302)
@@ -197,6 +201,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         final Account account;
         final String transferId;
         final String ticketId;
+        final String invoiceNumber;
         final String tokenId;
 
         World() {
@@ -212,6 +217,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             Api.Reply ticket = sender.post("/api/tickets", Map.of("subject", "Mine", "message", "Only mine"));
             assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
             ticketId = ticket.json().get("id").asText();
+            invoiceNumber = sender.get("/api/invoices").json().get(0).get("number").asText();
             Api.Reply token = sender.post("/api/tokens", Map.of("name", "Sender's script"));
             assertThat(token.status()).as(token.body()).isEqualTo(201);
             tokenId = token.json().get("id").asText();
@@ -229,7 +235,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             Map<String, String> headers = new LinkedHashMap<>();
             switch (row.door()) {
                 case API, STAFF -> {
-                    headers.put("Accept", row.door() == Door.API ? "application/json" : "*/*");
+                    // a PDF is asked for as one, with its errors as problem details
+                    headers.put("Accept", row.door() == Door.STAFF ? "*/*"
+                            : path.endsWith("/pdf") ? "application/pdf, application/problem+json" : "application/json");
                     headers.put("Content-Type", "application/json");
                     credentials(who).ifPresent(basic -> headers.put("Authorization", basic));
                 }
@@ -260,6 +268,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
 
         private String fill(String text) {
             return text.replace("{transfer}", transferId).replace("{ticket}", ticketId).replace("{token}", tokenId)
+                    .replace("{invoice}", invoiceNumber)
                     .replace("{account}", account.name()).replace("{recipient}", profiles.get(Who.RECIPIENT).email());
         }
     }
