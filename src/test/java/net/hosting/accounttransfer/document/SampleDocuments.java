@@ -64,9 +64,9 @@ final class SampleDocuments {
                 LocalDate.of(2026, 1, 17), new Document.Credited("2026-000101", LocalDate.of(2026, 1, 1)));
     }
 
-    /** A French company, in English: 119.88 net, 119.88 × 0.20 = 23.976 → 23.98, total 143.86. */
+    /** A French company: 119.88 net, 119.88 × 0.20 = 23.976 → 23.98, total 143.86. */
     static Document businessInvoice() {
-        return new Document(Document.Kind.INVOICE, "2026-000102", LocalDate.of(2026, 3, 1), Locale.ENGLISH, SELLER,
+        return new Document(Document.Kind.INVOICE, "2026-000102", LocalDate.of(2026, 3, 1), Locale.FRENCH, SELLER,
                 new Document.Buyer("Alice Martin", "Martin Conseil SARL", "12 rue des Lilas\n75011 Paris\nFrance",
                         "FR", null, "alice@example.com", true),
                 "Cloud M", "alice-shop", LocalDate.of(2026, 3, 1), LocalDate.of(2027, 2, 28),
