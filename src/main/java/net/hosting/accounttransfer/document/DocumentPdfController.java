@@ -1,5 +1,8 @@
 package net.hosting.accounttransfer.document;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import net.hosting.accounttransfer.common.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -19,6 +22,8 @@ class DocumentPdfController {
 
     // the principal is read by expression, as in billing, so that documents need nothing from the profile package
     @GetMapping("/api/invoices/{number}/pdf")
+    @ApiResponse(responseCode = "200", description = "the PDF/A-3b, with its Factur-X XML attached",
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal(expression = "profileId()") Long profileId,
             @PathVariable String number) {
         return pdfs.of(profileId, number).map(DocumentPdfs.Pdf::download)
