@@ -13,9 +13,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import net.hosting.accounttransfer.account.Account;
+import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.BillingCycle;
+import net.hosting.accounttransfer.billing.BillingProperties;
 import net.hosting.accounttransfer.billing.Invoice;
 import net.hosting.accounttransfer.billing.InvoiceRepository;
+import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.notification.MailFormat;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileRepository;
@@ -41,6 +44,21 @@ class DocumentPdfIntegrationTests extends IntegrationTest {
 
     @Autowired
     ProfileRepository profiles;
+
+    @Autowired
+    SubscriptionRepository subscriptions;
+
+    @Autowired
+    StoredPdfRepository stored;
+
+    @Autowired
+    DocumentPrinter printer;
+
+    @Autowired
+    BillingProperties billing;
+
+    @Autowired
+    BillingCalendar calendar;
 
     @Test
     void anInvoicePdfCarriesEveryMentionAndAnXmlWithTheTotalsOfTheApi() throws Exception {
@@ -201,6 +219,40 @@ class DocumentPdfIntegrationTests extends IntegrationTest {
         assertThat(later.bytes()).isEqualTo(content);
         assertThat(later.header("ETag")).isEqualTo("\"" + stored.get("sha256") + "\"");
         assertThat(FacturXDocuments.text(later.bytes())).contains("1 Test Street").doesNotContain("Alice Renamed");
+    }
+
+    /**
+     * D4 after a settings change: a second service on the same database, with another seller, serves the stored bytes
+     * of a document printed before the change, and prints the new seller only on a document never printed before,
+     * so the setting did change. The service keeps nothing in memory, so this is what a restart with the new
+     * setting serves. (Two application contexts in one JVM would leave Camunda's webapps pointing at the closed
+     * one, so the second service is built from the running one's parts.)
+     */
+    @Test
+    void theStoredBytesAreServedAfterTheSellerSettingChanges() throws Exception {
+        Profile alice = fixtures.customer("Alice", Profile.Language.EN);
+        fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
+        fixtures.paidAccount(alice, "4.99", BillingCycle.MONTHLY, 5);
+        Api asAlice = api.as(alice.email(), Fixtures.PASSWORD);
+        String printedBefore = asAlice.get("/api/invoices").json().get(1).get("number").asText();
+        String printedAfter = asAlice.get("/api/invoices").json().get(0).get("number").asText();
+        byte[] before = download(alice, "/api/invoices/" + printedBefore + "/pdf").bytes();
+        assertThat(FacturXDocuments.text(before)).contains("Hébergeur Démo SAS");
+
+        BillingProperties.Seller demo = billing.seller();
+        DocumentPdfs renamedSeller = new DocumentPdfs(invoices, subscriptions, stored, printer,
+                new BillingProperties(billing.zone(), new BillingProperties.Seller("Autre Hébergeur SAS",
+                        demo.legalForm(), demo.shareCapital(), demo.address(), demo.country(), demo.siren(), demo.rcs(),
+                        demo.vatNumber()), billing.vat()), calendar);
+
+        DocumentPdfs.Pdf again = renamedSeller.of(alice.id(), printedBefore).orElseThrow(() -> new AssertionError(printedBefore));
+        assertThat(again.content()).as("served as stored").isEqualTo(before);
+        assertThat(again.sha256()).isEqualTo(DocumentPdfs.sha256(before));
+        DocumentPdfs.Pdf fresh = renamedSeller.of(alice.id(), printedAfter).orElseThrow(() -> new AssertionError(printedAfter));
+        assertThat(FacturXDocuments.text(fresh.content())).as("printed after the change")
+                .contains("Autre Hébergeur SAS").doesNotContain("Hébergeur Démo SAS");
+        assertThat(download(alice, "/api/invoices/" + printedAfter + "/pdf").bytes())
+                .as("the running service now serves what the other one stored").isEqualTo(fresh.content());
     }
 
     /** Text with every run of spaces, line breaks and no-break spaces as one space, as a reader sees it. */
