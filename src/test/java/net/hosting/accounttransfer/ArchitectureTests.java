@@ -84,9 +84,21 @@ class ArchitectureTests {
     @Test
     void theLowerFeaturesNeverUseTheOnesAboveThem() {
         check(noClasses().that().resideInAnyPackage(BASE + ".account..", BASE + ".billing..", BASE + ".profile..",
-                        BASE + ".history..", BASE + ".notification..", BASE + ".common..")
+                        BASE + ".history..", BASE + ".notification..", BASE + ".common..", BASE + ".document..")
                 .should().dependOnClassesThat().resideInAnyPackage(BASE + ".transfer..", BASE + ".web..",
                         BASE + ".embedded.."));
+    }
+
+    /**
+     * Documents are printed from what billing issued, never the other way round: issuing an invoice (the
+     * exactly-once billing step) cannot reach the PDF renderer.
+     */
+    @Test
+    void documentsSitAboveBillingAndNothingBelowThemPrints() {
+        check(noClasses().that().resideInAnyPackage(BASE + ".account..", BASE + ".billing..", BASE + ".profile..",
+                        BASE + ".history..", BASE + ".notification..", BASE + ".common..", BASE + ".transfer..")
+                .should().dependOnClassesThat().resideInAPackage(BASE + ".document..")
+                .orShould().dependOnClassesThat().resideInAnyPackage("com.openhtmltopdf..", "org.mustangproject.."));
     }
 
     /** Settings live with their feature (STYLE.md); config is wiring above the features, never below them. */

@@ -1,8 +1,13 @@
 package net.hosting.accounttransfer.embedded;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import net.hosting.accounttransfer.billing.BillingProperties;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.env.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -36,6 +41,14 @@ class EmbeddedDefaults implements EnvironmentPostProcessor {
             defaults.put("camunda.bpm.admin-user.password", "admin");
             defaults.put("camunda.bpm.admin-user.first-name", "Demo");
             defaults.put("camunda.bpm.admin-user.last-name", "Staff");
+            // V6: a demo seller, so that every document the embedded default issues is complete
+            defaults.put("billing.seller.name", "Hébergeur Démo SAS");
+            defaults.put("billing.seller.legal-form", "SAS");
+            defaults.put("billing.seller.share-capital", "10 000 €");
+            defaults.put("billing.seller.address", "10 rue de l’Hébergement\n75011 Paris");
+            defaults.put("billing.seller.siren", "123456782");
+            defaults.put("billing.seller.rcs", "RCS Paris 123 456 782");
+            defaults.put("billing.seller.vat-number", "FR11123456782");
         } else {
             if (embeddedMail) {
                 throw new ProductionSettingMissing("Production mode (SPRING_DATASOURCE_URL is set) needs a real SMTP "
@@ -54,11 +67,37 @@ class EmbeddedDefaults implements EnvironmentPostProcessor {
                 throw new ProductionSettingMissing("CAMUNDA_ADMIN_USER must be letters and digits only, not '"
                         + staffUser + "'.", "Choose a CAMUNDA_ADMIN_USER of letters and digits only.");
             }
+            requireSeller(environment);
             defaults.put("camunda.bpm.admin-user.id", staffUser);
             defaults.put("camunda.bpm.admin-user.password", staffPassword);
         }
         // last, so that anything the environment or the configuration files say wins
         environment.getPropertySources().addLast(new MapPropertySource("embeddedDefaults", defaults));
+    }
+
+    /** V6: every document names its seller; without these four, no document this service issues is lawful. */
+    private static void requireSeller(ConfigurableEnvironment environment) {
+        BillingProperties.Seller seller = Binder.get(environment)
+                .bind("billing.seller", Bindable.of(BillingProperties.Seller.class)).orElse(null);
+        List<String> missing = new ArrayList<>();
+        if (seller == null || isBlank(seller.name())) {
+            missing.add("BILLING_SELLER_NAME");
+        }
+        if (seller == null || isBlank(seller.address())) {
+            missing.add("BILLING_SELLER_ADDRESS");
+        }
+        if (seller == null || isBlank(seller.siren())) {
+            missing.add("BILLING_SELLER_SIREN");
+        }
+        if (seller == null || isBlank(seller.vatNumber())) {
+            missing.add("BILLING_SELLER_VATNUMBER");
+        }
+        if (!missing.isEmpty()) {
+            throw new ProductionSettingMissing("Production mode (SPRING_DATASOURCE_URL is set) needs the seller's "
+                    + "identity printed on every invoice: set " + String.join(", ", missing) + ".",
+                    "Set BILLING_SELLER_NAME, BILLING_SELLER_ADDRESS, BILLING_SELLER_SIREN and BILLING_SELLER_VATNUMBER "
+                            + "(and BILLING_SELLER_LEGALFORM, BILLING_SELLER_SHARECAPITAL, BILLING_SELLER_RCS).");
+        }
     }
 
     private static boolean hasText(ConfigurableEnvironment environment, String key) {

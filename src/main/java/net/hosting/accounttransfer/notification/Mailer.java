@@ -47,6 +47,7 @@ public class Mailer {
     private final String from;
     private final String messageIdDomain;
     private final MeterRegistry meters;
+    private final MailLinks links;
 
     Mailer(JavaMailSender sender, ITemplateEngine templates, MessageSource messages, SentMailRepository sent,
             BillingCalendar calendar, AppProperties app, MeterRegistry meters) {
@@ -56,6 +57,7 @@ public class Mailer {
         this.messages = messages;
         this.sent = sent;
         this.calendar = calendar;
+        this.links = new MailLinks(app);
         this.from = app.mailFrom();
         this.meters = meters;
         this.messageIdDomain = domainOf(app.mailFrom());
@@ -78,6 +80,7 @@ public class Mailer {
         }
         Map<String, Object> model = new HashMap<>(mail.model());
         model.put("fmt", new MailFormat(mail.locale(), calendar.zone()));
+        model.put("links", links);
         Context context = new Context(mail.locale(), model);
         String subject = messages.getMessage("mail." + mail.template() + ".subject",
                 new Object[] {model.get("accountName")}, mail.locale());

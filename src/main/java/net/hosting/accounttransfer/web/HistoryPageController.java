@@ -8,17 +8,21 @@ import net.hosting.accounttransfer.account.Account;
 import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.billing.BillingProperties;
 import net.hosting.accounttransfer.billing.InvoiceRepository;
+import net.hosting.accounttransfer.common.NotFoundException;
+import net.hosting.accounttransfer.document.DocumentPdfs;
 import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Ticket;
 import net.hosting.accounttransfer.history.Tickets;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -41,14 +45,16 @@ class HistoryPageController {
     private final Tickets tickets;
     private final AccountRepository accounts;
     private final BillingProperties billing;
+    private final DocumentPdfs pdfs;
 
     HistoryPageController(InvoiceRepository invoices, ActivityLog activity, Tickets tickets,
-            AccountRepository accounts, BillingProperties billing) {
+            AccountRepository accounts, BillingProperties billing, DocumentPdfs pdfs) {
         this.billing = billing;
         this.invoices = invoices;
         this.activity = activity;
         this.tickets = tickets;
         this.accounts = accounts;
+        this.pdfs = pdfs;
     }
 
     @GetMapping("/history")
@@ -90,6 +96,13 @@ class HistoryPageController {
                 about.map(Account::name).orElse(null), form.getSubject(), form.getMessage());
         Notices.notice(redirect, "ticket.opened", form.getSubject().strip());
         return "redirect:/history#tickets";
+    }
+
+    /** A document's PDF from the history page and the mails (D1, D5); 404 for anyone but the document's profile. */
+    @GetMapping("/history/invoices/{number}/pdf")
+    ResponseEntity<byte[]> pdf(@AuthenticationPrincipal SignedInProfile me, @PathVariable String number) {
+        return pdfs.of(me.profileId(), number).map(DocumentPdfs.Pdf::download)
+                .orElseThrow(() -> new NotFoundException("no document " + number + " of profile " + me.profileId()));
     }
 
     private static PagedLists lists(Integer size, Integer invoicePage, Integer ticketPage, Integer activityPage) {

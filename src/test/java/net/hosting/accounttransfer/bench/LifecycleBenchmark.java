@@ -128,6 +128,11 @@ class LifecycleBenchmark {
                 "SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort()),
                 "CAMUNDA_ADMIN_USER", "benchstaff",
                 "CAMUNDA_ADMIN_PASSWORD", "bench" + stamp));
+        environment.putAll(Map.of(
+                "BILLING_SELLER_NAME", "Bench Hosting SAS",
+                "BILLING_SELLER_ADDRESS", "1 rue du Banc\n75002 Paris",
+                "BILLING_SELLER_SIREN", "123456782",
+                "BILLING_SELLER_VATNUMBER", "FR11123456782"));
         environment.putAll(jvmEnvironment);
         try (ServiceProcess service = ServiceProcess.start(jar, environment, settings.jvmArgs(),
                 OUT.resolve(name + ".log"))) {

@@ -74,8 +74,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             api("PATCH /api/profile", "{\"name\":\"Renamed\"}", 401, 200, 200, 200, 401).changing(),
             api("GET /api/accounts", null, 401, 200, 200, 200, 401),
             api("GET /api/invoices", null, 401, 200, 200, 200, 401),
-            // a document is its profile's: anyone else learns nothing, not even that the number exists
+            // a document and its PDF are its profile's alone (D1): anyone else learns nothing of it
             api("GET /api/invoices/{number} -> /api/invoices/{invoice}", null, 401, 200, 404, 404, 401),
+            api("GET /api/invoices/{number}/pdf -> /api/invoices/{invoice}/pdf", null, 401, 200, 404, 404, 401),
             api("GET /api/activity", null, 401, 200, 200, 200, 401),
             api("GET /api/tickets", null, 401, 200, 200, 200, 401),
             api("POST /api/tickets", "{\"subject\":\"Matrix\",\"message\":\"Hello\"}", 401, 201, 201, 201, 401)
@@ -112,6 +113,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             page("POST /accounts/transfer/edit", "", 302, 200, 200, 200, 302),
             page("POST /accounts/transfer/confirm", "", 302, 422, 422, 422, 302),
             page("GET /history", null, 302, 200, 200, 200, 302),
+            page("GET /history/invoices/{number}/pdf -> /history/invoices/{invoice}/pdf", null, 302, 200, 404, 404, 302),
             page("POST /history/tickets", "subject=Matrix&message=Hello", 302, 302, 302, 302, 302).changing(),
             page("GET /profile", null, 302, 200, 200, 200, 302),
             page("POST /profile", "name=Renamed&locale=en&address=1+Test+Street", 302, 422, 422, 422, 302)
@@ -199,6 +201,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         final Account account;
         final String transferId;
         final String ticketId;
+        final String invoiceNumber;
         final String tokenId;
         final String invoiceNumber;
 
@@ -215,6 +218,7 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             Api.Reply ticket = sender.post("/api/tickets", Map.of("subject", "Mine", "message", "Only mine"));
             assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
             ticketId = ticket.json().get("id").asText();
+            invoiceNumber = sender.get("/api/invoices").json().get(0).get("number").asText();
             Api.Reply token = sender.post("/api/tokens", Map.of("name", "Sender's script"));
             assertThat(token.status()).as(token.body()).isEqualTo(201);
             tokenId = token.json().get("id").asText();
@@ -233,7 +237,9 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             Map<String, String> headers = new LinkedHashMap<>();
             switch (row.door()) {
                 case API, STAFF -> {
-                    headers.put("Accept", row.door() == Door.API ? "application/json" : "*/*");
+                    // a PDF is asked for as one, with its errors as problem details
+                    headers.put("Accept", row.door() == Door.STAFF ? "*/*"
+                            : path.endsWith("/pdf") ? "application/pdf, application/problem+json" : "application/json");
                     headers.put("Content-Type", "application/json");
                     credentials(who).ifPresent(basic -> headers.put("Authorization", basic));
                 }

@@ -41,6 +41,22 @@ class ProductionStaffUserStartupTests {
         assertThat(output.getAll()).contains("CAMUNDA_ADMIN_PASSWORD").doesNotContain("\tat net.hosting");
     }
 
+    /** V6: with its staff user but without the seller's identity, production refuses to start in one plain report. */
+    @Test
+    void productionWithoutTheSellersIdentityStopsAtStartUpNamingIt(CapturedOutput output) {
+        assumeThat(System.getenv("BILLING_SELLER_NAME")).as("this JVM's own environment names a seller").isNull();
+
+        assertThatThrownBy(() -> production().properties("CAMUNDA_ADMIN_USER=ops", "CAMUNDA_ADMIN_PASSWORD=s3cret").run())
+                .hasMessageContaining("BILLING_SELLER_NAME");
+
+        String report = output.getAll();
+        assertThat(report).contains("APPLICATION FAILED TO START")
+                .containsPattern("[^\\n]*seller[^\\n]*BILLING_SELLER_NAME, BILLING_SELLER_ADDRESS, BILLING_SELLER_SIREN, "
+                        + "BILLING_SELLER_VATNUMBER[^\\n]*\\n");
+        assertThat(report).as("no stack trace").doesNotContain("\tat org.springframework")
+                .doesNotContain("\tat net.hosting");
+    }
+
     /** Production settings against the machine's standalone PostgreSQL; the check comes before any connection. */
     private static SpringApplicationBuilder production() {
         return new SpringApplicationBuilder(AccountTransferApplication.class).properties(

@@ -46,13 +46,17 @@ final class FaultRun {
 
     /** A node of the service in production mode on this database and SMTP server. */
     static Map<String, String> node(String databaseUrl, String username, String password, GreenMail smtp) {
-        return Map.of("SPRING_DATASOURCE_URL", databaseUrl,
-                "SPRING_DATASOURCE_USERNAME", username,
-                "SPRING_DATASOURCE_PASSWORD", password,
-                "SPRING_MAIL_HOST", "127.0.0.1",
-                "SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort()),
-                "CAMUNDA_ADMIN_USER", "faultstaff",
-                "CAMUNDA_ADMIN_PASSWORD", "fault-staff-" + ProcessHandle.current().pid());
+        return Map.ofEntries(Map.entry("SPRING_DATASOURCE_URL", databaseUrl),
+                Map.entry("SPRING_DATASOURCE_USERNAME", username),
+                Map.entry("SPRING_DATASOURCE_PASSWORD", password),
+                Map.entry("SPRING_MAIL_HOST", "127.0.0.1"),
+                Map.entry("SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort())),
+                Map.entry("CAMUNDA_ADMIN_USER", "faultstaff"),
+                Map.entry("CAMUNDA_ADMIN_PASSWORD", "fault-staff-" + ProcessHandle.current().pid()),
+                Map.entry("BILLING_SELLER_NAME", "Fault Hosting SAS"),
+                Map.entry("BILLING_SELLER_ADDRESS", "1 rue de la Faute\n75002 Paris"),
+                Map.entry("BILLING_SELLER_SIREN", "123456782"),
+                Map.entry("BILLING_SELLER_VATNUMBER", "FR11123456782"));
     }
 
     /** N senders with a paid account and N recipients, each with an API token; returns the tokens by email. */

@@ -52,6 +52,10 @@ class DatabaseOutageIntegrationTests {
                 "spring.mail.port=" + IntegrationTest.SMTP_PORT,
                 "CAMUNDA_ADMIN_USER=outagestaff",
                 "CAMUNDA_ADMIN_PASSWORD=outage-staff-secret",
+                "billing.seller.name=Outage Hosting SAS",
+                "billing.seller.address=1 rue de la Panne\n75002 Paris",
+                "billing.seller.siren=123456782",
+                "billing.seller.vat-number=FR11123456782",
                 "server.port=0",
                 "app.public-url=" + IntegrationTest.PUBLIC_URL,
                 "logging.level.com.icegreen.greenmail=WARN")

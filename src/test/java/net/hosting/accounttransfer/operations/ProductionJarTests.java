@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionJarTests {
 
-    private static final long MAX_BYTES = 90L * 1000 * 1000;
+    // 89 MB before issue 17; the documents (PDFBox, openhtmltopdf, Mustang's library, DejaVu Sans) add 9 MB, with
+    // the 40 MB of Mustang's visualiser and UBL conversion left out (pom.xml)
+    private static final long MAX_BYTES = 100L * 1000 * 1000;
 
     private static Path jar;
 
@@ -50,7 +52,7 @@ class ProductionJarTests {
     }
 
     @Test
-    void isAtMostNinetyMegabytes() throws IOException {
+    void isAtMostOneHundredMegabytes() throws IOException {
         assertThat(Files.size(jar)).as("bytes of " + jar).isLessThanOrEqualTo(MAX_BYTES);
     }
 

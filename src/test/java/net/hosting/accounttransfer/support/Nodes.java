@@ -84,6 +84,11 @@ public final class Nodes implements BeforeAllCallback, AfterAllCallback {
                 // production mode refuses to start without its staff user (S2)
                 "CAMUNDA_ADMIN_USER=clusterstaff",
                 "CAMUNDA_ADMIN_PASSWORD=cluster-staff-secret",
+                // and without the seller's identity (V6)
+                "billing.seller.name=Cluster Hosting SAS",
+                "billing.seller.address=1 rue du Cluster\n75002 Paris",
+                "billing.seller.siren=123456782",
+                "billing.seller.vat-number=FR11123456782",
                 "server.port=0",
                 "app.public-url=" + IntegrationTest.PUBLIC_URL,
                 "transfer.retry-cycle=R3/PT1S",

@@ -146,14 +146,17 @@ abstract class TransferIntegrationSupport extends FixedDateIntegrationTest {
 
     /**
      * Asserts the mail names the transfer by its id and that every link in it, if any, points at that transfer
-     * on the public address (only offer and reminder mails carry a token).
+     * on the public address (only offer and reminder mails carry a token), or at the PDF of a document it
+     * announces (D5).
      */
     static void assertRefersTo(Mailbox.Mail mail, String transferId) {
         assertThat(mail.text()).as("text of '%s'", mail.subject()).contains(transferId);
         assertThat(mail.html()).as("HTML of '%s'", mail.subject()).contains(transferId);
         Matcher links = Pattern.compile("https?://[^\\s\"<>]+").matcher(mail.text());
         while (links.find()) {
-            assertThat(links.group()).isEqualTo(PUBLIC_URL + "/transfers/" + transferId);
+            assertThat(links.group()).satisfiesAnyOf(
+                    link -> assertThat(link).isEqualTo(PUBLIC_URL + "/transfers/" + transferId),
+                    link -> assertThat(link).matches(Pattern.quote(PUBLIC_URL) + "/history/invoices/\\d{4}-\\d{6}/pdf"));
         }
     }
 

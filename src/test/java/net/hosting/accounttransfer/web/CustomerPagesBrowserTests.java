@@ -200,6 +200,20 @@ class CustomerPagesBrowserTests extends FixedDateIntegrationTest {
                 .contains("TVA du pays du vendeur");
         assertThat(text("table.activity")).contains("Cession proposée");
         screenshot("10-history");
+        // D1: the link beside the credit note downloads its PDF, a PDF/A-3 with its Factur-X XML
+        Path downloads = userDataDir.resolve("downloads");
+        browser.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        String creditNoteNumber = creditNote.getDomAttribute("data-number");
+        creditNote.findElement(By.cssSelector("a.pdf")).click();
+        Path pdf = downloads.resolve("avoir-" + creditNoteNumber + ".pdf");
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> Files.isRegularFile(pdf) && Files.size(pdf) > 0);
+        assertThat(readAll(pdf)).startsWith("%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        try (var document = org.apache.pdfbox.Loader.loadPDF(readAll(pdf))) {
+            assertThat(document.getDocumentCatalog().getNames().getEmbeddedFiles().getNames()).containsKey("factur-x.xml");
+        } catch (IOException e) {
+            throw new IllegalStateException("the downloaded " + pdf + " is no PDF", e);
+        }
         open("/profile");
         assertThat(heading()).isEqualTo("Profil");
         assertThat(text(".callout")).contains("Les prochaines factures");
@@ -360,6 +374,14 @@ class CustomerPagesBrowserTests extends FixedDateIntegrationTest {
     private WebElement card(String section, String account) {
         return browser.findElement(By.xpath("//section[h2[@id='" + section.substring(1) + "']]"
                 + "//article[.//h3/a[contains(., '" + account + "')]]"));
+    }
+
+    private static byte[] readAll(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read " + file, e);
+        }
     }
 
     /** The whole page, not just the window, through the DevTools protocol Chromium speaks. */
