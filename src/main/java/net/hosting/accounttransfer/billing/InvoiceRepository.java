@@ -21,9 +21,6 @@ public interface InvoiceRepository extends Repository<Invoice, Long> {
     @Query("select i from Invoice i where i.idempotencyKey = ?1")
     Optional<Invoice> findByIdempotencyKey(String idempotencyKey);
 
-    @Query("select i from Invoice i where i.number = ?1")
-    Optional<Invoice> findByNumber(String number);
-
     /** A page of the profile's documents, newest first. */
     @Query("select i from Invoice i where i.profileId = ?1 order by i.issuedAt desc, i.id desc")
     Slice<Invoice> findByProfile(Long profileId, Pageable page);

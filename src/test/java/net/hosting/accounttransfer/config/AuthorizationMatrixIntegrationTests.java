@@ -203,7 +203,6 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
         final String ticketId;
         final String invoiceNumber;
         final String tokenId;
-        final String invoiceNumber;
 
         World() {
             profiles.put(Who.SENDER, fixtures.customer("Sender", Profile.Language.EN));
@@ -222,7 +221,6 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
             Api.Reply token = sender.post("/api/tokens", Map.of("name", "Sender's script"));
             assertThat(token.status()).as(token.body()).isEqualTo(201);
             tokenId = token.json().get("id").asText();
-            invoiceNumber = sender.get("/api/invoices").json().get(0).get("number").asText();
             for (Who who : List.of(Who.SENDER, Who.RECIPIENT, Who.THIRD)) {
                 sessions.put(who, client().signIn(profiles.get(who).email(), Fixtures.PASSWORD));
             }

@@ -243,7 +243,7 @@ class DocumentPdfIntegrationTests extends IntegrationTest {
         DocumentPdfs renamedSeller = new DocumentPdfs(invoices, subscriptions, stored, printer,
                 new BillingProperties(billing.zone(), new BillingProperties.Seller("Autre Hébergeur SAS",
                         demo.legalForm(), demo.shareCapital(), demo.address(), demo.country(), demo.siren(), demo.rcs(),
-                        demo.vatNumber()), billing.vat()), calendar);
+                        demo.vatNumber()), billing.vat(), billing.metricsMaxAge()), calendar);
 
         DocumentPdfs.Pdf again = renamedSeller.of(alice.id(), printedBefore).orElseThrow(() -> new AssertionError(printedBefore));
         assertThat(again.content()).as("served as stored").isEqualTo(before);
