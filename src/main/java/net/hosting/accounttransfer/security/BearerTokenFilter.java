@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

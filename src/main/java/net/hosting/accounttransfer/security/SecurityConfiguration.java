@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -135,7 +135,7 @@ class SecurityConfiguration {
         // a failed sign-in comes back to the form with the email the person typed, so only the password is retyped
         AuthenticationFailureHandler keepTypedEmail = (request, response, e) -> {
             if (DatabaseOutage.isCause(e)) {
-                DatabaseOutageFilter.refuse(response);
+                DatabaseOutage.refuse(response);
                 return;
             }
             FlashMap flash = new FlashMap();
@@ -169,7 +169,7 @@ class SecurityConfiguration {
     private static AuthenticationEntryPoint unlessDatabaseOutage(AuthenticationEntryPoint unauthorized) {
         return (request, response, e) -> {
             if (DatabaseOutage.isCause(e)) {
-                DatabaseOutageFilter.refuse(response);
+                DatabaseOutage.refuse(response);
             } else {
                 unauthorized.commence(request, response, e);
             }

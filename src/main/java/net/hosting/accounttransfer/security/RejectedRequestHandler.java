@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * A request Spring Security's firewall refuses (an encoded NUL or slash in the path, ...) is a 400 like any other
- * malformed request, answered by {@link ProblemErrorController}, instead of an exception that ends in the
+ * malformed request, answered by the error controller, instead of an exception that ends in the
  * container's own HTML report.
  */
 @Component

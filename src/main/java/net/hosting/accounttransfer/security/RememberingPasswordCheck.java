@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
