@@ -6,22 +6,20 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
-import java.util.regex.Pattern;
+import net.hosting.accounttransfer.common.TextFields;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands in front of every door that checks a password (S3): past the budget the attempt gets 429 with
- * Retry-After and no password is checked; after the door answered, a failure is counted. It sits before Spring
- * Security and Camunda's filters, so it sees their answers without knowing how they check.
+ * Stands in front of every door that checks a password (S3, S8): past the budget the attempt gets 429 with
+ * Retry-After and no password is checked. Failures are counted where they happen ({@link SignInFailures}), except
+ * at Camunda's own doors, which publish nothing and say no with 401. The doors are told by the path Spring routes
+ * ({@link Doors}), never by the raw URI.
  */
 class SignInThrottleFilter extends OncePerRequestFilter {
-
-    private static final Pattern BASIC_DOORS = Pattern.compile("/(api|engine-rest|actuator)(/.*)?");
-    private static final Pattern CAMUNDA_SIGN_IN = Pattern.compile("/camunda/api/admin/auth/user/[^/]+/login/[^/]+");
-    private static final String FORM_SIGN_IN = "/login";
 
     private final GuessingThrottle throttle;
 
@@ -29,15 +27,11 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         this.throttle = throttle;
     }
 
-    /** One try of a password: who it claims to be, and how the door says no. */
-    private record Attempt(String email, Door door) {
-    }
-
-    private enum Door {
-        /** HTTP Basic and Camunda's sign-in say no with 401. */
-        UNAUTHORIZED,
-        /** The page form says no by sending the browser back to {@code /login?error}. */
-        FORM
+    /**
+     * One try of a password: who it claims to be, when the request says, and whether Camunda checks it, so that
+     * its 401 is counted here.
+     */
+    private record Attempt(String user, boolean checkedByCamunda) {
     }
 
     @Override
@@ -50,45 +44,41 @@ class SignInThrottleFilter extends OncePerRequestFilter {
         }
         // the connection's address; behind a proxy Tomcat's RemoteIpValve sets it from trusted proxies only
         String address = request.getRemoteAddr();
-        Optional<java.time.Duration> wait = throttle.retryAfter(Guess.SIGN_IN, address, attempt.email());
+        Optional<Duration> wait = throttle.retryAfter(Guess.SIGN_IN, address, attempt.user());
         if (wait.isPresent()) {
             TooManyGuesses.refuse(response, wait.get());
             return;
         }
+        if (attempt.user() != null && TextFields.hasControlCharacter(attempt.user(), false)) {
+            // S11: no door looks such a name up (PostgreSQL refuses a NUL); it is a failed sign-in like any other
+            throttle.failed(Guess.SIGN_IN, address, null);
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"account-transfer\"");
+            response.sendError(HttpServletResponse.SC_UNAUTHORIZED);
+            return;
+        }
         chain.doFilter(request, response);
-        if (failed(attempt, response)) {
-            throttle.failed(Guess.SIGN_IN, address, attempt.email());
+        if (attempt.checkedByCamunda() && response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED) {
+            throttle.failed(Guess.SIGN_IN, address, attempt.user());
         }
     }
 
     private static Attempt attemptOf(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)
-                && BASIC_DOORS.matcher(path).matches()) {
-            return new Attempt(basicUser(authorization.substring(6).strip()), Door.UNAUTHORIZED);
+        if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return new Attempt(basicUser(authorization.substring(6).strip()), Doors.ENGINE_REST.matches(request));
         }
-        if (!"POST".equals(request.getMethod())) {
-            return null;
+        if (Doors.FORM_SIGN_IN.matches(request)) {
+            // the form's own failure handler gives a NUL its answer, so the name is not checked here
+            return new Attempt(null, false);
         }
-        if (path.equals(FORM_SIGN_IN)) {
-            return new Attempt(request.getParameter("username"), Door.FORM);
-        }
-        if (CAMUNDA_SIGN_IN.matcher(path).matches()) {
+        if (Doors.CAMUNDA_SIGN_IN.matches(request)) {
             // counted per address only: reading Camunda's form here would take its body from Jersey
-            return new Attempt(null, Door.UNAUTHORIZED);
+            return new Attempt(null, true);
+        }
+        if (Doors.PROFILE_CHANGE.matches(request)) {
+            return new Attempt(null, false);
         }
         return null;
-    }
-
-    private static boolean failed(Attempt attempt, HttpServletResponse response) {
-        return switch (attempt.door()) {
-            case UNAUTHORIZED -> response.getStatus() == HttpServletResponse.SC_UNAUTHORIZED;
-            case FORM -> {
-                String location = response.getHeader(HttpHeaders.LOCATION);
-                yield location != null && location.contains(FORM_SIGN_IN + "?error");
-            }
-        };
     }
 
     /** The user name of an HTTP Basic header, or null when it is not one; the address is counted either way. */
