@@ -241,14 +241,14 @@ public class TransferService {
     }
 
     private static void requireRecipient(Transfer transfer, Profile me, String action) {
-        if (me.id().equals(transfer.senderId())) {
-            // T2: the sender reached the recipient's address through an email change of its own
-            throw new RuleViolationException(Reason.OWN_EMAIL, null,
-                    "You cannot " + action + " a transfer you started: it goes to another profile.");
-        }
         if (!transfer.isAddressedTo(me.email()) && !me.id().equals(transfer.recipientId())) {
             throw new ForbiddenException("Only the recipient (" + transfer.recipientEmail() + ") can " + action
                     + " this transfer; sign in with that email.");
+        }
+        if (me.id().equals(transfer.senderId())) {
+            // T2: the sender took the recipient's address through an email change of its own
+            throw new RuleViolationException(Reason.OWN_EMAIL, null,
+                    "You cannot " + action + " a transfer you started: it goes to another profile.");
         }
     }
 
