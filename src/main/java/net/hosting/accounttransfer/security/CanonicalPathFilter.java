@@ -10,9 +10,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Camunda's staff apps and REST API cut their paths from the raw request URI, and threw (500) on one that spells
- * a letter as {@code %61} (S11). A percent-encoded unreserved character (letter, digit, {@code -._~}) has no
- * reason to be encoded (RFC 3986, 6.2.2.2), so such a path is refused there with 400 before Camunda reads it;
- * an encoded reserved character, such as the {@code %3A} of a process definition id, still passes.
+ * a letter as {@code %61} or doubles a slash (S11). A percent-encoded unreserved character (letter, digit,
+ * {@code -._~}) has no reason to be encoded (RFC 3986, 6.2.2.2), nor a segment to be empty, so such a path is
+ * refused there with 400 before Camunda reads it; an encoded reserved character, such as the {@code %3A} of a
+ * process definition id, still passes.
  */
 class CanonicalPathFilter extends OncePerRequestFilter {
 
@@ -22,7 +23,8 @@ class CanonicalPathFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (ENCODED_UNRESERVED.matcher(request.getRequestURI()).find()) {
+        String uri = request.getRequestURI();
+        if (ENCODED_UNRESERVED.matcher(uri).find() || uri.contains("//")) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST);
             return;
         }
