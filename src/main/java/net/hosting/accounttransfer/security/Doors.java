@@ -29,9 +29,6 @@ final class Doors {
     /** Where a profile change checks the current password (S8): the API and the two profile forms. */
     static final RequestMatcher PROFILE_CHANGE = new OrRequestMatcher(PATHS.matcher(HttpMethod.PATCH, "/api/profile"),
             PATHS.matcher(HttpMethod.POST, "/profile"), PATHS.matcher(HttpMethod.POST, "/profile/password"));
-    /** Where programs, not people, are the clients: their errors are problem+json whatever they accept (S6). */
-    static final RequestMatcher PROGRAMS = new OrRequestMatcher(API, ENGINE_REST, PATHS.matcher("/camunda/api/**"),
-            OPERATIONS);
 
     private Doors() {
     }
