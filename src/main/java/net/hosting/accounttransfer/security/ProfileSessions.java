@@ -3,8 +3,10 @@ package net.hosting.accounttransfer.security;
 import java.util.Map;
 import net.hosting.accounttransfer.profile.PasswordChanged;
 import net.hosting.accounttransfer.profile.SignedInProfile;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -12,6 +14,7 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.session.config.SessionRepositoryCustomizer;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
+import org.springframework.session.web.http.SessionRepositoryFilter;
 
 /**
  * The page sessions of each profile, in Spring Session's JDBC store, indexed by the profile's id rather than its
@@ -34,8 +37,25 @@ class ProfileSessions {
         });
     }
 
+    /** The store the session filter uses: the JDBC one, waiting once per request in an outage. */
     @Bean
-    PasswordChangeEndsSessions passwordChangeEndsSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
+    @Primary
+    OutageAwareSessions outageAwareSessions(JdbcIndexedSessionRepository store) {
+        return new OutageAwareSessions(store);
+    }
+
+    @Bean
+    FilterRegistrationBean<OutageAwareSessions.Scope> outageAwareSessionScope() {
+        FilterRegistrationBean<OutageAwareSessions.Scope> registration =
+                new FilterRegistrationBean<>(new OutageAwareSessions.Scope());
+        registration.setName("outage-aware-session-scope");
+        registration.addUrlPatterns("/*");
+        registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 1);
+        return registration;
+    }
+
+    @Bean
+    PasswordChangeEndsSessions passwordChangeEndsSessions(JdbcIndexedSessionRepository sessions) {
         return new PasswordChangeEndsSessions(sessions);
     }
 
