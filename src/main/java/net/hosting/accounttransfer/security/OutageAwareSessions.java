@@ -9,14 +9,13 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.function.Supplier;
 import net.hosting.accounttransfer.common.DatabaseOutage;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The session store, which waits for a connection once per request while PostgreSQL is away, not again for the
- * error page nor to save the session at the end: each wait is the pool's whole connection timeout, and three of
+ * The session store, which waits for a connection once per request while PostgreSQL is away, not again to read
+ * the session for the error page nor to save it: each wait is the pool's whole connection timeout, and three of
  * them put an outage's 503 past the 15 s every request answers within (README "Reliability under faults").
  */
 @SuppressWarnings({"rawtypes", "unchecked"})
@@ -47,10 +46,11 @@ final class OutageAwareSessions implements FindByIndexNameSessionRepository<Sess
         });
     }
 
+    /** None, without waiting again, once this request met the outage: its error page renders as for a visitor. */
     @Override
     public Session findById(String id) {
         if (Boolean.TRUE.equals(OUTAGE_MET.get())) {
-            throw new DataAccessResourceFailureException("the database was out of reach earlier in this request");
+            return null;
         }
         return watching(() -> (Session) store.findById(id));
     }

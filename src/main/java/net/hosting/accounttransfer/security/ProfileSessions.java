@@ -3,10 +3,10 @@ package net.hosting.accounttransfer.security;
 import java.util.Map;
 import net.hosting.accounttransfer.profile.PasswordChanged;
 import net.hosting.accounttransfer.profile.SignedInProfile;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -37,11 +37,18 @@ class ProfileSessions {
         });
     }
 
-    /** The store the session filter uses: the JDBC one, waiting once per request in an outage. */
+    /**
+     * The store the session filter uses: Boot's JDBC one, waiting once per request in an outage. Wrapped once it is
+     * made, since a session repository bean of our own would make Boot leave the JDBC one out.
+     */
     @Bean
-    @Primary
-    OutageAwareSessions outageAwareSessions(JdbcIndexedSessionRepository store) {
-        return new OutageAwareSessions(store);
+    static BeanPostProcessor outageAwareSessions() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof JdbcIndexedSessionRepository store ? new OutageAwareSessions(store) : bean;
+            }
+        };
     }
 
     @Bean
@@ -55,7 +62,7 @@ class ProfileSessions {
     }
 
     @Bean
-    PasswordChangeEndsSessions passwordChangeEndsSessions(JdbcIndexedSessionRepository sessions) {
+    PasswordChangeEndsSessions passwordChangeEndsSessions(FindByIndexNameSessionRepository<? extends Session> sessions) {
         return new PasswordChangeEndsSessions(sessions);
     }
 
