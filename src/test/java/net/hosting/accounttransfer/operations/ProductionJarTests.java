@@ -20,7 +20,9 @@ import org.junit.jupiter.api.Test;
  */
 class ProductionJarTests {
 
-    private static final long MAX_BYTES = 90L * 1000 * 1000;
+    // 91 MB since issue 18: Spring Session JDBC (150 KB) and commons-lang3 3.22.0 (90 KB more than 3.17.0) took
+    // the 89.8 MB jar 8 KB past 90 MB
+    private static final long MAX_BYTES = 91L * 1000 * 1000;
 
     private static Path jar;
 
@@ -50,7 +52,7 @@ class ProductionJarTests {
     }
 
     @Test
-    void isAtMostNinetyMegabytes() throws IOException {
+    void isAtMostNinetyOneMegabytes() throws IOException {
         assertThat(Files.size(jar)).as("bytes of " + jar).isLessThanOrEqualTo(MAX_BYTES);
     }
 
