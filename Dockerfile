@@ -1,5 +1,6 @@
-# Build stage: the Maven wrapper builds the jar, as on a developer's machine
-FROM eclipse-temurin:17.0.15_6-jdk AS build
+# Build stage: the Maven wrapper builds the jar, as on a developer's machine. Every stage pins the newest JDK 17
+# patch served (17.0.20+8, July 2026); README "Production" lists what to review each quarter
+FROM eclipse-temurin:17.0.20_8-jdk AS build
 WORKDIR /workspace
 
 # dependencies first, in their own layer, so a source change does not download them again
@@ -18,7 +19,7 @@ RUN ./mvnw -B -DskipTests package \
 # from jars nested in a jar) and started once against a throw-away PostgreSQL until its context is ready, and the
 # JVM writes every class it loaded to app.jsa. Starting from that archive skips loading, parsing and verifying
 # them again: 40% less CPU to become ready (docs/performance.md, P5).
-FROM eclipse-temurin:17.0.15_6-jre AS cds
+FROM eclipse-temurin:17.0.20_8-jre AS cds
 RUN apt-get update -q \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql \
     && rm -rf /var/lib/apt/lists/*
@@ -37,7 +38,7 @@ RUN service postgresql start \
     && service postgresql stop
 
 # Runtime stage: a JRE only, run as an unprivileged user
-FROM eclipse-temurin:17.0.15_6-jre
+FROM eclipse-temurin:17.0.20_8-jre
 RUN groupadd --system app \
     && useradd --system --gid app --home-dir /app --shell /usr/sbin/nologin app
 WORKDIR /app

@@ -31,8 +31,10 @@ class ArchitectureTests {
     }
 
     @Test
-    void onlyTheProcessAdapterAndConfigurationImportCamunda() {
-        check(noClasses().that().resideOutsideOfPackages(BASE + ".transfer.process..", BASE + ".config..")
+    void onlyTheProcessAdapterConfigurationAndSecurityImportCamunda() {
+        // security: the staff sign-in checks Camunda's users, and /engine-rest's own authentication filter
+        check(noClasses().that().resideOutsideOfPackages(BASE + ".transfer.process..", BASE + ".config..",
+                        BASE + ".security..")
                 .should().dependOnClassesThat().resideInAPackage("org.camunda.."));
     }
 
@@ -107,6 +109,15 @@ class ArchitectureTests {
         check(noClasses().that().resideOutsideOfPackage(BASE + ".config..")
                 .should().dependOnClassesThat().resideInAPackage(BASE + ".config..")
                 .because("each feature binds its own settings; config only wires the features together"));
+    }
+
+    /** config is wiring again: who may do what lives in security, which config never reaches into. */
+    @Test
+    void configurationKnowsNoFeatureButItsValues() {
+        check(noClasses().that().resideInAPackage(BASE + ".config..")
+                .should().dependOnClassesThat().resideInAnyPackage(BASE + ".profile..", BASE + ".security..",
+                        BASE + ".transfer..", BASE + ".web..", BASE + ".history..", BASE + ".notification..")
+                .because("config only wires; the filter chains, token and password checks live in security"));
     }
 
     @Test

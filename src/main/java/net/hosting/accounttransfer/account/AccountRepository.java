@@ -3,6 +3,7 @@ package net.hosting.accounttransfer.account;
 import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
+import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.common.NotFoundException;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -25,6 +26,7 @@ public interface AccountRepository extends Repository<Account, Long> {
 
     /** {@link #findOwned}, or a 404 that names the account as the caller wrote it. */
     default Account owned(Long profileId, String name) {
+        TextFields.oneLine("account", name);
         return findOwned(profileId, name)
                 .orElseThrow(() -> new NotFoundException("You have no account named '" + name + "'."));
     }

@@ -1,5 +1,7 @@
 package net.hosting.accounttransfer.common;
 
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -9,6 +11,7 @@ import java.util.Set;
 import org.hibernate.TransactionException;
 import org.hibernate.exception.JDBCConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
@@ -35,6 +38,13 @@ public final class DatabaseOutage {
     private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
 
     private DatabaseOutage() {
+    }
+
+    /** 503 with Retry-After; the error controller writes the body the client can read. */
+    public static void refuse(HttpServletResponse response) throws IOException {
+        response.resetBuffer();
+        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
+        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
 
     /** Whether this failure, or any failure it wraps, says the database could not be reached. */

@@ -9,6 +9,8 @@ public class RuleViolationException extends RuntimeException {
     public enum Reason {
         /** A field that must have a value is blank. */
         REQUIRED,
+        /** A text holds NUL or another control character its field does not allow (S11). */
+        CONTROL_CHARACTER,
         /** A text is longer than its field allows; argument: the most characters allowed. */
         TOO_LONG,
         /** Not exactly one email address (S5). */

@@ -8,7 +8,6 @@ import java.io.IOException;
 import net.hosting.accounttransfer.common.DatabaseOutage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -31,14 +30,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
             }
             log.warn("Database out of reach: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
                     e.toString());
-            refuse(response);
+            DatabaseOutage.refuse(response);
         }
-    }
-
-    /** 503 with Retry-After; the error controller writes the body the client can read. */
-    static void refuse(HttpServletResponse response) throws IOException {
-        response.resetBuffer();
-        response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(DatabaseOutage.RETRY_AFTER_SECONDS));
-        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
     }
 }

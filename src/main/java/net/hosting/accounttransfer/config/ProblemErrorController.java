@@ -4,6 +4,7 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import net.hosting.accounttransfer.common.DatabaseOutage;
 import org.springframework.boot.web.servlet.error.ErrorController;
 import org.springframework.http.HttpHeaders;
@@ -14,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.util.UriUtils;
 
 /**
  * Errors that never reached a controller: problem+json for programs, a plain page for browsers, no stack trace.
@@ -28,7 +30,7 @@ class ProblemErrorController implements ErrorController {
 
     @RequestMapping(value = "/error", produces = MediaType.TEXT_HTML_VALUE)
     Object page(HttpServletRequest request, HttpServletResponse response, Model model) {
-        if (isApi(requestedPath(request))) {
+        if (isApi(routedPath(request))) {
             return problem(request, response);
         }
         HttpStatus status = statusOf(request);
@@ -77,6 +79,19 @@ class ProblemErrorController implements ErrorController {
             }
         }
         return false;
+    }
+
+    /**
+     * The requested path as Spring routes it, decoded and with doubled slashes folded (S7), so that
+     * {@code /%61pi/nothing} is answered as the API, like {@code /api/nothing}.
+     */
+    private static String routedPath(HttpServletRequest request) {
+        String path = requestedPath(request);
+        try {
+            return path == null ? null : UriUtils.decode(path, StandardCharsets.UTF_8).replaceAll("/{2,}", "/");
+        } catch (IllegalArgumentException malformed) {
+            return path;
+        }
     }
 
     /** The address the client asked for, not the internal /error it was forwarded to. */

@@ -37,6 +37,8 @@ class EmbeddedDefaults implements EnvironmentPostProcessor {
         }
         if (embeddedDatabase) {
             defaults.put("app.demo-data", true);
+            // S12: its mailbox shows every link, so it answers this machine only (SERVER_ADDRESS to widen)
+            defaults.put("server.address", "127.0.0.1");
             defaults.put("camunda.bpm.admin-user.id", "admin");
             defaults.put("camunda.bpm.admin-user.password", "admin");
             defaults.put("camunda.bpm.admin-user.first-name", "Demo");

@@ -6,6 +6,7 @@ import java.time.temporal.ChronoUnit;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
@@ -29,8 +30,8 @@ public class Tickets {
     @Transactional
     public Ticket open(Long profileId, Actor actor, Long accountId, String accountName, String subject,
             String message) {
-        requireText("subject", subject, Ticket.MAX_SUBJECT_LENGTH);
-        requireText("message", message, Ticket.MAX_MESSAGE_LENGTH);
+        requireText("subject", TextFields.oneLine("subject", subject), Ticket.MAX_SUBJECT_LENGTH);
+        requireText("message", TextFields.multiLine("message", message), Ticket.MAX_MESSAGE_LENGTH);
         // PostgreSQL keeps microseconds: the answer to the POST must show the instant a later GET will show
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Ticket ticket = tickets.save(new Ticket(profileId, accountId, accountName, subject, message, now));

@@ -33,7 +33,9 @@ class ProfileMails {
             mailer.send(new OutgoingMail(key + "taken", request.newEmail(), request.locale().toJavaLocale(),
                     "email-taken", model));
         } else {
-            Map<String, Object> withLink = new HashMap<>(model);
+            // S9: fixed text and the link only, nothing the requester typed (a name can carry a scam)
+            Map<String, Object> withLink = new HashMap<>();
+            withLink.put("expiresAt", request.expiresAt());
             withLink.put("link", app.link("/profile/email/confirm?token=" + request.confirmationToken()));
             mailer.send(new OutgoingMail(key + "confirm", request.newEmail(), request.locale().toJavaLocale(),
                     "email-confirm", withLink));

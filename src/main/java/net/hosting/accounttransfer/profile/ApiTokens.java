@@ -9,6 +9,7 @@ import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 import net.hosting.accounttransfer.common.SecretToken;
+import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.history.ActivityAction;
 import net.hosting.accounttransfer.history.ActivityFacts;
 import net.hosting.accounttransfer.history.ActivityLog;
@@ -52,6 +53,7 @@ public class ApiTokens {
             throw new RuleViolationException(Reason.REQUIRED, "name",
                     "Give the token a name, e.g. the script that will use it.");
         }
+        TextFields.oneLine("name", name);
         if (name.strip().length() > ApiToken.MAX_NAME_LENGTH) {
             throw new RuleViolationException(Reason.TOO_LONG, "name",
                     "A token name can have at most " + ApiToken.MAX_NAME_LENGTH + " characters.", ApiToken.MAX_NAME_LENGTH);

@@ -20,6 +20,10 @@ public interface ProfileRepository extends Repository<Profile, Long> {
     @Query("select p from Profile p where p.id = ?1")
     Optional<Profile> lockById(Long id);
 
+    /** Whether the profile ever asked to use {@code email} (S1): its own address to come, for T2. */
+    @Query("select count(c) > 0 from PendingEmailChange c where c.profileId = ?1 and lower(c.newEmail) = lower(?2)")
+    boolean askedToUse(Long profileId, String email);
+
     @Query("select p from Profile p where lower(p.email) = lower(?1)")
     Optional<Profile> findByEmailIgnoringCase(String email);
 

@@ -12,12 +12,17 @@ import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 import net.hosting.accounttransfer.common.SecretToken;
+import net.hosting.accounttransfer.common.TextFields;
+import net.hosting.accounttransfer.common.TooManyRequestsException;
 import net.hosting.accounttransfer.history.ActivityAction;
 import net.hosting.accounttransfer.history.ActivityFacts;
 import net.hosting.accounttransfer.history.ActivityLog;
 import net.hosting.accounttransfer.history.Actor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,6 +33,9 @@ public class ProfileService {
 
     /** How long the link confirming a new email works (S1). */
     static final Duration EMAIL_CONFIRMATION_VALIDITY = Duration.ofHours(24);
+    /** S9: email changes a profile may ask for in any 24 hours, so that nobody mails strangers in bulk. */
+    static final int MAX_EMAIL_CHANGES_PER_DAY = 5;
+    static final Duration EMAIL_CHANGE_WINDOW = Duration.ofHours(24);
 
     private final ProfileRepository profiles;
     private final PendingEmailChangeRepository emailChanges;
@@ -58,6 +66,15 @@ public class ProfileService {
                 String address, String locale) {
             this(email, password, currentPassword, name, company, address, locale, null, null);
         }
+    }
+
+    /**
+     * {@link #change(Long, Change, Actor)} from a page, whose own session stays signed in when the password
+     * changes; every other session of the profile ends (S10).
+     */
+    @Transactional
+    public Changed change(Long profileId, Change change, Actor actor, String ownSessionId) {
+        return apply(profileId, change, actor, ownSessionId);
     }
 
     /**
@@ -132,6 +149,10 @@ public class ProfileService {
      */
     @Transactional
     public Changed change(Long profileId, Change change, Actor actor) {
+        return apply(profileId, change, actor, null);
+    }
+
+    private Changed apply(Long profileId, Change change, Actor actor, String ownSessionId) {
         Profile profile = get(profileId);
         List<ActivityFacts> changed = new ArrayList<>();
         EmailAddress newEmail = null;
@@ -151,6 +172,9 @@ public class ProfileService {
             requireCurrentPassword(profile, change.currentPassword(), "set a new password");
             requireStrongEnough(change.password());
             profile.changePasswordHash(passwords.encode(change.password()));
+            // S10: whoever else holds a session or a pending email link may be who learnt the old password
+            emailChanges.closeOpen(profileId, clock.instant());
+            events.publishEvent(new PasswordChanged(profileId, ownSessionId));
             // never the password itself, not even hashed
             changed.add(ActivityFacts.change("password", null, null));
         }
@@ -255,6 +279,15 @@ public class ProfileService {
      * token nobody ever receives, so that nothing the profile can see tells the two cases apart.
      */
     private void requestEmailChange(Profile profile, EmailAddress newEmail, Actor actor) {
+        Instant asked = clock.instant();
+        // the profile's row lock makes two requests at once count one after the other, so the limit holds exactly
+        profiles.lockById(profile.id()).orElseThrow(() -> new NotFoundException("There is no profile " + profile.id() + "."));
+        if (emailChanges.countRequestedSince(profile.id(), asked.minus(EMAIL_CHANGE_WINDOW)) >= MAX_EMAIL_CHANGES_PER_DAY) {
+            throw new TooManyRequestsException("A profile can ask for at most " + MAX_EMAIL_CHANGES_PER_DAY
+                    + " email changes in 24 hours; try again later.", EMAIL_CHANGE_WINDOW);
+        }
+        // S9: the newest request replaces the pending one, whose link stops working
+        emailChanges.closeOpen(profile.id(), asked);
         boolean taken = profiles.findByEmail(newEmail.value()).isPresent();
         String token = SecretToken.generate();
         Instant now = clock.instant();
@@ -268,6 +301,12 @@ public class ProfileService {
 
     private void requireCurrentPassword(Profile profile, String currentPassword, String purpose) {
         if (currentPassword == null || !passwords.matches(currentPassword, profile.passwordHash())) {
+            if (currentPassword != null) {
+                // counted by the guessing throttle like any wrong password (S8), under the profile's email
+                events.publishEvent(new AuthenticationFailureBadCredentialsEvent(
+                        UsernamePasswordAuthenticationToken.unauthenticated(profile.email(), null),
+                        new BadCredentialsException("wrong current password")));
+            }
             throw new RuleViolationException(Reason.CURRENT_PASSWORD_WRONG, "currentPassword",
                     "The current password is needed to " + purpose + ", and it does not match.");
         }
@@ -302,7 +341,13 @@ public class ProfileService {
         }
     }
 
+    /** S11 and the field's length: the address has lines, the other fields one. */
     private static void requireFits(String field, String value, int maxLength) {
+        if ("address".equals(field)) {
+            TextFields.multiLine(field, value);
+        } else {
+            TextFields.oneLine(field, value);
+        }
         if (value != null && value.strip().length() > maxLength) {
             throw new RuleViolationException(Reason.TOO_LONG, field,
                     "The " + field + " can have at most " + maxLength + " characters.", maxLength);

@@ -15,6 +15,7 @@ import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
 import net.hosting.accounttransfer.history.Actor;
@@ -123,7 +124,8 @@ public class TransferService {
         // T1: an account the sender does not own looks exactly like one that does not exist
         Account account = accounts.owned(sender.id(), request.account());
         EmailAddress recipient = EmailAddress.parse("recipientEmail", request.recipientEmail());
-        if (sender.hasEmail(recipient.value())) {
+        // T2: nor an address the sender asked to change to, which a link it holds would make its own
+        if (sender.hasEmail(recipient.value()) || profiles.askedToUse(sender.id(), recipient.value())) {
             throw new RuleViolationException(Reason.OWN_EMAIL, "recipientEmail",
                     "You cannot transfer an account to yourself.");
         }
@@ -165,6 +167,7 @@ public class TransferService {
 
     @Transactional
     public Transfer decline(UUID transferId, Long profileId, String reason, Actor actor) {
+        TextFields.multiLine("reason", reason);
         if (reason != null && reason.length() > Transfer.MAX_DECLINE_REASON_LENGTH) {
             throw new RuleViolationException(Reason.TOO_LONG, "reason",
                     "A reason can have at most " + Transfer.MAX_DECLINE_REASON_LENGTH + " characters.",
@@ -243,6 +246,11 @@ public class TransferService {
         if (!transfer.isAddressedTo(me.email()) && !me.id().equals(transfer.recipientId())) {
             throw new ForbiddenException("Only the recipient (" + transfer.recipientEmail() + ") can " + action
                     + " this transfer; sign in with that email.");
+        }
+        if (me.id().equals(transfer.senderId())) {
+            // T2: the sender took the recipient's address through an email change of its own
+            throw new RuleViolationException(Reason.OWN_EMAIL, null,
+                    "You cannot " + action + " a transfer you started: it goes to another profile.");
         }
     }
 

@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.ui.Model;
 import org.springframework.web.ErrorResponse;
@@ -28,6 +29,12 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 class PageErrors {
 
     private static final Logger log = LoggerFactory.getLogger(PageErrors.class);
+
+    /** A form field no form has, such as {@code choices[5000]} past the binder's limit: the client's mistake (S11). */
+    @ExceptionHandler(InvalidPropertyException.class)
+    String malformedForm(Model model, HttpServletResponse response) {
+        return page(HttpStatus.BAD_REQUEST, model, response);
+    }
 
     @ExceptionHandler({NotFoundException.class, MethodArgumentTypeMismatchException.class})
     String notFound(Exception e, Model model, HttpServletResponse response) {

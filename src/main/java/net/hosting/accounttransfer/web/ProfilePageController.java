@@ -164,8 +164,10 @@ class ProfilePageController {
         ProfileService.Changed changed = null;
         if (!errors.hasErrors()) {
             try {
+                // this page's own session stays signed in; every other one ends (S10)
                 changed = profiles.change(me.profileId(), new ProfileService.Change(null, form.getNewPassword(),
-                        form.getCurrentPassword(), null, null, null, null), me.actor(request));
+                        form.getCurrentPassword(), null, null, null, null), me.actor(request),
+                        request.getSession().getId());
             } catch (RuleViolationException e) {
                 if (e.reason() == RuleViolationException.Reason.CURRENT_PASSWORD_WRONG) {
                     errors.rejectValue("currentPassword", "profile.error.currentPasswordWrong");

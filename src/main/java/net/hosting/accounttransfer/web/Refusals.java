@@ -1,6 +1,8 @@
 package net.hosting.accounttransfer.web;
 
+import java.util.Set;
 import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.profile.Profile;
 import org.springframework.validation.Errors;
 
@@ -10,6 +12,9 @@ import org.springframework.validation.Errors;
  * limits the entities declare.
  */
 final class Refusals {
+
+    /** The forms' fields of several lines (their textareas), where tab and line breaks are text. */
+    private static final Set<String> MULTI_LINE = Set.of("address", "message", "reason");
 
     private Refusals() {
     }
@@ -33,9 +38,14 @@ final class Refusals {
         return "rule." + reason.name();
     }
 
-    /** A text longer than its field allows, counted as the service counts it: without spaces around it. */
+    /**
+     * A text with a control character its field does not allow (S11, the services' own check), or longer than the
+     * field allows, counted as the service counts it: without spaces around it.
+     */
     static void requireFits(Errors errors, String field, String value, int maxLength) {
-        if (value != null && value.strip().length() > maxLength) {
+        if (TextFields.hasControlCharacter(value, MULTI_LINE.contains(field))) {
+            errors.rejectValue(field, code(RuleViolationException.Reason.CONTROL_CHARACTER));
+        } else if (value != null && value.strip().length() > maxLength) {
             errors.rejectValue(field, code(RuleViolationException.Reason.TOO_LONG), new Object[] {maxLength}, null);
         }
     }

@@ -20,6 +20,8 @@ class EmbeddedDefaultsTests {
         assertThat(environment.getProperty("app.demo-data")).isEqualTo("true");
         assertThat(environment.getProperty("camunda.bpm.admin-user.id")).isEqualTo("admin");
         assertThat(environment.getProperty("camunda.bpm.admin-user.password")).isEqualTo("admin");
+        // S12: /dev/mailbox shows every link, so nobody but this machine may reach it
+        assertThat(environment.getProperty("server.address")).isEqualTo("127.0.0.1");
     }
 
     @Test
@@ -36,6 +38,7 @@ class EmbeddedDefaultsTests {
         assertThat(environment.getProperty("app.embedded.database")).isEqualTo("false");
         assertThat(environment.getProperty("app.embedded.mail")).isEqualTo("false");
         assertThat(environment.getProperty("app.demo-data")).isNull();
+        assertThat(environment.getProperty("server.address")).as("production listens where it is told").isNull();
         assertThat(environment.getProperty("camunda.bpm.admin-user.password")).isNotEqualTo("admin");
     }
 

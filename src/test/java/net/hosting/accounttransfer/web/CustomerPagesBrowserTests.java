@@ -81,15 +81,22 @@ class CustomerPagesBrowserTests extends FixedDateIntegrationTest {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--user-data-dir=" + userDataDir, "--window-size=1280,900", "--lang=en-US");
+        // the console tells what the Content-Security-Policy blocked (S12), which closeBrowser() asserts is nothing
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         browser = new ChromeDriver(driverService, options);
         browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
     }
 
     @AfterEach
     void closeBrowser() throws IOException {
+        java.util.List<String> blocked = java.util.List.of();
         if (browser != null) {
+            blocked = browser.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                    .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                    .filter(message -> message.contains("Content Security Policy")).toList();
             browser.quit();
         }
+        assertThat(blocked).as("what the pages' Content-Security-Policy blocked").isEmpty();
         if (userDataDir == null) {
             return;
         }

@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.throttle;
+package net.hosting.accounttransfer.security;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

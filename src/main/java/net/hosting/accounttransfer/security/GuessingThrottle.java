@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.throttle;
+package net.hosting.accounttransfer.security;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import net.hosting.accounttransfer.common.TextFields;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -86,7 +87,8 @@ public class GuessingThrottle {
         String kind = guess.name().toLowerCase(Locale.ROOT);
         List<String> keys = new ArrayList<>(2);
         keys.add(kind + "|" + address);
-        if (email != null && !email.isBlank()) {
+        // a name with a control character is counted by address only: PostgreSQL would refuse a NUL in the key
+        if (email != null && !email.isBlank() && !TextFields.hasControlCharacter(email, false)) {
             keys.add(kind + "|" + address + "|" + email.strip().toLowerCase(Locale.ROOT));
         }
         return keys;

@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.throttle;
+package net.hosting.accounttransfer.security;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;

@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
 import net.hosting.accounttransfer.common.DatabaseOutage;
+import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.profile.ApiTokens;
 import net.hosting.accounttransfer.profile.ProfileSignIn;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,6 +20,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -36,8 +38,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.support.SessionFlashMapManager;
 
@@ -49,25 +51,42 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 class SecurityConfiguration {
 
     @Bean
+    HttpFirewall firewall() {
+        return RejectedRequestHandler.firewall();
+    }
+
+    @Bean
     PasswordEncoder passwordEncoder() {
         return new BCryptPasswordEncoder();
     }
 
+    /**
+     * Pages send no script of their own, so none runs but the app's files; the accept page carries its token in
+     * the URL, which no referrer carries on (S12).
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
-    AuthenticationManager customerAuthentication(ProfileSignIn profiles, PasswordEncoder passwordEncoder, Clock clock) {
-        return new ProviderManager(new RememberingPasswordCheck(profiles, passwordEncoder, clock));
+    AuthenticationManager customerAuthentication(ProfileSignIn profiles, PasswordEncoder passwordEncoder, Clock clock,
+            AuthenticationEventPublisher events) {
+        return publishing(new ProviderManager(new RememberingPasswordCheck(profiles, passwordEncoder, clock)), events);
+    }
+
+    /** Every bad credential becomes an event, which {@link SignInFailures} counts (S3). */
+    private static ProviderManager publishing(ProviderManager manager, AuthenticationEventPublisher events) {
+        manager.setAuthenticationEventPublisher(events);
+        return manager;
     }
 
     /** Cockpit, Tasklist and Admin authenticate and protect themselves; a second CSRF check would break them. */
     @Bean
     @Order(1)
     SecurityFilterChain staffApps(HttpSecurity http) throws Exception {
-        // path patterns, not MVC matchers: /engine-rest is served by Jersey's servlet, not Spring MVC's
-        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        return http.securityMatcher(new OrRequestMatcher(paths.matcher("/camunda/**"), paths.matcher("/engine-rest/**")))
+        return http.securityMatcher(Doors.STAFF_APPS)
                 .authorizeHttpRequests(requests -> requests
                         // S2: Camunda's first-user setup is never reachable, even should the staff group be empty
-                        .requestMatchers(paths.matcher("/camunda/api/admin/setup/**")).denyAll()
+                        .requestMatchers(Doors.CAMUNDA_SETUP).denyAll()
                         .anyRequest().permitAll())
                 .csrf(csrf -> csrf.disable())
                 .headers(headers -> headers.disable())
@@ -98,7 +117,7 @@ class SecurityConfiguration {
         });
         AccessDeniedHandler forbidden = (request, response, e) -> writeProblem(response, json, HttpStatus.FORBIDDEN,
                 "Your profile may not do this.");
-        return http.securityMatcher("/api/**")
+        return http.securityMatcher(Doors.API)
                 .authenticationManager(customerAuthentication)
                 .authorizeHttpRequests(requests -> requests.anyRequest().hasRole("CUSTOMER"))
                 .addFilterBefore(new BearerTokenFilter(tokens, unauthorized), BasicAuthenticationFilter.class)
@@ -111,13 +130,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain operations(HttpSecurity http, IdentityService identity, ObjectMapper json) throws Exception {
+    SecurityFilterChain operations(HttpSecurity http, IdentityService identity, ObjectMapper json,
+            AuthenticationEventPublisher events) throws Exception {
         AuthenticationEntryPoint unauthorized = unlessDatabaseOutage((request, response, e) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"operations\"");
             writeProblem(response, json, HttpStatus.UNAUTHORIZED, "Sign in as a staff user (HTTP Basic).");
         });
-        return http.securityMatcher("/actuator/**")
-                .authenticationManager(new ProviderManager(new StaffAuthentication(identity)))
+        return http.securityMatcher(Doors.OPERATIONS)
+                .authenticationManager(publishing(new ProviderManager(new StaffAuthentication(identity)), events))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().hasRole("STAFF"))
@@ -135,7 +155,7 @@ class SecurityConfiguration {
         // a failed sign-in comes back to the form with the email the person typed, so only the password is retyped
         AuthenticationFailureHandler keepTypedEmail = (request, response, e) -> {
             if (DatabaseOutage.isCause(e)) {
-                DatabaseOutageFilter.refuse(response);
+                DatabaseOutage.refuse(response);
                 return;
             }
             FlashMap flash = new FlashMap();
@@ -159,6 +179,9 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").failureHandler(keepTypedEmail).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"))
                 .csrf(Customizer.withDefaults())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
                 .build();
     }
 
@@ -169,14 +192,15 @@ class SecurityConfiguration {
     private static AuthenticationEntryPoint unlessDatabaseOutage(AuthenticationEntryPoint unauthorized) {
         return (request, response, e) -> {
             if (DatabaseOutage.isCause(e)) {
-                DatabaseOutageFilter.refuse(response);
+                DatabaseOutage.refuse(response);
             } else {
                 unauthorized.commence(request, response, e);
             }
         };
     }
 
-    private static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
+    /** A refusal written by a filter, before any controller: problem+json (S6). */
+    static void writeProblem(HttpServletResponse response, ObjectMapper json, HttpStatus status, String detail)
             throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         response.setStatus(status.value());
@@ -196,6 +220,10 @@ class SecurityConfiguration {
         @Override
         public Authentication authenticate(Authentication authentication) {
             String user = authentication.getName();
+            if (TextFields.hasControlCharacter(user, false)) {
+                // S11: never looked up, since PostgreSQL refuses a NUL
+                throw new BadCredentialsException("not a staff user");
+            }
             String password = String.valueOf(authentication.getCredentials());
             boolean staff = identity.checkPassword(user, password)
                     && identity.createGroupQuery().groupMember(user).groupId(Groups.CAMUNDA_ADMIN).count() > 0;

@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -12,8 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import net.hosting.accounttransfer.common.TextFields;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -54,6 +57,16 @@ final class RememberingPasswordCheck extends DaoAuthenticationProvider {
         byte[] secret = new byte[32];
         new SecureRandom().nextBytes(secret);
         this.key = new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /** S11: a name with a control character is never looked up (PostgreSQL refuses a NUL): no such profile. */
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        if (TextFields.hasControlCharacter(authentication.getName(), false)) {
+            throw new BadCredentialsException(messages.getMessage(
+                    "AbstractUserDetailsAuthenticationProvider.badCredentials", "Bad credentials"));
+        }
+        return super.authenticate(authentication);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.throttle;
+package net.hosting.accounttransfer.security;
 
 /** What a client may be guessing; each kind has its own counters. */
 public enum Guess {

@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.security;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -49,8 +49,8 @@ class BearerTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.equals(ApiTokens.MANAGEMENT_PATH) || path.startsWith(ApiTokens.MANAGEMENT_PATH + "/")) {
+        // on the path Spring routes: /%61pi/%74okens is /api/tokens (S7)
+        if (Doors.TOKEN_MANAGEMENT.matches(request)) {
             refuse.commence(request, response, new Refused("API tokens are managed with your password (HTTP Basic) "
                     + "or on the profile page, never with a token."));
             return;

@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.throttle;
+package net.hosting.accounttransfer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +20,8 @@ import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.FromAddress;
 import net.hosting.accounttransfer.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.test.context.TestPropertySource;
 
@@ -30,7 +32,9 @@ import org.springframework.test.context.TestPropertySource;
  * clients would, so nothing here throttles the other tests, which speak from 127.0.0.1.
  */
 // the default budget, which the shared context raises so that the other tests never throttle one another
-@TestPropertySource(properties = "app.throttle.budget=10")
+// and a reverse proxy at 127.0.0.1 alone, the one address whose X-Forwarded-For counts (S8)
+@TestPropertySource(properties = {"app.throttle.budget=10", "server.forward-headers-strategy=native",
+        "server.tomcat.remoteip.trusted-proxies=127\\.0\\.0\\.1"})
 class GuessingThrottleIntegrationTests extends IntegrationTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -138,6 +142,126 @@ class GuessingThrottleIntegrationTests extends IntegrationTest {
         assertThat(refused.body()).contains("Too many attempts");
         // another address still gets the ordinary answer
         assertThat(client().send("GET", path + "guess", english(), null).status()).isEqualTo(404);
+    }
+
+    /** Row 1 of issue 18, S7: a spelling of the path is the path, for the count and for the refusal alike. */
+    @ParameterizedTest
+    @CsvSource({"/api/profile, /%61pi/profile", "/%61pi/profile, /api/profile", "/api/%70rofile, /API/profile",
+            "/actuator/prometheus, /%61ctuator/prometheus", "/%61ctuator/prometheus, /actuator/prometheus"})
+    void wrongPasswordsOnAnySpellingCountAndThrottleEverySpelling(String guessed, String refused) {
+        Profile alice = fixtures.customer("Alice", Profile.Language.FR);
+        boolean customer = guessed.endsWith("profile");
+        String user = customer ? alice.email() : "admin";
+        String password = customer ? Fixtures.PASSWORD : "admin";
+        FromAddress stranger = client();
+        for (int i = 0; i < budget; i++) {
+            FromAddress.Reply wrong = stranger.send("GET", guessed, basic(user, "guess-" + i), null);
+            assertThat(wrong.status()).as(guessed + ": " + wrong.body()).isIn(400, 401);
+        }
+
+        FromAddress.Reply right = stranger.send("GET", refused, basic(user, password), null);
+
+        assertThat(right.status()).as(refused + " after " + budget + " failures at " + guessed).isEqualTo(429);
+        assertThat(right.header("Retry-After")).matches("[1-9][0-9]*");
+    }
+
+    /** Row 1 of issue 18: the sign-in form spelt /%6cogin is the sign-in form, counted and refused. */
+    @Test
+    void theSignInFormSpeltWithAnEncodedLetterIsCountedAndRefused() {
+        Profile bob = fixtures.customer("Bob", Profile.Language.EN);
+        FromAddress stranger = client();
+        for (int i = 0; i < budget; i++) {
+            FromAddress.Session form = stranger.visit("/login", null);
+            FromAddress.Reply failed = stranger.send("POST", "/%6cogin", Map.of("Cookie", form.cookies(),
+                    "Accept", "text/html", "Content-Type", "application/x-www-form-urlencoded"),
+                    form.form("username=" + FromAddress.encode(bob.email()) + "&password=guess-" + i));
+            assertThat(failed.status()).isEqualTo(302);
+            assertThat(failed.header("Location")).contains("/login?error");
+        }
+
+        assertThat(stranger.postSignIn(bob.email(), Fixtures.PASSWORD).status()).isEqualTo(429);
+        FromAddress.Session form = stranger.visit("/login", null);
+        assertThat(stranger.send("POST", "/%6cogin", Map.of("Cookie", form.cookies(), "Accept", "text/html",
+                "Content-Type", "application/x-www-form-urlencoded"), form.form("username="
+                + FromAddress.encode(bob.email()) + "&password=" + FromAddress.encode(Fixtures.PASSWORD))).status())
+                .isEqualTo(429);
+    }
+
+    /** Row 3 of issue 18, S8: the current password of a profile change is a password check like any other. */
+    @Test
+    void wrongCurrentPasswordsOfAProfileChangeAreThrottled() {
+        Profile carl = fixtures.customer("Carl", Profile.Language.EN);
+        String token = api.as(carl.email(), Fixtures.PASSWORD).post("/api/tokens", Map.of("name", "stolen"))
+                .json().get("token").asText();
+        Map<String, String> bearer = Map.of("Authorization", "Bearer " + token, "Accept", "application/json",
+                "Content-Type", "application/json");
+        FromAddress thief = client();
+        for (int i = 0; i < budget; i++) {
+            FromAddress.Reply wrong = thief.send("PATCH", "/api/profile", bearer,
+                    "{\"password\":\"taken-over-99\",\"currentPassword\":\"guess-" + i + "\"}");
+            assertThat(wrong.status()).as(wrong.body()).isEqualTo(422);
+        }
+
+        FromAddress.Reply right = thief.send("PATCH", "/api/profile", bearer,
+                "{\"password\":\"taken-over-99\",\"currentPassword\":\"" + Fixtures.PASSWORD + "\"}");
+
+        assertTooManyProblem(right, "/api/profile");
+        // the guesses counted for the profile's email at every door from that address
+        assertThat(thief.send("GET", "/api/profile", basic(carl.email(), Fixtures.PASSWORD), null).status())
+                .isEqualTo(429);
+        // and nothing changed: the owner still signs in with the old password from elsewhere
+        assertThat(client().send("GET", "/api/profile", basic(carl.email(), Fixtures.PASSWORD), null).status())
+                .isEqualTo(200);
+    }
+
+    /** Row 10 of issue 18, S8: behind the trusted proxy each client has its own budget. */
+    @Test
+    void clientsBehindTheTrustedProxyAreCountedApart() {
+        FromAddress proxy = new FromAddress("127.0.0.1", port);
+        for (int i = 0; i < budget; i++) {
+            assertThat(proxy.send("GET", "/api/profile", forwardedFor("198.51.100.7",
+                    basic("nobody@example.test", "guess-" + i)), null).status()).isEqualTo(401);
+        }
+        assertThat(proxy.send("GET", "/api/profile", forwardedFor("198.51.100.7",
+                basic("nobody@example.test", "x")), null).status()).isEqualTo(429);
+        assertThat(proxy.send("GET", "/api/profile", forwardedFor("198.51.100.8",
+                basic("nobody@example.test", "x")), null).status()).as("another client behind the same proxy")
+                .isEqualTo(401);
+    }
+
+    /** Row 10 of issue 18, S8: X-Forwarded-For from any other address is ignored; it neither hides nor frames. */
+    @Test
+    void aForgedForwardedForFromAnUntrustedAddressChangesNothing() {
+        FromAddress forger = client();
+        for (int i = 0; i < budget; i++) {
+            // a new address each time, as a botnet's client would claim, to escape the count
+            assertThat(forger.send("GET", "/api/profile", forwardedFor("203.0.113." + (i + 1),
+                    basic("nobody@example.test", "guess-" + i)), null).status()).isEqualTo(401);
+        }
+        assertThat(forger.send("GET", "/api/profile", forwardedFor("203.0.113.99",
+                basic("nobody@example.test", "x")), null).status()).as("counted as the forger itself").isEqualTo(429);
+        // nor did the forged address get blamed: through the proxy, 203.0.113.1 still has its whole budget
+        assertThat(new FromAddress("127.0.0.1", port).send("GET", "/api/profile", forwardedFor("203.0.113.1",
+                basic("nobody@example.test", "x")), null).status()).isEqualTo(401);
+    }
+
+    /** Row 11 of issue 18, S12: a request that came over HTTPS to the proxy gets a Secure session cookie. */
+    @Test
+    void theSessionCookieIsSecureWhenTheProxySaysHttps() {
+        FromAddress.Reply https = new FromAddress("127.0.0.1", port).send("GET", "/login",
+                Map.of("X-Forwarded-For", "198.51.100.9", "X-Forwarded-Proto", "https", "Accept", "text/html"), null);
+        FromAddress.Reply forged = client().send("GET", "/login",
+                Map.of("X-Forwarded-Proto", "https", "Accept", "text/html"), null);
+
+        assertThat(https.all("Set-Cookie")).isNotEmpty().allSatisfy(cookie -> assertThat(cookie).contains("Secure"));
+        assertThat(forged.all("Set-Cookie")).isNotEmpty()
+                .allSatisfy(cookie -> assertThat(cookie).doesNotContain("Secure"));
+    }
+
+    private static Map<String, String> forwardedFor(String client, Map<String, String> headers) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        all.put("X-Forwarded-For", client);
+        return all;
     }
 
     private void assertBasicDoorThrottled(String path, String instance) {

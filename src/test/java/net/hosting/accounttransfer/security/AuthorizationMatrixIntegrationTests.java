@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -184,6 +184,53 @@ class AuthorizationMatrixIntegrationTests extends IntegrationTest {
 
     static Stream<Row> rows() {
         return ROWS.stream();
+    }
+
+    /**
+     * Issue 18 (S7): every path of a row spelt another way, an encoded letter ({@code %61}), an encoded dot segment
+     * ({@code %2e}), a doubled slash or upper case, opens nothing its row refuses, and never answers 5xx.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("spellings")
+    void noOtherSpellingOfAPathOpensWhatItsRowRefuses(String spelling, Row row) {
+        World world = shared();
+        for (Who who : Who.values()) {
+            int canonical = row.expected().get(who);
+            int actual = world.send(row, who);
+            assertThat(actual).as("%s as %s", spelling, who).isLessThan(500);
+            if (canonical >= 300) {
+                assertThat(actual).as("%s as %s, refused %d as spelt in its row", spelling, who, canonical)
+                        .isGreaterThanOrEqualTo(300);
+            }
+        }
+    }
+
+    static Stream<org.junit.jupiter.params.provider.Arguments> spellings() {
+        return ROWS.stream().filter(row -> !row.changes() && !row.path().equals("/")).flatMap(row -> Stream.of(
+                        encodedLetter(row.path()), encodedDot(row.path()), doubledSlash(row.path()),
+                        upperCase(row.path()))
+                .map(path -> org.junit.jupiter.params.provider.Arguments.of(row.method() + " " + path,
+                        new Row(row.route(), row.door(), path, row.body(), row.expected(), false))));
+    }
+
+    private static String encodedLetter(String path) {
+        return "/%" + Integer.toHexString(path.charAt(1)) + path.substring(2);
+    }
+
+    private static String encodedDot(String path) {
+        int second = path.indexOf('/', 1);
+        return second < 0 ? "/%2e" + path : path.substring(0, second) + "/%2e" + path.substring(second);
+    }
+
+    private static String doubledSlash(String path) {
+        int second = path.indexOf('/', 1);
+        return second < 0 ? "/" + path : path.substring(0, second) + "/" + path.substring(second);
+    }
+
+    private static String upperCase(String path) {
+        int end = path.indexOf('/', 1);
+        end = end < 0 ? (path.indexOf('?') < 0 ? path.length() : path.indexOf('?')) : end;
+        return path.substring(0, end).toUpperCase(java.util.Locale.ROOT) + path.substring(end);
     }
 
     private World shared() {
