@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
+import java.util.Optional;
 
 /** An invoice or credit note: numbered, issued once, and never changed afterwards. */
 @Entity
@@ -87,6 +88,30 @@ public class Invoice {
     @Column(name = "billed_language")
     private String billedLanguage;
 
+    @Column(name = "seller_name")
+    private String sellerName;
+
+    @Column(name = "seller_legal_form")
+    private String sellerLegalForm;
+
+    @Column(name = "seller_share_capital")
+    private String sellerShareCapital;
+
+    @Column(name = "seller_address")
+    private String sellerAddress;
+
+    @Column(name = "seller_country")
+    private String sellerCountry;
+
+    @Column(name = "seller_siren")
+    private String sellerSiren;
+
+    @Column(name = "seller_rcs")
+    private String sellerRcs;
+
+    @Column(name = "seller_vat_number")
+    private String sellerVatNumber;
+
     @Column(name = "credited_invoice_id")
     private Long creditedInvoiceId;
 
@@ -99,9 +124,9 @@ public class Invoice {
     protected Invoice() {
     }
 
-    Invoice(DocumentNumber number, Kind kind, Long profileId, BillingIdentity billedTo, Subscription subscription,
-            String accountName, BillingPeriod period, TaxedAmount amounts, Instant issuedAt, Long creditedInvoiceId,
-            Instant refundedAt, String idempotencyKey) {
+    Invoice(DocumentNumber number, Kind kind, Long profileId, BillingIdentity billedTo,
+            BillingProperties.Seller seller, Subscription subscription, String accountName, BillingPeriod period,
+            TaxedAmount amounts, Instant issuedAt, Long creditedInvoiceId, Instant refundedAt, String idempotencyKey) {
         if (!amounts.net().isPositive()) {
             throw new IllegalArgumentException("a document is never issued for a net of " + amounts.net());
         }
@@ -137,6 +162,14 @@ public class Invoice {
         this.billedCountry = amounts.treatment() == VatTreatment.NONE ? null : billedTo.country();
         this.billedVatNumber = billedTo.vatNumber();
         this.billedLanguage = billedTo.language();
+        this.sellerName = seller.name();
+        this.sellerLegalForm = seller.legalForm();
+        this.sellerShareCapital = seller.shareCapital();
+        this.sellerAddress = seller.address();
+        this.sellerCountry = seller.country();
+        this.sellerSiren = seller.siren();
+        this.sellerRcs = seller.rcs();
+        this.sellerVatNumber = seller.vatNumber();
         this.creditedInvoiceId = creditedInvoiceId;
         this.refundedAt = refundedAt;
         this.idempotencyKey = idempotencyKey;
@@ -214,6 +247,13 @@ public class Invoice {
     public BillingIdentity billedTo() {
         return new BillingIdentity(billedName, billedCompany, billedAddress, billedEmail, billedCountry, billedVatNumber,
                 billedLanguage);
+    }
+
+    /** The seller as it was at issue (PRODUCT.md D4), or empty for a document issued before sellers were kept. */
+    public Optional<BillingProperties.Seller> seller() {
+        return sellerName == null ? Optional.empty()
+                : Optional.of(new BillingProperties.Seller(sellerName, sellerLegalForm, sellerShareCapital,
+                        sellerAddress, sellerCountry, sellerSiren, sellerRcs, sellerVatNumber));
     }
 
     public Long creditedInvoiceId() {

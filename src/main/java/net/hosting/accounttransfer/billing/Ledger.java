@@ -21,10 +21,12 @@ public class Ledger {
     private final SubscriptionRepository subscriptions;
     private final EntityManager entityManager;
     private final BillingCalendar calendar;
+    private final BillingProperties billing;
     private final VatRules vatRules;
 
     Ledger(InvoiceRepository invoices, SubscriptionRepository subscriptions, EntityManager entityManager,
-            BillingCalendar calendar, VatRules vatRules) {
+            BillingCalendar calendar, VatRules vatRules, BillingProperties billing) {
+        this.billing = billing;
         this.invoices = invoices;
         this.subscriptions = subscriptions;
         this.entityManager = entityManager;
@@ -202,8 +204,8 @@ public class Ledger {
         var issuedAt = calendar.now();
         int year = calendar.dateOf(issuedAt).getYear();
         var number = new DocumentNumber(year, nextSequence(year));
-        return invoices.save(new Invoice(number, kind, profileId, billedTo, subscription, accountName, period, amounts,
-                issuedAt, credited, refunded ? issuedAt : null, key));
+        return invoices.save(new Invoice(number, kind, profileId, billedTo, billing.seller(), subscription, accountName,
+                period, amounts, issuedAt, credited, refunded ? issuedAt : null, key));
     }
 
     /**

@@ -83,7 +83,9 @@ public class DocumentPdfs {
         Invoice credited = invoice.creditedInvoiceId() == null ? null
                 : invoices.findAllById(List.of(invoice.creditedInvoiceId())).stream().findFirst().orElse(null);
         String plan = subscriptions.findById(invoice.subscriptionId()).map(Subscription::plan).orElse(null);
-        return DocumentMapper.document(invoice, credited, plan, billing.seller(), calendar.zone());
+        // the seller of record; a document issued before sellers were kept prints today's, once
+        return DocumentMapper.document(invoice, credited, plan, invoice.seller().orElse(billing.seller()),
+                calendar.zone());
     }
 
     private static String fileName(Invoice invoice) {

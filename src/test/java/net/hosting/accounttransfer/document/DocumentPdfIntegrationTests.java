@@ -223,13 +223,13 @@ class DocumentPdfIntegrationTests extends IntegrationTest {
 
     /**
      * D4 after a settings change: a second service on the same database, with another seller, serves the stored bytes
-     * of a document printed before the change, and prints the new seller only on a document never printed before,
-     * so the setting did change. The service keeps nothing in memory, so this is what a restart with the new
-     * setting serves. (Two application contexts in one JVM would leave Camunda's webapps pointing at the closed
-     * one, so the second service is built from the running one's parts.)
+     * of a document printed before the change, and prints a document issued before the change but never printed
+     * with the seller of record, stored on the document at issue. The service keeps nothing in memory, so this is
+     * what a restart with the new setting serves. (Two application contexts in one JVM would leave Camunda's webapps
+     * pointing at the closed one, so the second service is built from the running one's parts.)
      */
     @Test
-    void theStoredBytesAreServedAfterTheSellerSettingChanges() throws Exception {
+    void theStoredBytesAndTheSellerOfRecordOutliveASellerSettingChange() throws Exception {
         Profile alice = fixtures.customer("Alice", Profile.Language.EN);
         fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 10);
         fixtures.paidAccount(alice, "4.99", BillingCycle.MONTHLY, 5);
@@ -249,8 +249,8 @@ class DocumentPdfIntegrationTests extends IntegrationTest {
         assertThat(again.content()).as("served as stored").isEqualTo(before);
         assertThat(again.sha256()).isEqualTo(DocumentPdfs.sha256(before));
         DocumentPdfs.Pdf fresh = renamedSeller.of(alice.id(), printedAfter).orElseThrow(() -> new AssertionError(printedAfter));
-        assertThat(FacturXDocuments.text(fresh.content())).as("printed after the change")
-                .contains("Autre Hébergeur SAS").doesNotContain("Hébergeur Démo SAS");
+        assertThat(FacturXDocuments.text(fresh.content())).as("first printed after the change, issued before it")
+                .contains("Hébergeur Démo SAS").doesNotContain("Autre Hébergeur SAS");
         assertThat(download(alice, "/api/invoices/" + printedAfter + "/pdf").bytes())
                 .as("the running service now serves what the other one stored").isEqualTo(fresh.content());
     }
