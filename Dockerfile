@@ -33,6 +33,8 @@ RUN service postgresql start \
        SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=training \
        SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=25 \
        CAMUNDA_ADMIN_USER=training CAMUNDA_ADMIN_PASSWORD=training-only \
+       BILLING_SELLER_NAME=training BILLING_SELLER_ADDRESS=training BILLING_SELLER_SIREN=123456782 \
+       BILLING_SELLER_VATNUMBER=FR11123456782 \
        java -Xmx256m -XX:+UseSerialGC -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh \
             -jar /app/app.jar \
     && service postgresql stop
