@@ -89,6 +89,18 @@ class DockerComposeFileTests {
                 .isTrue());
     }
 
+    /** The JDK 17 images carry at least the quarterly security update last reviewed (README "Security"). */
+    @Test
+    void theJdkImagesCarryTheReviewedSecurityUpdate() throws IOException {
+        Runtime.Version reviewed = Runtime.Version.parse("17.0.20");
+        List<String> temurin = baseImagesOf(dockerfileOf(map(services.get("app")))).stream()
+                .filter(image -> image.startsWith("eclipse-temurin:")).toList();
+        assertThat(temurin).as("the Dockerfile's JDK and JRE images").isNotEmpty();
+        assertThat(temurin).allSatisfy(image -> assertThat(Runtime.Version.parse(
+                image.replaceAll("^eclipse-temurin:([0-9.]+)_.*$", "$1")))
+                .as("%s is older than JDK %s", image, reviewed).isGreaterThanOrEqualTo(reviewed));
+    }
+
     @Test
     void startsTheAppOnlyOnceTheDatabaseIsHealthy() {
         Object dependsOn = map(services.get("app")).get("depends_on");

@@ -52,6 +52,24 @@ class ProductionJarTests {
                 .noneMatch(name -> name.contains("junit"));
     }
 
+    /**
+     * Libraries whose version a transitive dependency would pull below a security fix, and that fix's version:
+     * commons-lang3 before 3.18.0 recurses without bound in ClassUtils.getClass (CVE-2025-48924), and Camunda and
+     * springdoc bring 3.17.0 (README "Security": the pins to review).
+     */
+    @Test
+    void runsNoLibraryOlderThanItsSecurityFix() throws IOException {
+        List<String> libraries = new ArrayList<>();
+        try (JarFile file = new JarFile(jar.toFile())) {
+            file.stream().map(entry -> entry.getName()).filter(name -> name.startsWith("BOOT-INF/lib/commons-lang3-"))
+                    .forEach(libraries::add);
+        }
+        assertThat(libraries).as("commons-lang3 in the jar").hasSize(1);
+        String version = libraries.get(0).replace("BOOT-INF/lib/commons-lang3-", "").replace(".jar", "");
+        assertThat(Runtime.Version.parse(version)).as("commons-lang3 " + version + " (CVE-2025-48924 fixed in 3.18.0)")
+                .isGreaterThanOrEqualTo(Runtime.Version.parse("3.18.0"));
+    }
+
     @Test
     void isAtMostOneHundredMegabytes() throws IOException {
         assertThat(Files.size(jar)).as("bytes of " + jar).isLessThanOrEqualTo(MAX_BYTES);
