@@ -15,6 +15,11 @@ public record BillingPeriod(LocalDate start, LocalDate end) {
         }
     }
 
+    /** The last day the period covers, for readers, who count days inclusively; {@code end} is for code. */
+    public LocalDate lastDay() {
+        return end.minusDays(1);
+    }
+
     public static BillingPeriod first(LocalDate anchor, BillingCycle cycle) {
         return new BillingPeriod(anchor, cycle.renewal(anchor, 1));
     }

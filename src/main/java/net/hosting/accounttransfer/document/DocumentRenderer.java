@@ -12,7 +12,7 @@ import java.text.NumberFormat;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import net.hosting.accounttransfer.billing.Money;
-import net.hosting.accounttransfer.notification.MailFormat;
+import net.hosting.accounttransfer.notification.ReaderFormat;
 import org.springframework.stereotype.Component;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
@@ -45,8 +45,8 @@ class DocumentRenderer {
     }
 
     /** Dates and money as the buyer writes them, as in the mails; a document holds calendar dates, so no zone applies. */
-    static MailFormat format(Document document) {
-        return new MailFormat(document.language(), ZoneOffset.UTC);
+    static ReaderFormat format(Document document) {
+        return new ReaderFormat(document.language(), ZoneOffset.UTC);
     }
 
     /** The fixed compensation for recovery costs a late business buyer owes (French Commercial Code, D. 441-5). */

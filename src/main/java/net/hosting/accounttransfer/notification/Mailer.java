@@ -79,7 +79,7 @@ public class Mailer {
             return false;
         }
         Map<String, Object> model = new HashMap<>(mail.model());
-        model.put("fmt", new MailFormat(mail.locale(), calendar.zone()));
+        model.put("fmt", new ReaderFormat(mail.locale(), calendar.zone()));
         model.put("links", links);
         Context context = new Context(mail.locale(), model);
         String subject = messages.getMessage("mail." + mail.template() + ".subject",

@@ -146,7 +146,7 @@ public class TransferMails {
         model.put("creditNoteNumber", creditNote.number());
         model.put("refund", creditNote.amounts());
         model.put("periodStart", creditNote.servicePeriod().start());
-        model.put("periodEnd", creditNote.servicePeriod().end());
+        model.put("lastDay", creditNote.servicePeriod().lastDay());
         model.put("days", creditNote.servicePeriod().days());
         String template = "previous-payer-refunded";
         mailer.send(new OutgoingMail(key(transfer, template, "payer"), payer.email(), payer.locale().toJavaLocale(),
@@ -193,7 +193,7 @@ public class TransferMails {
         model.put("invoiceNumber", invoice.number());
         model.put("charge", invoice.amounts());
         model.put("periodStart", invoice.servicePeriod().start());
-        model.put("periodEnd", invoice.servicePeriod().end());
+        model.put("lastDay", invoice.servicePeriod().lastDay());
     }
 
     private Map<String, Object> model(Transfer transfer) {

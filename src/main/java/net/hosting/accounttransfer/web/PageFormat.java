@@ -3,19 +3,18 @@ package net.hosting.accounttransfer.web;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.Money;
 import net.hosting.accounttransfer.billing.TaxedAmount;
+import net.hosting.accounttransfer.notification.ReaderFormat;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.springframework.web.util.UriComponentsBuilder;
 
-/** Money and dates as the page's reader writes them ({@code @pageFormat} in templates); times in the billing zone. */
+/** {@link ReaderFormat} in the page's language ({@code @pageFormat} in templates); times in the billing zone. */
 @Component
 class PageFormat {
 
@@ -26,12 +25,12 @@ class PageFormat {
     }
 
     public String money(Money money) {
-        return money == null ? "" : money.formatFor(locale());
+        return reader().money(money);
     }
 
     /** A document's or a preview's amounts: the total, then net and VAT (PRODUCT.md V5). */
     public String taxed(TaxedAmount amounts) {
-        return amounts == null ? "" : amounts.formatFor(locale());
+        return reader().taxed(amounts);
     }
 
     /** A VAT rate: "20 %" for a French reader, "20%" for any other. */
@@ -41,21 +40,15 @@ class PageFormat {
 
     /** Only the bracket of net and VAT, for a page that shows the total beside it. */
     public String taxDetail(TaxedAmount amounts) {
-        return amounts == null ? "" : amounts.detailFor(locale());
+        return reader().taxDetail(amounts);
     }
 
     public String date(LocalDate date) {
-        return date == null ? "" : date.format(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale()));
+        return reader().date(date);
     }
 
     public String dateTime(Instant instant) {
-        return instant == null ? "" : instant.atZone(calendar.zone()).format(
-                DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT).withLocale(locale()));
-    }
-
-    /** The last day a period {@code [start, end)} covers, for readers who count days inclusively. */
-    public LocalDate lastDay(LocalDate end) {
-        return end == null ? null : end.minusDays(1);
+        return reader().dateTime(instant);
     }
 
     /** This page's address in another language, keeping its other parameters (an accept link's token). */
@@ -64,6 +57,10 @@ class PageFormat {
                 .getRequest();
         return UriComponentsBuilder.fromPath(request.getRequestURI()).query(request.getQueryString())
                 .replaceQueryParam("continue").replaceQueryParam("lang", tag).build().toUriString();
+    }
+
+    private ReaderFormat reader() {
+        return new ReaderFormat(locale(), calendar.zone());
     }
 
     private static Locale locale() {

@@ -19,7 +19,7 @@ import net.hosting.accounttransfer.billing.BillingProperties;
 import net.hosting.accounttransfer.billing.Invoice;
 import net.hosting.accounttransfer.billing.InvoiceRepository;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
-import net.hosting.accounttransfer.notification.MailFormat;
+import net.hosting.accounttransfer.notification.ReaderFormat;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileRepository;
 import net.hosting.accounttransfer.support.Api;
@@ -78,7 +78,7 @@ class DocumentPdfIntegrationTests extends IntegrationTest {
         assertThat(pdf.header("Content-Type")).isEqualTo("application/pdf");
         assertThat(pdf.header("Content-Disposition")).isEqualTo("attachment; filename=\"facture-" + number + ".pdf\"");
 
-        MailFormat french = new MailFormat(Locale.FRENCH, SampleDocuments.PARIS);
+        ReaderFormat french = new ReaderFormat(Locale.FRENCH, SampleDocuments.PARIS);
         LocalDate first = invoice.servicePeriod().start();
         LocalDate last = invoice.servicePeriod().end().minusDays(1);
         assertThat(flat(FacturXDocuments.text(pdf.bytes()))).contains("Facture", number)
@@ -144,7 +144,7 @@ class DocumentPdfIntegrationTests extends IntegrationTest {
         Downloads.Download pdf = download(alice, "/api/invoices/" + number + "/pdf");
         assertThat(pdf.status()).isEqualTo(200);
         assertThat(pdf.header("Content-Disposition")).contains("avoir-" + number + ".pdf");
-        MailFormat french = new MailFormat(Locale.FRENCH, SampleDocuments.PARIS);
+        ReaderFormat french = new ReaderFormat(Locale.FRENCH, SampleDocuments.PARIS);
         assertThat(flat(FacturXDocuments.text(pdf.bytes()))).contains("Avoir", number)
                 .contains(flat("Avoir sur la facture n° " + paid + " du "
                         + french.date(paidInvoice.issuedAt().atZone(SampleDocuments.PARIS).toLocalDate())))

@@ -174,6 +174,8 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
                 .isEmpty();
         Mail toPayer = onlyMail(sender.email(), "Account " + account.name() + ": unused days refunded");
         assertThat(toPayer.text()).contains(creditNote.number(), "€7.86", "€6.55", "19 unused days");
+        // a period reads by its first and last day, both inclusive, as on the history page and the credit note
+        assertThat(toPayer.text()).contains("from February 29, 2028 to March 18, 2028");
         assertThat(onlyMail(recipient.email(), "Transfer of account " + account.name() + " completed").text())
                 .contains("refunded to them, not to you");
         assertThat(onlyMail(third.email(), "Cession du compte " + account.name() + " terminée").text())

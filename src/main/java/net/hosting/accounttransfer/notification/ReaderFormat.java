@@ -9,13 +9,17 @@ import java.util.Locale;
 import net.hosting.accounttransfer.billing.Money;
 import net.hosting.accounttransfer.billing.TaxedAmount;
 
-/** Formats money and dates the way the mail's reader writes them ({@code fmt} in templates). */
-public final class MailFormat {
+/**
+ * The one way to show money and dates to a reader, in the reader's language: pages ({@code @pageFormat}), mails
+ * ({@code fmt}) and documents all use it, so a date reads the same everywhere; a period is shown by its first day
+ * and {@code BillingPeriod.lastDay()}, both inclusive (STYLE.md).
+ */
+public final class ReaderFormat {
 
     private final Locale locale;
     private final ZoneId zone;
 
-    public MailFormat(Locale locale, ZoneId zone) {
+    public ReaderFormat(Locale locale, ZoneId zone) {
         this.locale = locale;
         this.zone = zone;
     }
