@@ -107,10 +107,10 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         Mailbox.Mail mail = mailbox.awaitMail(alice.email(), "jours non utilisés remboursés");
         assertThat(mail.subject()).isEqualTo("Compte " + shop.name() + " : jours non utilisés remboursés");
         assertThat(mail.text()).contains("Vous avez payé la période en cours du compte d’hébergement " + shop.name())
-                .contains("Les 265 jours non utilisés, du 30 novembre 2026 au 22 août 2027, vous reviennent : l’avoir "
+                .contains("Les 265 jours non utilisés, du 30 novembre 2026 au 21 août 2027, vous reviennent : l’avoir "
                         + credit.number() + " vous rembourse 104,45\u00a0€ TTC (87,04\u00a0€ HT + TVA 20\u00a0% "
                         + "17,41\u00a0€), immédiatement.");
-        assertThat(mail.html()).contains("104,45\u00a0€", "87,04\u00a0€", "30 novembre 2026", "22 août 2027",
+        assertThat(mail.html()).contains("104,45\u00a0€", "87,04\u00a0€", "30 novembre 2026", "21 août 2027",
                 credit.number());
         assertThat(mailbox.to(alice.email())).hasSize(1);
     }
