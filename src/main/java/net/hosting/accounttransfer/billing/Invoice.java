@@ -235,11 +235,6 @@ public class Invoice {
         return new TaxedAmount(net(), vatRate, vat(), vatTreatment);
     }
 
-    /** The rate and treatment this document was issued at. */
-    public Tax tax() {
-        return new Tax(vatTreatment, vatRate);
-    }
-
     public Instant issuedAt() {
         return issuedAt;
     }
