@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -25,8 +26,12 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import net.hosting.accounttransfer.common.InputRefusal;
 import net.hosting.accounttransfer.common.Paging;
-import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.ReasonCode;
+import net.hosting.accounttransfer.profile.ProfileRefusal;
+import net.hosting.accounttransfer.transfer.TransferRefusal;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,7 +93,11 @@ class OpenApiConfiguration {
                 .addProperty("instance", new StringSchema().example("/api/transfers"))
                 .addProperty("reason", reasons().description("422 only: which rule was broken").example("OWN_EMAIL"))
                 .addProperty("field", new StringSchema().description("422 only, when one input is at fault")
-                        .example("recipientEmail"));
+                        .example("recipientEmail"))
+                .addProperty("violations", new ArraySchema().description("422 only, when several rules are broken:"
+                        + " each of them; reason and field above name the first").items(new ObjectSchema()
+                        .addProperty("reason", reasons()).addProperty("field", new StringSchema())
+                        .addProperty("detail", new StringSchema())));
         return api -> api.schema(PROBLEM, problem).getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             JsonNode example = examples.path(method.name() + " " + path);
             if (operation.getRequestBody() != null && example.has("request")) {
@@ -144,7 +153,9 @@ class OpenApiConfiguration {
 
     private static StringSchema reasons() {
         StringSchema reasons = new StringSchema();
-        Arrays.stream(RuleViolationException.Reason.values()).map(Enum::name).forEach(reasons::addEnumItem);
+        Stream.<ReasonCode[]>of(InputRefusal.values(), ProfileRefusal.values(), TransferRefusal.values())
+                .flatMap(Arrays::stream)
+                .map(ReasonCode::code).forEach(reasons::addEnumItem);
         return reasons;
     }
 
