@@ -25,15 +25,15 @@ public record Paging(String parameter, int page, int size) {
 
     public Paging {
         if (page < 0) {
-            throw new RuleViolationException(RuleViolationException.Reason.PAGE_INVALID, parameter, parameter + " counts from 0 (the newest); " + page
+            throw new RuleViolationException(net.hosting.accounttransfer.common.InputRefusal.PAGE_INVALID, parameter, parameter + " counts from 0 (the newest); " + page
                     + " is not a page.");
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw new RuleViolationException(RuleViolationException.Reason.PAGE_INVALID, SIZE, SIZE + " must be between 1 and " + MAX_SIZE + "; " + size
+            throw new RuleViolationException(net.hosting.accounttransfer.common.InputRefusal.PAGE_INVALID, SIZE, SIZE + " must be between 1 and " + MAX_SIZE + "; " + size
                     + " is not.");
         }
         if ((long) page * size > Integer.MAX_VALUE) {
-            throw new RuleViolationException(RuleViolationException.Reason.PAGE_INVALID, parameter, parameter + " " + page + " with size " + size
+            throw new RuleViolationException(net.hosting.accounttransfer.common.InputRefusal.PAGE_INVALID, parameter, parameter + " " + page + " with size " + size
                     + " lies beyond any list.");
         }
     }

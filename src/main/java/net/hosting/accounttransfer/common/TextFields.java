@@ -1,6 +1,5 @@
 package net.hosting.accounttransfer.common;
 
-import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 
 /**
  * The one check of the text a person typed, for pages and API alike (S11): no NUL, which PostgreSQL refuses, nor
@@ -37,7 +36,7 @@ public final class TextFields {
 
     private static String require(String field, String value, boolean multiLine) {
         if (hasControlCharacter(value, multiLine)) {
-            throw new RuleViolationException(Reason.CONTROL_CHARACTER, field, "The " + field
+            throw new RuleViolationException(InputRefusal.CONTROL_CHARACTER, field, "The " + field
                     + " holds a control character (such as NUL" + (multiLine ? "" : ", a tab or a line break")
                     + "); remove it and send it again.");
         }

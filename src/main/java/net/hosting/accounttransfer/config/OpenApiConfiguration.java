@@ -7,6 +7,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
@@ -25,12 +26,17 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import net.hosting.accounttransfer.AccountTransferApplication;
 import net.hosting.accounttransfer.common.Paging;
-import net.hosting.accounttransfer.common.RuleViolationException;
+import net.hosting.accounttransfer.common.ReasonCode;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.type.filter.AssignableTypeFilter;
+import org.springframework.util.ClassUtils;
 import org.springframework.http.HttpHeaders;
 
 /**
@@ -79,6 +85,7 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer examplesAndProblems(ObjectMapper json) {
         JsonNode examples = read(json, "openapi/examples.json");
+        List<String> codes = reasonCodes();
         // added here rather than to the OpenAPI bean, where springdoc drops a schema no handler refers to
         Schema<?> problem = new ObjectSchema().description("RFC 9457 problem details")
                 .addProperty("type", new StringSchema().example("about:blank"))
@@ -86,9 +93,13 @@ class OpenApiConfiguration {
                 .addProperty("status", new IntegerSchema().example(422))
                 .addProperty("detail", new StringSchema().example("You cannot transfer an account to yourself."))
                 .addProperty("instance", new StringSchema().example("/api/transfers"))
-                .addProperty("reason", reasons().description("422 only: which rule was broken").example("OWN_EMAIL"))
+                .addProperty("reason", reasons(codes).description("422 only: which rule was broken").example("OWN_EMAIL"))
                 .addProperty("field", new StringSchema().description("422 only, when one input is at fault")
-                        .example("recipientEmail"));
+                        .example("recipientEmail"))
+                .addProperty("violations", new ArraySchema().description("422 only, when several rules are broken:"
+                        + " each of them; reason and field above name the first").items(new ObjectSchema()
+                        .addProperty("reason", reasons(codes)).addProperty("field", new StringSchema())
+                        .addProperty("detail", new StringSchema())));
         return api -> api.schema(PROBLEM, problem).getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             JsonNode example = examples.path(method.name() + " " + path);
             if (operation.getRequestBody() != null && example.has("request")) {
@@ -142,10 +153,24 @@ class OpenApiConfiguration {
         }
     }
 
-    private static StringSchema reasons() {
+    private static StringSchema reasons(List<String> codes) {
         StringSchema reasons = new StringSchema();
-        Arrays.stream(RuleViolationException.Reason.values()).map(Enum::name).forEach(reasons::addEnumItem);
+        codes.forEach(reasons::addEnumItem);
         return reasons;
+    }
+
+    /**
+     * Every feature's reason codes, each feature's enum of {@link ReasonCode} found on the class path, so that
+     * configuration names no feature; in the order of the enums' names, then of their constants.
+     */
+    private static List<String> reasonCodes() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AssignableTypeFilter(ReasonCode.class));
+        return scanner.findCandidateComponents(AccountTransferApplication.class.getPackageName()).stream()
+                .map(BeanDefinition::getBeanClassName).sorted()
+                .map(name -> ClassUtils.resolveClassName(name, OpenApiConfiguration.class.getClassLoader()))
+                .filter(Class::isEnum).flatMap(type -> Arrays.stream(type.getEnumConstants()))
+                .map(constant -> ((ReasonCode) constant).code()).toList();
     }
 
     private static ApiResponse problem(String description) {

@@ -1,5 +1,7 @@
 package net.hosting.accounttransfer.config;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.DatabaseOutage;
 import net.hosting.accounttransfer.common.ForbiddenException;
@@ -56,14 +58,31 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 "Someone changed this at the same moment; reload and try again.");
     }
 
+    /**
+     * One broken rule is told by {@code reason} and {@code field}; when several are, those name the first, and
+     * {@code violations} lists each with its own {@code reason}, {@code field} and {@code detail}.
+     */
     @ExceptionHandler
     ProblemDetail ruleViolation(RuleViolationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setProperty("reason", e.reason().name());
+        problem.setProperty("reason", e.reason().code());
         if (e.field() != null) {
             problem.setProperty("field", e.field());
         }
+        if (e.violations().size() > 1) {
+            problem.setProperty("violations", e.violations().stream().map(ProblemHandler::violation).toList());
+        }
         return problem;
+    }
+
+    private static Map<String, String> violation(RuleViolationException.Violation violation) {
+        Map<String, String> entry = new LinkedHashMap<>();
+        entry.put("reason", violation.reason().code());
+        if (violation.field() != null) {
+            entry.put("field", violation.field());
+        }
+        entry.put("detail", violation.detail());
+        return entry;
     }
 
     @ExceptionHandler

@@ -7,7 +7,8 @@ import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.TextFields;
-import net.hosting.accounttransfer.common.RuleViolationException.Reason;
+import net.hosting.accounttransfer.common.Violations;
+import net.hosting.accounttransfer.common.InputRefusal;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,14 +31,21 @@ public class Tickets {
     @Transactional
     public Ticket open(Long profileId, Actor actor, Long accountId, String accountName, String subject,
             String message) {
-        requireText("subject", TextFields.oneLine("subject", subject), Ticket.MAX_SUBJECT_LENGTH);
-        requireText("message", TextFields.multiLine("message", message), Ticket.MAX_MESSAGE_LENGTH);
+        check(subject, message);
         // PostgreSQL keeps microseconds: the answer to the POST must show the instant a later GET will show
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Ticket ticket = tickets.save(new Ticket(profileId, accountId, accountName, subject, message, now));
         activity.record(profileId, actor, ActivityAction.TICKET_OPENED, accountId, accountName,
                 ActivityFacts.note(ticket.subject()));
         return ticket;
+    }
+
+    /** What {@link #open} would refuse about the subject and the message, every rule at once, storing nothing. */
+    public void check(String subject, String message) {
+        Violations violations = new Violations();
+        violations.check(() -> requireText("subject", TextFields.oneLine("subject", subject), Ticket.MAX_SUBJECT_LENGTH));
+        violations.check(() -> requireText("message", TextFields.multiLine("message", message), Ticket.MAX_MESSAGE_LENGTH));
+        violations.throwIfAny();
     }
 
     /** One of the profile's own tickets; another profile's looks exactly like one that does not exist. */
@@ -54,10 +62,10 @@ public class Tickets {
 
     private static void requireText(String field, String value, int maxLength) {
         if (value == null || value.isBlank()) {
-            throw new RuleViolationException(Reason.REQUIRED, field, "A ticket needs a " + field + ".");
+            throw new RuleViolationException(InputRefusal.REQUIRED, field, "A ticket needs a " + field + ".");
         }
         if (value.strip().length() > maxLength) {
-            throw new RuleViolationException(Reason.TOO_LONG, field,
+            throw new RuleViolationException(InputRefusal.TOO_LONG, field,
                     "The " + field + " can have at most " + maxLength + " characters.", maxLength);
         }
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
-import net.hosting.accounttransfer.common.RuleViolationException.Reason;
+import net.hosting.accounttransfer.common.InputRefusal;
 import net.hosting.accounttransfer.common.SecretToken;
 import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.history.ActivityAction;
@@ -50,18 +50,18 @@ public class ApiTokens {
     @Transactional
     public Issued issue(Long profileId, String name, Actor actor) {
         if (name == null || name.isBlank()) {
-            throw new RuleViolationException(Reason.REQUIRED, "name",
+            throw new RuleViolationException(InputRefusal.REQUIRED, "name",
                     "Give the token a name, e.g. the script that will use it.");
         }
         TextFields.oneLine("name", name);
         if (name.strip().length() > ApiToken.MAX_NAME_LENGTH) {
-            throw new RuleViolationException(Reason.TOO_LONG, "name",
+            throw new RuleViolationException(InputRefusal.TOO_LONG, "name",
                     "A token name can have at most " + ApiToken.MAX_NAME_LENGTH + " characters.", ApiToken.MAX_NAME_LENGTH);
         }
         // the profile's row lock makes two creations at once count one after the other, so the limit holds exactly
         profiles.lockById(profileId).orElseThrow(() -> new NotFoundException("There is no profile " + profileId + "."));
         if (tokens.countByProfile(profileId) >= ApiToken.MAX_PER_PROFILE) {
-            throw new RuleViolationException(RuleViolationException.Reason.TOO_MANY_TOKENS, null, "You hold "
+            throw new RuleViolationException(ProfileRefusal.TOO_MANY_TOKENS, null, "You hold "
                     + ApiToken.MAX_PER_PROFILE + " API tokens, the most a profile may; revoke one you no longer use first.",
                     ApiToken.MAX_PER_PROFILE);
         }

@@ -2,7 +2,7 @@ package net.hosting.accounttransfer.profile;
 
 import java.util.regex.Pattern;
 import net.hosting.accounttransfer.common.RuleViolationException;
-import net.hosting.accounttransfer.common.RuleViolationException.Reason;
+import net.hosting.accounttransfer.common.InputRefusal;
 
 /**
  * Exactly one mailbox, {@code local@domain}, as typed (case kept) but compared case-insensitively (PRODUCT.md S5).
@@ -30,10 +30,10 @@ public record EmailAddress(String value) {
     /** The address typed into {@code field}, or a 422 naming that field. */
     public static EmailAddress parse(String field, String raw) {
         if (raw == null || raw.isBlank()) {
-            throw new RuleViolationException(Reason.REQUIRED, field, field + ": an email address is required.");
+            throw new RuleViolationException(InputRefusal.REQUIRED, field, field + ": an email address is required.");
         }
         if (!isValid(raw)) {
-            throw new RuleViolationException(Reason.EMAIL_INVALID, field, field + ": '" + printable(raw)
+            throw new RuleViolationException(ProfileRefusal.EMAIL_INVALID, field, field + ": '" + printable(raw)
                     + "' is not exactly one email address. Write a single name@example.com, with no display name, list, space or line break, in at most "
                     + MAX_LENGTH + " characters.", printable(raw));
         }

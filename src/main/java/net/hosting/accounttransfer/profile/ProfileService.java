@@ -9,11 +9,12 @@ import java.util.List;
 import java.util.Optional;
 import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.NotFoundException;
+import net.hosting.accounttransfer.common.InputRefusal;
 import net.hosting.accounttransfer.common.RuleViolationException;
-import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 import net.hosting.accounttransfer.common.SecretToken;
 import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
+import net.hosting.accounttransfer.common.Violations;
 import net.hosting.accounttransfer.history.ActivityAction;
 import net.hosting.accounttransfer.history.ActivityFacts;
 import net.hosting.accounttransfer.history.ActivityLog;
@@ -123,22 +124,63 @@ public class ProfileService {
     @Transactional
     public Profile register(String email, String rawPassword, String name, String company, String address,
             String country, String vatNumber, Profile.Language locale, Actor actor) {
-        EmailAddress.parse("email", email);
-        if (profiles.existsByEmail(email)) {
-            throw new ConflictException("A profile already uses " + email.strip() + ".");
-        }
-        requireStrongEnough(rawPassword);
-        if (name == null || name.isBlank()) {
-            throw new RuleViolationException(Reason.REQUIRED, "name", "A name is required.");
-        }
-        requireFits("name", name, Profile.MAX_NAME_LENGTH);
-        requireFits("company", company, Profile.MAX_NAME_LENGTH);
-        requireFits("address", address, Profile.MAX_ADDRESS_LENGTH);
-        String iso = country(country);
-        Profile profile = saveUnique(new Profile(email, passwords.encode(rawPassword), name, company, address, iso,
-                vatNumber(vatNumber, iso), locale, clock.instant()));
+        return register(new Registration(email, rawPassword, name, company, address, country, vatNumber,
+                locale == null ? null : locale.tag()), actor);
+    }
+
+    /**
+     * What a customer signing up types.
+     *
+     * @param vatNumber null or blank for none; else checked against {@code country} (V3)
+     * @param locale {@code fr} or {@code en}
+     */
+    public record Registration(String email, String password, String name, String company, String address,
+            String country, String vatNumber, String locale) {
+    }
+
+    /** Opens a profile, or refuses it with every rule the registration breaks. */
+    @Transactional
+    public Profile register(Registration registration, Actor actor) {
+        CheckedRegistration checked = validate(registration);
+        Profile profile = saveUnique(new Profile(registration.email(), passwords.encode(registration.password()),
+                registration.name(), registration.company(), registration.address(), checked.country(),
+                checked.vatNumber(), checked.locale(), clock.instant()));
         activity.record(profile.id(), actor, ActivityAction.PROFILE_CREATED, ActivityFacts.NONE);
         return profile;
+    }
+
+    /**
+     * What {@link #register(Registration, Actor)} would refuse, every rule at once, storing nothing: for a sign-up
+     * page whose own question (the password typed twice) already failed, so that it shows the rest too.
+     */
+    @Transactional(readOnly = true)
+    public void check(Registration registration) {
+        validate(registration);
+    }
+
+    private record CheckedRegistration(String country, VatNumber vatNumber, Profile.Language locale) {
+    }
+
+    private CheckedRegistration validate(Registration registration) {
+        Violations violations = new Violations();
+        EmailAddress email = violations.parse(() -> EmailAddress.parse("email", registration.email()));
+        if (email != null && profiles.existsByEmail(registration.email())) {
+            throw new ConflictException("A profile already uses " + registration.email().strip() + ".");
+        }
+        violations.check(() -> requireStrongEnough(registration.password()));
+        if (registration.name() == null || registration.name().isBlank()) {
+            violations.add(InputRefusal.REQUIRED, "name", "A name is required.");
+        } else {
+            violations.check(() -> requireFits("name", registration.name(), Profile.MAX_NAME_LENGTH));
+        }
+        violations.check(() -> requireFits("company", registration.company(), Profile.MAX_NAME_LENGTH));
+        violations.check(() -> requireFits("address", registration.address(), Profile.MAX_ADDRESS_LENGTH));
+        String country = violations.parse(() -> country(registration.country()));
+        VatNumber vatNumber = country == null ? null
+                : violations.parse(() -> vatNumber(registration.vatNumber(), country));
+        Profile.Language locale = violations.parse(() -> language(registration.locale()));
+        violations.throwIfAny();
+        return new CheckedRegistration(country, vatNumber, locale);
     }
 
     /**
@@ -152,26 +194,86 @@ public class ProfileService {
         return apply(profileId, change, actor, null);
     }
 
-    private Changed apply(Long profileId, Change change, Actor actor, String ownSessionId) {
-        Profile profile = get(profileId);
-        List<ActivityFacts> changed = new ArrayList<>();
-        EmailAddress newEmail = null;
+    /**
+     * What {@link #change(Long, Change, Actor)} would refuse, every rule at once, changing nothing: for a page whose
+     * own question (the new password typed twice) already failed. A wrong current password counts as a guess (S8).
+     */
+    @Transactional
+    public void check(Long profileId, Change change) {
+        validate(get(profileId), change);
+    }
+
+    /** A change whose every value keeps its rule; null where the profile keeps what it has. */
+    private record CheckedChange(EmailAddress email, String password, String country, VatNumber vatNumber,
+            boolean taxIdentity, Profile.Language locale) {
+    }
+
+    /** Every rule the change breaks, in one refusal; nothing is changed here, so that a refused change is no change. */
+    private CheckedChange validate(Profile profile, Change change) {
+        Violations violations = new Violations();
+        EmailAddress email = null;
+        boolean currentPasswordChecked = false;
         if (change.email() != null && !profile.email().equals(change.email().strip())) {
-            EmailAddress wanted = EmailAddress.parse("email", change.email());
-            if (profile.hasEmail(wanted.value())) {
-                // the same mailbox written in other capitals: already proven, nothing to confirm
-                String before = profile.email();
-                profile.changeEmail(wanted);
-                changed.add(ActivityFacts.change("email", before, profile.email()));
-            } else {
-                requireCurrentPassword(profile, change.currentPassword(), "change the email");
-                newEmail = wanted;
+            email = violations.parse(() -> EmailAddress.parse("email", change.email()));
+            if (email != null && !profile.hasEmail(email.value())) {
+                violations.check(() -> requireCurrentPassword(profile, change.currentPassword(), "change the email"));
+                currentPasswordChecked = true;
             }
         }
         if (change.password() != null) {
-            requireCurrentPassword(profile, change.currentPassword(), "set a new password");
-            requireStrongEnough(change.password());
-            profile.changePasswordHash(passwords.encode(change.password()));
+            if (!currentPasswordChecked) {
+                // a wrong current password is one guess, however many fields needed it
+                violations.check(() -> requireCurrentPassword(profile, change.currentPassword(), "set a new password"));
+            }
+            violations.check(() -> requireStrongEnough(change.password()));
+        }
+        if (change.name() != null && !change.name().strip().equals(profile.name())) {
+            if (change.name().isBlank()) {
+                violations.add(InputRefusal.REQUIRED, "name", "The name cannot be blank.");
+            } else {
+                violations.check(() -> requireFits("name", change.name(), Profile.MAX_NAME_LENGTH));
+            }
+        }
+        if (change.company() != null && !change.company().strip().equals(nullToEmpty(profile.company()))) {
+            violations.check(() -> requireFits("company", change.company(), Profile.MAX_NAME_LENGTH));
+        }
+        if (change.address() != null && !change.address().strip().equals(profile.address())) {
+            violations.check(() -> requireFits("address", change.address(), Profile.MAX_ADDRESS_LENGTH));
+        }
+        boolean taxIdentity = change.country() != null || change.vatNumber() != null;
+        String country = null;
+        VatNumber vatNumber = null;
+        if (taxIdentity) {
+            String checkedCountry = change.country() == null ? profile.country()
+                    : violations.parse(() -> country(change.country()));
+            // a new country is checked against the number the profile keeps, unless this change replaces it
+            vatNumber = checkedCountry == null ? null : violations.parse(() -> vatNumber(
+                    change.vatNumber() == null ? profile.vatNumber() : change.vatNumber(), checkedCountry));
+            country = checkedCountry;
+        }
+        Profile.Language locale = change.locale() == null ? null
+                : violations.parse(() -> language(change.locale()));
+        violations.throwIfAny();
+        return new CheckedChange(email, change.password(), country, vatNumber, taxIdentity, locale);
+    }
+
+    private Changed apply(Long profileId, Change change, Actor actor, String ownSessionId) {
+        Profile profile = get(profileId);
+        CheckedChange checked = validate(profile, change);
+        List<ActivityFacts> changed = new ArrayList<>();
+        EmailAddress newEmail = null;
+        if (checked.email() != null) {
+            if (profile.hasEmail(checked.email().value())) {
+                // the same mailbox written in other capitals: already proven, nothing to confirm
+                String before = profile.email();
+                profile.changeEmail(checked.email());
+                changed.add(ActivityFacts.change("email", before, profile.email()));
+            } else {
+                newEmail = checked.email();
+            }
+        }
+        if (checked.password() != null) {
+            profile.changePasswordHash(passwords.encode(checked.password()));
             // S10: whoever else holds a session or a pending email link may be who learnt the old password
             emailChanges.closeOpen(profileId, clock.instant());
             events.publishEvent(new PasswordChanged(profileId, ownSessionId));
@@ -179,34 +281,24 @@ public class ProfileService {
             changed.add(ActivityFacts.change("password", null, null));
         }
         if (change.name() != null && !change.name().strip().equals(profile.name())) {
-            if (change.name().isBlank()) {
-                throw new RuleViolationException(Reason.REQUIRED, "name", "The name cannot be blank.");
-            }
-            requireFits("name", change.name(), Profile.MAX_NAME_LENGTH);
             String before = profile.name();
             profile.changeName(change.name());
             changed.add(ActivityFacts.change("name", before, profile.name()));
         }
         if (change.company() != null && !change.company().strip().equals(nullToEmpty(profile.company()))) {
-            requireFits("company", change.company(), Profile.MAX_NAME_LENGTH);
             String before = nullToEmpty(profile.company());
             profile.changeCompany(change.company());
             changed.add(ActivityFacts.change("company", before, nullToEmpty(profile.company())));
         }
         if (change.address() != null && !change.address().strip().equals(profile.address())) {
-            requireFits("address", change.address(), Profile.MAX_ADDRESS_LENGTH);
             String before = profile.address();
             profile.changeAddress(change.address());
             changed.add(ActivityFacts.change("address", before, profile.address()));
         }
-        if (change.country() != null || change.vatNumber() != null) {
-            String country = change.country() == null ? profile.country() : country(change.country());
-            // a new country is checked against the number the profile keeps, unless this change replaces it
-            VatNumber vatNumber = vatNumber(change.vatNumber() == null ? profile.vatNumber() : change.vatNumber(),
-                    country);
+        if (checked.taxIdentity()) {
             String beforeCountry = profile.country();
             String beforeNumber = nullToEmpty(profile.vatNumber());
-            profile.changeTaxIdentity(country, vatNumber);
+            profile.changeTaxIdentity(checked.country(), checked.vatNumber());
             if (!beforeCountry.equals(profile.country())) {
                 changed.add(ActivityFacts.change("country", beforeCountry, profile.country()));
             }
@@ -214,13 +306,8 @@ public class ProfileService {
                 changed.add(ActivityFacts.change("vatNumber", beforeNumber, nullToEmpty(profile.vatNumber())));
             }
         }
-        if (change.locale() != null) {
-            Profile.Language locale;
-            try {
-                locale = Profile.Language.of(change.locale());
-            } catch (IllegalArgumentException e) {
-                throw new RuleViolationException(Reason.LOCALE_UNSUPPORTED, "locale", "The language must be fr or en.");
-            }
+        if (checked.locale() != null) {
+            Profile.Language locale = checked.locale();
             if (locale != profile.locale()) {
                 String before = profile.locale().tag();
                 profile.changeLocale(locale);
@@ -307,7 +394,7 @@ public class ProfileService {
                         UsernamePasswordAuthenticationToken.unauthenticated(profile.email(), null),
                         new BadCredentialsException("wrong current password")));
             }
-            throw new RuleViolationException(Reason.CURRENT_PASSWORD_WRONG, "currentPassword",
+            throw new RuleViolationException(ProfileRefusal.CURRENT_PASSWORD_WRONG, "currentPassword",
                     "The current password is needed to " + purpose + ", and it does not match.");
         }
     }
@@ -325,7 +412,15 @@ public class ProfileService {
         try {
             return VatNumber.requireCountry(country);
         } catch (IllegalArgumentException e) {
-            throw new RuleViolationException(Reason.COUNTRY_INVALID, "country", e.getMessage());
+            throw new RuleViolationException(ProfileRefusal.COUNTRY_INVALID, "country", e.getMessage());
+        }
+    }
+
+    private static Profile.Language language(String tag) {
+        try {
+            return Profile.Language.of(tag);
+        } catch (IllegalArgumentException e) {
+            throw new RuleViolationException(ProfileRefusal.LOCALE_UNSUPPORTED, "locale", "The language must be fr or en.");
         }
     }
 
@@ -337,7 +432,7 @@ public class ProfileService {
         try {
             return VatNumber.of(raw, country);
         } catch (IllegalArgumentException e) {
-            throw new RuleViolationException(Reason.VAT_NUMBER_INVALID, "vatNumber", e.getMessage());
+            throw new RuleViolationException(ProfileRefusal.VAT_NUMBER_INVALID, "vatNumber", e.getMessage());
         }
     }
 
@@ -349,19 +444,19 @@ public class ProfileService {
             TextFields.oneLine(field, value);
         }
         if (value != null && value.strip().length() > maxLength) {
-            throw new RuleViolationException(Reason.TOO_LONG, field,
+            throw new RuleViolationException(InputRefusal.TOO_LONG, field,
                     "The " + field + " can have at most " + maxLength + " characters.", maxLength);
         }
     }
 
     private static void requireStrongEnough(String rawPassword) {
         if (rawPassword == null || rawPassword.length() < Profile.MIN_PASSWORD_LENGTH) {
-            throw new RuleViolationException(Reason.PASSWORD_TOO_SHORT, "password",
+            throw new RuleViolationException(ProfileRefusal.PASSWORD_TOO_SHORT, "password",
                     "The password must have at least " + Profile.MIN_PASSWORD_LENGTH + " characters.",
                     Profile.MIN_PASSWORD_LENGTH);
         }
         if (rawPassword.getBytes(StandardCharsets.UTF_8).length > Profile.MAX_PASSWORD_BYTES) {
-            throw new RuleViolationException(Reason.PASSWORD_TOO_LONG, "password",
+            throw new RuleViolationException(ProfileRefusal.PASSWORD_TOO_LONG, "password",
                     "The password can have at most " + Profile.MAX_PASSWORD_BYTES
                             + " bytes (fewer characters with accents).", Profile.MAX_PASSWORD_BYTES);
         }

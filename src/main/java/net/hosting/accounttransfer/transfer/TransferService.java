@@ -12,12 +12,13 @@ import net.hosting.accounttransfer.billing.Subscription;
 import net.hosting.accounttransfer.billing.SubscriptionRepository;
 import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.ForbiddenException;
+import net.hosting.accounttransfer.common.InputRefusal;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.Paging;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.TextFields;
-import net.hosting.accounttransfer.common.RuleViolationException.Reason;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
+import net.hosting.accounttransfer.common.Violations;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.EmailAddress;
 import net.hosting.accounttransfer.profile.Profile;
@@ -91,7 +92,7 @@ public class TransferService {
     @Transactional
     public Started start(Long senderId, StartRequest request, String idempotencyKey, Actor actor) {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY_LENGTH)) {
-            throw new RuleViolationException(Reason.IDEMPOTENCY_KEY_INVALID, "Idempotency-Key",
+            throw new RuleViolationException(TransferRefusal.IDEMPOTENCY_KEY_INVALID, "Idempotency-Key",
                     "An Idempotency-Key must have 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters.");
         }
         // one sender's starts queue on its profile row: concurrent ones cannot all squeeze under the limit, and a
@@ -108,7 +109,7 @@ public class TransferService {
         requireOfferBudget(senderId, now);
         Transfer transfer = new Transfer(UUID.randomUUID(), account.id(), account.name(), senderId,
                 offer.recipient().value(), request.billingMode(), offer.subscription().id(), now,
-                now.plus(settings.expiry()), idempotencyKey);
+                expiryOf(now), idempotencyKey);
         try {
             transfer = transfers.saveAndFlush(transfer);
         } catch (DataIntegrityViolationException e) {
@@ -120,23 +121,38 @@ public class TransferService {
         return new Started(transfer, true);
     }
 
+    /** When an offer made now would expire, as the preview shows it: {@link #start} gives a transfer the same. */
+    public Instant expiryIfStartedNow() {
+        return expiryOf(calendar.now());
+    }
+
+    private Instant expiryOf(Instant offeredAt) {
+        return offeredAt.plus(settings.expiry());
+    }
+
+    /**
+     * Every rule the offer breaks, in one refusal. An account the sender may not see (404) or that is already
+     * offered (409) answers that alone, as it did before any other rule was looked at.
+     */
     private Offer check(Profile sender, StartRequest request) {
         // T1: an account the sender does not own looks exactly like one that does not exist
         Account account = accounts.owned(sender.id(), request.account());
-        EmailAddress recipient = EmailAddress.parse("recipientEmail", request.recipientEmail());
+        Violations violations = new Violations();
+        EmailAddress recipient = violations.parse(() -> EmailAddress.parse("recipientEmail", request.recipientEmail()));
         // T2: nor an address the sender asked to change to, which a link it holds would make its own
-        if (sender.hasEmail(recipient.value()) || profiles.askedToUse(sender.id(), recipient.value())) {
-            throw new RuleViolationException(Reason.OWN_EMAIL, "recipientEmail",
-                    "You cannot transfer an account to yourself.");
+        if (recipient != null && (sender.hasEmail(recipient.value())
+                || profiles.askedToUse(sender.id(), recipient.value()))) {
+            violations.add(TransferRefusal.OWN_EMAIL, "recipientEmail", "You cannot transfer an account to yourself.");
         }
-        Subscription subscription = activeSubscription(account);
-        if (transfers.findPendingForAccount(account.id()).isPresent()) {
+        Subscription subscription = violations.parse(() -> activeSubscription(account));
+        if (violations.isEmpty() && transfers.findPendingForAccount(account.id()).isPresent()) {
             throw pendingConflict(account);
         }
         if (request.billingMode() == null) {
-            throw new RuleViolationException(Reason.REQUIRED, "billingMode",
+            violations.add(InputRefusal.REQUIRED, "billingMode",
                     "Choose how the recipient is billed: IMMEDIATE or AT_RENEWAL.");
         }
+        violations.throwIfAny();
         return new Offer(account, subscription, recipient);
     }
 
@@ -167,12 +183,14 @@ public class TransferService {
 
     @Transactional
     public Transfer decline(UUID transferId, Long profileId, String reason, Actor actor) {
-        TextFields.multiLine("reason", reason);
+        Violations violations = new Violations();
+        violations.check(() -> TextFields.multiLine("reason", reason));
         if (reason != null && reason.length() > Transfer.MAX_DECLINE_REASON_LENGTH) {
-            throw new RuleViolationException(Reason.TOO_LONG, "reason",
+            violations.add(InputRefusal.TOO_LONG, "reason",
                     "A reason can have at most " + Transfer.MAX_DECLINE_REASON_LENGTH + " characters.",
                     Transfer.MAX_DECLINE_REASON_LENGTH);
         }
+        violations.throwIfAny();
         Profile me = profiles.findById(profileId).orElseThrow(Missing.signedIn(profileId));
         Transfer transfer = lockVisible(transferId, me);
         requireRecipient(transfer, me, "decline");
@@ -249,7 +267,7 @@ public class TransferService {
         }
         if (me.id().equals(transfer.senderId())) {
             // T2: the sender took the recipient's address through an email change of its own
-            throw new RuleViolationException(Reason.OWN_EMAIL, null,
+            throw new RuleViolationException(TransferRefusal.OWN_EMAIL, null,
                     "You cannot " + action + " a transfer you started: it goes to another profile.");
         }
     }
@@ -269,7 +287,7 @@ public class TransferService {
 
     private Subscription activeSubscription(Account account) {
         return subscriptions.findActiveByAccount(account.id()).orElseThrow(() -> new RuleViolationException(
-                Reason.SUBSCRIPTION_NOT_ACTIVE, null,
+                TransferRefusal.SUBSCRIPTION_NOT_ACTIVE, null,
                 "The subscription of " + account.name() + " is not active, so the account cannot be transferred."));
     }
 

@@ -55,7 +55,7 @@ public class TransferSteps {
         Subscription current = subscriptions.lockById(transfer.senderSubscriptionId()).orElseThrow(
                 Missing.of(transfer.id(), "sender subscription", transfer.senderSubscriptionId()));
         if (!current.isActive()) {
-            throw new RuleViolationException(RuleViolationException.Reason.SUBSCRIPTION_NOT_ACTIVE, null,
+            throw new RuleViolationException(TransferRefusal.SUBSCRIPTION_NOT_ACTIVE, null,
                     "The subscription of " + transfer.accountName()
                     + " is no longer active, so the account cannot be handed over.");
         }

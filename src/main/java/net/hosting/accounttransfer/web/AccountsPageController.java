@@ -87,7 +87,7 @@ class AccountsPageController {
         }).toList();
         model.addAttribute("lines", lines);
         model.addAttribute("today", calendar.today());
-        model.addAttribute("expiresAt", calendar.now().plus(settings.expiry()));
+        model.addAttribute("expiresAt", transfers.expiryIfStartedNow());
         return "transfer-preview";
     }
 
@@ -153,9 +153,6 @@ class AccountsPageController {
         if (form.selected().isEmpty()) {
             errors.rejectValue("choices", "transfer.error.noneChosen");
         }
-        if (form.getBillingMode() == null && !errors.hasFieldErrors("billingMode")) {
-            errors.rejectValue("billingMode", Refusals.code(RuleViolationException.Reason.REQUIRED));
-        }
         for (int i = 0; i < form.getChoices().size(); i++) {
             TransferForm.Choice choice = form.getChoices().get(i);
             if (choice.isSelected()) {
@@ -176,12 +173,14 @@ class AccountsPageController {
     private void reject(BindingResult errors, int index, AccountRow row, RuntimeException refusal) {
         String path = "choices[" + index + "].";
         if (refusal instanceof RuleViolationException rule) {
-            if ("billingMode".equals(rule.field())) {
-                if (!errors.hasFieldErrors("billingMode")) {
-                    Refusals.reject(errors, "billingMode", rule);
+            for (RuleViolationException.Violation violation : rule.violations()) {
+                if (!"billingMode".equals(violation.field())) {
+                    Refusals.reject(errors, path + ("recipientEmail".equals(violation.field()) ? "recipientEmail"
+                            : "selected"), violation);
+                } else if (!errors.hasFieldErrors("billingMode")) {
+                    // one form field for all the chosen accounts, so said once
+                    Refusals.reject(errors, "billingMode", violation);
                 }
-            } else {
-                Refusals.reject(errors, path + ("recipientEmail".equals(rule.field()) ? "recipientEmail" : "selected"), rule);
             }
         } else if (refusal instanceof ConflictException) {
             if (row != null && row.pending() != null) {

@@ -9,9 +9,9 @@ import net.hosting.accounttransfer.account.AccountRepository;
 import net.hosting.accounttransfer.billing.BillingProperties;
 import net.hosting.accounttransfer.billing.InvoiceRepository;
 import net.hosting.accounttransfer.common.NotFoundException;
+import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.document.DocumentPdfs;
 import net.hosting.accounttransfer.history.ActivityLog;
-import net.hosting.accounttransfer.history.Ticket;
 import net.hosting.accounttransfer.history.Tickets;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import org.springframework.http.HttpStatus;
@@ -71,16 +71,6 @@ class HistoryPageController {
     String openTicket(@AuthenticationPrincipal SignedInProfile me, @ModelAttribute("ticket") TicketForm form,
             BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (form.getSubject() == null || form.getSubject().isBlank()) {
-            errors.rejectValue("subject", "ticket.error.subjectRequired");
-        } else {
-            Refusals.requireFits(errors, "subject", form.getSubject(), Ticket.MAX_SUBJECT_LENGTH);
-        }
-        if (form.getMessage() == null || form.getMessage().isBlank()) {
-            errors.rejectValue("message", "ticket.error.messageRequired");
-        } else {
-            Refusals.requireFits(errors, "message", form.getMessage(), Ticket.MAX_MESSAGE_LENGTH);
-        }
         Optional<Account> about = Optional.empty();
         if (form.getAccount() != null && !form.getAccount().isBlank()) {
             about = accounts.findOwned(me.profileId(), form.getAccount());
@@ -88,12 +78,20 @@ class HistoryPageController {
                 errors.rejectValue("account", "ticket.error.account");
             }
         }
+        try {
+            if (errors.hasErrors()) {
+                tickets.check(form.getSubject(), form.getMessage());
+            } else {
+                tickets.open(me.profileId(), me.actor(request), about.map(Account::id).orElse(null),
+                        about.map(Account::name).orElse(null), form.getSubject(), form.getMessage());
+            }
+        } catch (RuleViolationException e) {
+            Refusals.reject(errors, e, "subject", "subject", "message");
+        }
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             return page(me, lists(null, null, null, null), model);
         }
-        tickets.open(me.profileId(), me.actor(request), about.map(Account::id).orElse(null),
-                about.map(Account::name).orElse(null), form.getSubject(), form.getMessage());
         Notices.notice(redirect, "ticket.opened", form.getSubject().strip());
         return "redirect:/history#tickets";
     }

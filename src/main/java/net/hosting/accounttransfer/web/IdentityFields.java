@@ -1,11 +1,8 @@
 package net.hosting.accounttransfer.web;
 
-import net.hosting.accounttransfer.profile.Profile;
-import org.springframework.validation.Errors;
-
 /**
  * Name, company, postal address, country, VAT number and language: the billing identity a customer types on sign-up
- * and in the profile. The country and the VAT number are checked by the profile service alone (V3).
+ * and in the profile. The profile service alone checks them, every field at once.
  */
 abstract class IdentityFields {
 
@@ -15,20 +12,6 @@ abstract class IdentityFields {
     private String locale;
     private String country;
     private String vatNumber;
-
-    /** What the profile would refuse, each beside its own field, by the limits {@link Profile} declares. */
-    void validateIdentity(Errors errors) {
-        if (name == null || name.isBlank()) {
-            errors.rejectValue("name", "signup.error.nameRequired");
-        } else {
-            Refusals.requireFits(errors, "name", name, Profile.MAX_NAME_LENGTH);
-        }
-        Refusals.requireFits(errors, "company", company, Profile.MAX_NAME_LENGTH);
-        Refusals.requireFits(errors, "address", address, Profile.MAX_ADDRESS_LENGTH);
-        if (PageLocaleResolver.supported(locale).isEmpty()) {
-            errors.rejectValue("locale", "form.error.locale");
-        }
-    }
 
     public String getName() {
         return name;

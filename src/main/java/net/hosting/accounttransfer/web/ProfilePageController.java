@@ -2,13 +2,13 @@ package net.hosting.accounttransfer.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Objects;
 import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
-import net.hosting.accounttransfer.profile.ApiToken;
 import net.hosting.accounttransfer.profile.ApiTokens;
-import net.hosting.accounttransfer.profile.EmailAddress;
 import net.hosting.accounttransfer.profile.Profile;
+import net.hosting.accounttransfer.profile.ProfileRefusal;
 import net.hosting.accounttransfer.profile.ProfileService;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import org.springframework.http.HttpStatus;
@@ -54,18 +54,16 @@ class ProfilePageController {
     String createToken(@AuthenticationPrincipal SignedInProfile me, @ModelAttribute("tokenForm") ProfileForms.Token form,
             BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (form.getName() == null || form.getName().isBlank()) {
-            errors.rejectValue("name", "profile.token.error.nameRequired");
-        } else {
-            Refusals.requireFits(errors, "name", form.getName(), ApiToken.MAX_NAME_LENGTH);
-        }
-        if (errors.hasErrors()) {
+        ApiTokens.Issued issued;
+        try {
+            issued = tokens.issue(me.profileId(), form.getName(), me.actor(request));
+        } catch (RuleViolationException e) {
+            Refusals.reject(errors, e, "name", "name");
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
             model.addAttribute("details", ProfileForms.Details.of(profiles.get(me.profileId())));
             model.addAttribute("passwordForm", new ProfileForms.Password());
             return page(me, model);
         }
-        ApiTokens.Issued issued = tokens.issue(me.profileId(), form.getName(), me.actor(request));
         redirect.addFlashAttribute("newToken", issued.secret());
         redirect.addFlashAttribute("newTokenName", issued.token().name());
         return "redirect:/profile#tokens-title";
@@ -87,27 +85,18 @@ class ProfilePageController {
     String change(@AuthenticationPrincipal SignedInProfile me, @ModelAttribute("details") ProfileForms.Details form,
             BindingResult errors, Model model, HttpServletRequest request, HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (form.getEmail() == null || !EmailAddress.isValid(form.getEmail())) {
-            errors.rejectValue("email", "form.error.emailInvalid");
-        }
-        form.validateIdentity(errors);
         ProfileService.Changed changed = null;
-        if (!errors.hasErrors()) {
-            try {
-                changed = profiles.change(me.profileId(), new ProfileService.Change(form.getEmail(), null,
-                        form.getCurrentPassword(), form.getName(), nullToEmpty(form.getCompany()),
-                        nullToEmpty(form.getAddress()), form.getLocale(), form.getCountry(),
-                        nullToEmpty(form.getVatNumber())), me.actor(request));
-            } catch (ConflictException e) {
-                errors.rejectValue("email", "profile.error.emailTaken");
-            } catch (RuleViolationException e) {
-                if (e.reason() == RuleViolationException.Reason.CURRENT_PASSWORD_WRONG) {
-                    errors.rejectValue("currentPassword", "profile.error.currentPasswordForEmail");
-                } else {
-                    Refusals.reject(errors, Refusals.field(e, "email", "email", "name", "company", "address", "country",
-                            "vatNumber", "locale"), e);
-                }
-            }
+        try {
+            // every field of the form is sent, an empty one as empty, so the service judges each
+            changed = profiles.change(me.profileId(), new ProfileService.Change(nullToEmpty(form.getEmail()), null,
+                    form.getCurrentPassword(), nullToEmpty(form.getName()), nullToEmpty(form.getCompany()),
+                    nullToEmpty(form.getAddress()), nullToEmpty(form.getLocale()), form.getCountry(),
+                    nullToEmpty(form.getVatNumber())), me.actor(request));
+        } catch (ConflictException e) {
+            errors.rejectValue("email", "profile.error.emailTaken");
+        } catch (RuleViolationException e) {
+            Refusals.reject(errors, e, "email", "email", "currentPassword", "name", "company", "address", "country",
+                    "vatNumber", "locale");
         }
         // a password is never sent back into a page
         form.setCurrentPassword(null);
@@ -156,23 +145,29 @@ class ProfilePageController {
     String changePassword(@AuthenticationPrincipal SignedInProfile me,
             @ModelAttribute("passwordForm") ProfileForms.Password form, BindingResult errors, Model model,
             HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
-        if (form.getCurrentPassword() == null || form.getCurrentPassword().isEmpty()) {
-            errors.rejectValue("currentPassword", "profile.error.currentPasswordRequired");
+        // the form's own question; the service answers every other, also when this one failed
+        if (!Objects.equals(form.getNewPassword(), form.getConfirmation())) {
+            errors.rejectValue("confirmation", "form.error.passwordMismatch");
         }
-        Refusals.requireNewPassword(errors, "newPassword", form.getNewPassword(), "confirmation",
-                form.getConfirmation());
+        boolean typedCurrent = form.getCurrentPassword() != null && !form.getCurrentPassword().isEmpty();
+        // an empty field is no guess at the password (S8), just a missing one
+        ProfileService.Change change = new ProfileService.Change(null, nullToEmpty(form.getNewPassword()),
+                typedCurrent ? form.getCurrentPassword() : null, null, null, null, null);
         ProfileService.Changed changed = null;
-        if (!errors.hasErrors()) {
-            try {
+        try {
+            if (errors.hasErrors()) {
+                profiles.check(me.profileId(), change);
+            } else {
                 // this page's own session stays signed in; every other one ends (S10)
-                changed = profiles.change(me.profileId(), new ProfileService.Change(null, form.getNewPassword(),
-                        form.getCurrentPassword(), null, null, null, null), me.actor(request),
-                        request.getSession().getId());
-            } catch (RuleViolationException e) {
-                if (e.reason() == RuleViolationException.Reason.CURRENT_PASSWORD_WRONG) {
-                    errors.rejectValue("currentPassword", "profile.error.currentPasswordWrong");
+                changed = profiles.change(me.profileId(), change, me.actor(request), request.getSession().getId());
+            }
+        } catch (RuleViolationException e) {
+            for (RuleViolationException.Violation violation : e.violations()) {
+                if (violation.reason() == ProfileRefusal.CURRENT_PASSWORD_WRONG) {
+                    errors.rejectValue("currentPassword", typedCurrent ? "profile.error.currentPasswordWrong"
+                            : "profile.error.currentPasswordRequired");
                 } else {
-                    Refusals.reject(errors, "newPassword", e);
+                    Refusals.reject(errors, "newPassword", violation);
                 }
             }
         }

@@ -1,63 +1,44 @@
 package net.hosting.accounttransfer.web;
 
-import java.util.Set;
+import net.hosting.accounttransfer.common.ReasonCode;
 import net.hosting.accounttransfer.common.RuleViolationException;
-import net.hosting.accounttransfer.common.TextFields;
-import net.hosting.accounttransfer.profile.Profile;
 import org.springframework.validation.Errors;
 
 /**
- * What a page refuses, in the reader's language: a service's {@link RuleViolationException} by its reason
- * ({@code rule.REASON} in pages*.properties), and the checks a form makes before asking the service, against the
- * limits the entities declare.
+ * What a page refuses, in the reader's language: each rule a service's {@link RuleViolationException} names, by
+ * its reason ({@code rule.REASON} in pages*.properties, or {@code rule.REASON.field} where a field says it its own
+ * way), beside the form field it is about. Pages make no rule of their own about what the services check.
  */
 final class Refusals {
-
-    /** The forms' fields of several lines (their textareas), where tab and line breaks are text. */
-    private static final Set<String> MULTI_LINE = Set.of("address", "message", "reason");
 
     private Refusals() {
     }
 
-    /** The service's refusal, beside {@code path}. */
-    static void reject(Errors errors, String path, RuleViolationException refusal) {
-        errors.rejectValue(path, code(refusal.reason()), refusal.arguments(), refusal.getMessage());
+    /**
+     * Every broken rule beside its field: the one it names when the form has a field of that name, otherwise
+     * {@code fallback}.
+     */
+    static void reject(Errors errors, RuleViolationException refusal, String fallback, String... formFields) {
+        for (RuleViolationException.Violation violation : refusal.violations()) {
+            reject(errors, field(violation.field(), fallback, formFields), violation);
+        }
     }
 
-    /** The form field a refusal is about: the one it names when the form has it, otherwise {@code fallback}. */
-    static String field(RuleViolationException refusal, String fallback, String... formFields) {
+    /** One broken rule, beside {@code path}. */
+    static void reject(Errors errors, String path, RuleViolationException.Violation violation) {
+        errors.rejectValue(path, code(violation.reason()), violation.argumentArray(), violation.detail());
+    }
+
+    private static String field(String named, String fallback, String... formFields) {
         for (String field : formFields) {
-            if (field.equals(refusal.field())) {
+            if (field.equals(named)) {
                 return field;
             }
         }
         return fallback;
     }
 
-    static String code(RuleViolationException.Reason reason) {
-        return "rule." + reason.name();
-    }
-
-    /**
-     * A text with a control character its field does not allow (S11, the services' own check), or longer than the
-     * field allows, counted as the service counts it: without spaces around it.
-     */
-    static void requireFits(Errors errors, String field, String value, int maxLength) {
-        if (TextFields.hasControlCharacter(value, MULTI_LINE.contains(field))) {
-            errors.rejectValue(field, code(RuleViolationException.Reason.CONTROL_CHARACTER));
-        } else if (value != null && value.strip().length() > maxLength) {
-            errors.rejectValue(field, code(RuleViolationException.Reason.TOO_LONG), new Object[] {maxLength}, null);
-        }
-    }
-
-    /** A new password and its confirmation, typed twice. */
-    static void requireNewPassword(Errors errors, String field, String password, String confirmationField,
-            String confirmation) {
-        if (password == null || password.length() < Profile.MIN_PASSWORD_LENGTH) {
-            errors.rejectValue(field, code(RuleViolationException.Reason.PASSWORD_TOO_SHORT),
-                    new Object[] {Profile.MIN_PASSWORD_LENGTH}, null);
-        } else if (!password.equals(confirmation)) {
-            errors.rejectValue(confirmationField, "form.error.passwordMismatch");
-        }
+    static String code(ReasonCode reason) {
+        return "rule." + reason.code();
     }
 }

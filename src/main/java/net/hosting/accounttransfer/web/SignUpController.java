@@ -2,12 +2,12 @@ package net.hosting.accounttransfer.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.history.Actor;
-import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
 import net.hosting.accounttransfer.profile.SignedInProfile;
 import net.hosting.accounttransfer.transfer.Transfer;
@@ -75,21 +75,25 @@ class SignUpController {
         if (next != null) {
             return next;
         }
-        form.validateIdentity(errors);
-        Refusals.requireNewPassword(errors, "password", form.getPassword(), "passwordConfirmation",
-                form.getPasswordConfirmation());
-        if (!errors.hasErrors()) {
-            try {
-                profiles.register(transfer.recipientEmail(), form.getPassword(), form.getName(), form.getCompany(),
-                        form.getAddress(), form.getCountry(), form.getVatNumber(), Profile.Language.of(form.getLocale()),
-                        new Actor(transfer.recipientEmail(), request.getRemoteAddr()));
-            } catch (RuleViolationException e) {
-                Refusals.reject(errors, Refusals.field(e, "name", "password", "name", "company", "address", "country",
-                        "vatNumber", "locale"), e);
-            } catch (ConflictException e) {
-                // someone created the profile meanwhile, maybe in another tab: signing in is the way now
-                return "redirect:/transfers/" + transfer.id() + "?token=" + form.getToken();
+        // the form's own question; the service answers every other, also when this one failed
+        if (!Objects.equals(form.getPassword(), form.getPasswordConfirmation())) {
+            errors.rejectValue("passwordConfirmation", "form.error.passwordMismatch");
+        }
+        ProfileService.Registration registration = new ProfileService.Registration(transfer.recipientEmail(),
+                form.getPassword(), form.getName(), form.getCompany(), form.getAddress(), form.getCountry(),
+                form.getVatNumber(), form.getLocale());
+        try {
+            if (errors.hasErrors()) {
+                profiles.check(registration);
+            } else {
+                profiles.register(registration, new Actor(transfer.recipientEmail(), request.getRemoteAddr()));
             }
+        } catch (RuleViolationException e) {
+            Refusals.reject(errors, e, "name", "password", "name", "company", "address", "country", "vatNumber",
+                    "locale");
+        } catch (ConflictException e) {
+            // someone created the profile meanwhile, maybe in another tab: signing in is the way now
+            return "redirect:/transfers/" + transfer.id() + "?token=" + form.getToken();
         }
         if (errors.hasErrors()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());

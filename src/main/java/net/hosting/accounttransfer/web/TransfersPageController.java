@@ -119,17 +119,19 @@ class TransfersPageController {
     String decline(@PathVariable UUID id, @RequestParam(required = false) String reason,
             @AuthenticationPrincipal SignedInProfile me, HttpServletRequest request, HttpServletResponse response,
             Model model, RedirectAttributes redirect) {
-        if (reason != null && reason.length() > Transfer.MAX_DECLINE_REASON_LENGTH) {
-            Transfer transfer = transfers.get(id, me.profileId());
-            model.addAttribute("reason", reason);
-            model.addAttribute("reasonError", "transfer.error.reasonTooLong");
-            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return page(transfer, roleOf(transfer, me), model);
-        }
         try {
             ConcurrentDecisions.retry(() ->
                     transfers.decline(id, me.profileId(), reason, me.actor(request)));
             Notices.notice(redirect, "transfer.declined");
+        } catch (RuleViolationException e) {
+            RuleViolationException.Violation aboutReason = e.violations().stream()
+                    .filter(violation -> "reason".equals(violation.field())).findFirst().orElseThrow(() -> e);
+            // the service's refusal of what was typed, beside the reason, which stays as typed
+            Transfer transfer = transfers.get(id, me.profileId());
+            model.addAttribute("reason", reason);
+            model.addAttribute("reasonError", Refusals.code(aboutReason.reason()));
+            response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
+            return page(transfer, roleOf(transfer, me), model);
         } catch (ProcessNotWaitingException e) {
             Notices.problem(redirect, "transfer.error.processNotWaiting");
         } catch (ConflictException e) {

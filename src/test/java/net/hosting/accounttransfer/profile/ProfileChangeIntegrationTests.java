@@ -152,6 +152,35 @@ class ProfileChangeIntegrationTests extends IntegrationTest {
         assertThat(mailbox.all()).as("no link for a refused change").isEmpty();
     }
 
+    /**
+     * Issue 19: a change is checked whole, and the answer names every broken rule; reason and field name the first,
+     * so a client reading only those reads what it read before.
+     */
+    @Test
+    void aChangeBreakingSeveralRulesIsRefusedWithEachListedAndNothingChanges() {
+        Profile wendy = fixtures.customer("Wendy", Profile.Language.EN);
+        Api asWendy = api.as(wendy.email(), Fixtures.PASSWORD);
+
+        Api.Reply several = asWendy.patch("/api/profile", Map.of("password", "é".repeat(40), "currentPassword",
+                Fixtures.PASSWORD, "name", "W".repeat(201), "company", "C".repeat(201), "locale", "de"));
+        Api.Reply one = asWendy.patch("/api/profile", Map.of("name", "W".repeat(201), "locale", "fr"));
+
+        assertProblem(several, 422, "password");
+        assertThat(several.json().get("reason").asText()).isEqualTo("PASSWORD_TOO_LONG");
+        assertThat(several.json().get("violations")).extracting(entry -> entry.get("field").asText() + " "
+                + entry.get("reason").asText()).containsExactly("password PASSWORD_TOO_LONG", "name TOO_LONG",
+                "company TOO_LONG", "locale LOCALE_UNSUPPORTED");
+        assertThat(several.json().get("violations")).allSatisfy(entry -> assertThat(entry.get("detail").asText())
+                .isNotBlank());
+        assertProblem(one, 422, "name");
+        assertThat(one.json().get("reason").asText()).isEqualTo("TOO_LONG");
+        assertThat(one.json().get("detail").asText()).isEqualTo("The name can have at most 200 characters.");
+        assertThat(one.json().has("violations")).as("one rule, the shape clients know").isFalse();
+        JsonNode now = asWendy.get("/api/profile").json();
+        assertThat(now.get("name").asText()).isEqualTo("Wendy");
+        assertThat(now.get("locale").asText()).as("the valid part of a refused change is not applied").isEqualTo("en");
+    }
+
     @Test
     void aVatNumberIsCheckedAgainstTheProfilesCountryAndNullRemovesIt() {
         Profile tom = fixtures.customer("Tom", Profile.Language.EN);

@@ -182,6 +182,44 @@ class TransferBadInputIntegrationTests extends AliceAndBobSupport {
         assertThat(as(alice).get("/api/transfers?role=sent").json()).isEmpty();
     }
 
+    /** Issue 19: the service names every rule an offer breaks at once; reason and field name the first, as before. */
+    @Test
+    void anOfferBreakingTwoRulesIsRefusedWithBothListed() {
+        closeSubscriptionOf(account);
+
+        JsonNode problem = assertProblem(as(alice).post("/api/transfers", startBody(account, "not-an-email",
+                "IMMEDIATE")), 422);
+
+        assertThat(problem.get("reason").asText()).isEqualTo("EMAIL_INVALID");
+        assertThat(problem.get("field").asText()).isEqualTo("recipientEmail");
+        assertThat(problem.get("violations")).extracting(violation -> violation.get("reason").asText())
+                .containsExactly("EMAIL_INVALID", "SUBSCRIPTION_NOT_ACTIVE");
+        assertThat(problem.get("violations").get(0).get("field").asText()).isEqualTo("recipientEmail");
+        assertThat(problem.get("violations").get(1).has("field")).as("no one input is at fault").isFalse();
+        assertThat(problem.get("detail").asText()).contains("not-an-email", "not active");
+        assertThat(as(alice).get("/api/transfers?role=sent").json()).isEmpty();
+    }
+
+    /** A single broken rule keeps the problem's shape: reason and field, no list. */
+    @Test
+    void aDeclineReasonBreakingOneRuleHasNoListAndOneBreakingTwoListsBoth() {
+        String id = pendingOffer(alice, account, bob, "IMMEDIATE");
+
+        JsonNode tooLong = assertProblem(as(bob).post("/api/transfers/" + id + "/decline",
+                Map.of("reason", "x".repeat(Transfer.MAX_DECLINE_REASON_LENGTH + 1))), 422);
+        JsonNode both = assertProblem(as(bob).post("/api/transfers/" + id + "/decline",
+                Map.of("reason", "no\u0000" + "x".repeat(Transfer.MAX_DECLINE_REASON_LENGTH))), 422);
+
+        assertThat(tooLong.get("reason").asText()).isEqualTo("TOO_LONG");
+        assertThat(tooLong.get("field").asText()).isEqualTo("reason");
+        assertThat(tooLong.get("detail").asText()).isEqualTo("A reason can have at most 500 characters.");
+        assertThat(tooLong.has("violations")).isFalse();
+        assertThat(both.get("reason").asText()).isEqualTo("CONTROL_CHARACTER");
+        assertThat(both.get("violations")).extracting(violation -> violation.get("field").asText() + " "
+                + violation.get("reason").asText()).containsExactly("reason CONTROL_CHARACTER", "reason TOO_LONG");
+        assertThat(transfer(bob, id).get("status").asText()).isEqualTo("PENDING");
+    }
+
     @Test
     void acceptingWhenTheSubscriptionIsNoLongerActiveIsRefusedWith422AndChangesNothing() {
         String id = pendingOffer(alice, account, bob, "IMMEDIATE");

@@ -71,6 +71,9 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
     @Autowired
     TransactionTemplate transaction;
 
+    @Autowired
+    org.springframework.context.MessageSource messages;
+
     CustomerPages pages;
     Profile alice;
     Profile bob;
@@ -305,6 +308,93 @@ class CustomerPagesFormTests extends FixedDateIntegrationTest {
         assertThat(ticket.text("//p[@id='account-error']")).as("Bob does not own Alice's account")
                 .contains("one of your accounts");
         assertThat(ticket.text("//textarea[@id='message']")).isEqualTo("Hello");
+    }
+
+    // --- issue 19: the pages make no rule of their own; every rule the service finds shows beside its field
+
+    @Test
+    void theProfileFormShowsEveryRuleTheServiceBreaksAtOnce() throws Exception {
+        HtmlPage page = HtmlPage.of(pages.perform(post("/profile").with(pages.as(bob)).with(csrf())
+                .param("email", bob.email()).param("name", " ").param("locale", "en").param("country", "BE")
+                .param("vatNumber", "BE0123456748")).andReturn(), 422);
+
+        assertThat(page.text("//p[@id='name-error']")).contains("Enter your name");
+        assertThat(page.text("//p[@id='vatNumber-error']")).contains("not a valid VAT number");
+        assertThat(profiles.get(bob.id()).country()).isEqualTo("FR");
+    }
+
+    /** A password longer than BCrypt reads gets the API's refusal, and the other rules broken show with it. */
+    @Test
+    void signUpRefusesAPasswordOverTheBytesBcryptReadsAsTheApiDoesAndEveryOtherRuleWithIt() throws Exception {
+        String visitor = "gus-" + Fixtures.unique() + "@example.test";
+        Transfer transfer = start(aliceSite, visitor);
+        String token = tokenMailedTo(visitor, transfer);
+        String tooLong = "é".repeat(Profile.MAX_PASSWORD_BYTES / 2 + 1);
+
+        HtmlPage refused = HtmlPage.of(pages.perform(post("/signup").with(csrf()).header("Accept-Language", "en")
+                .param("transfer", transfer.id().toString()).param("token", token).param("name", "Gus")
+                .param("address", "x".repeat(Profile.MAX_ADDRESS_LENGTH + 1)).param("locale", "en")
+                .param("password", tooLong).param("passwordConfirmation", tooLong)).andReturn(), 422);
+
+        assertThat(refused.text("//p[@id='password-error']")).isEqualTo(apiRefusalOfPassword(tooLong));
+        assertThat(refused.text("//p[@id='address-error']")).isEqualTo("At most 500 characters, please.");
+        assertThat(profiles.findByEmail(visitor)).isEmpty();
+    }
+
+    @Test
+    void thePasswordFormShowsTheServicesRulesBesideItsOwnQuestion() throws Exception {
+        String tooLong = "é".repeat(Profile.MAX_PASSWORD_BYTES / 2 + 1);
+
+        HtmlPage both = HtmlPage.of(pages.perform(post("/profile/password").with(pages.as(bob)).with(csrf())
+                .param("currentPassword", "not-my-password").param("newPassword", tooLong)
+                .param("confirmation", tooLong)).andReturn(), 422);
+        HtmlPage mistyped = HtmlPage.of(pages.perform(post("/profile/password").with(pages.as(bob)).with(csrf())
+                .param("currentPassword", Fixtures.PASSWORD).param("newPassword", "short")
+                .param("confirmation", "shorter")).andReturn(), 422);
+
+        assertThat(both.text("//p[@id='currentPassword-error']")).contains("not your current password");
+        assertThat(both.text("//p[@id='newPassword-error']")).isEqualTo(apiRefusalOfPassword(tooLong));
+        assertThat(mistyped.text("//p[@id='confirmation-error']")).contains("differ");
+        assertThat(mistyped.text("//p[@id='newPassword-error']")).contains("at least 8 characters");
+        assertThat(mistyped.has("//p[@id='currentPassword-error']")).isFalse();
+        assertThat(api.as(bob.email(), Fixtures.PASSWORD).get("/api/profile").status()).as("unchanged").isEqualTo(200);
+    }
+
+    @Test
+    void aDeclineReasonTheServiceRefusesShowsBesideTheReasonAndTheOfferStaysOpen() throws Exception {
+        Transfer transfer = start(aliceSite, bob.email());
+
+        MvcResult refused = pages.perform(post("/transfers/" + transfer.id() + "/decline").with(pages.as(bob))
+                .with(csrf()).param("reason", "Not\u0000 for me")).andReturn();
+
+        assertThat(refused.getResponse().getStatus()).isEqualTo(422);
+        assertThat(refused.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .contains("id=\"reason-" + transfer.id() + "-error\"").contains("control character");
+        assertThat(transfers.get(transfer.id(), alice.id()).status()).isEqualTo(TransferStatus.PENDING);
+    }
+
+    /** One computation of the expiry: the preview shows what the service gives a transfer started now. */
+    @Test
+    void thePreviewPromisesTheExpiryTheStartedTransferGets() throws Exception {
+        MvcResult preview = pages.perform(post("/accounts/transfer/preview").with(pages.as(alice)).with(csrf())
+                .param("choices[0].account", aliceSite.name()).param("choices[0].selected", "true")
+                .param("choices[0].recipientEmail", bob.email()).param("billingMode", "IMMEDIATE")).andReturn();
+        java.time.Instant promised = (java.time.Instant) preview.getModelAndView().getModel().get("expiresAt");
+
+        Transfer started = start(aliceSite, bob.email());
+
+        // the clock runs between the two requests, never backwards
+        assertThat(Duration.between(promised, started.expiresAt())).isBetween(Duration.ZERO, Duration.ofSeconds(30));
+    }
+
+    /** The page's words for the reason the API gives when a profile sets {@code password}. */
+    private String apiRefusalOfPassword(String password) {
+        Profile hugo = fixtures.customer("Hugo", Profile.Language.EN);
+        com.fasterxml.jackson.databind.JsonNode problem = api.as(hugo.email(), Fixtures.PASSWORD).patch("/api/profile",
+                java.util.Map.of("password", password, "currentPassword", Fixtures.PASSWORD)).json();
+        assertThat(problem.get("reason").asText()).isEqualTo("PASSWORD_TOO_LONG");
+        return messages.getMessage("rule." + problem.get("reason").asText(),
+                new Object[] {Profile.MAX_PASSWORD_BYTES}, java.util.Locale.ENGLISH);
     }
 
     @Test
