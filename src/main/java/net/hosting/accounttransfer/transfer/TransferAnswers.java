@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import net.hosting.accounttransfer.billing.Money;
 import net.hosting.accounttransfer.billing.TaxedAmount;
-import net.hosting.accounttransfer.common.Paging;
+import net.hosting.accounttransfer.infrastructure.Paging;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.ProfileRepository;
 import org.springframework.data.domain.Slice;

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
-import net.hosting.accounttransfer.common.DatabaseOutage;
+import net.hosting.accounttransfer.infrastructure.DatabaseOutage;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;

@@ -2,7 +2,7 @@ package net.hosting.accounttransfer.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import net.hosting.accounttransfer.common.Paging;
+import net.hosting.accounttransfer.infrastructure.Paging;
 import org.springframework.data.domain.Slice;
 import org.springframework.ui.Model;
 import org.springframework.web.util.UriComponentsBuilder;
