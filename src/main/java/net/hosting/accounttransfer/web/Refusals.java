@@ -11,7 +11,7 @@ import org.springframework.validation.Errors;
  * ({@code rule.REASON} in pages*.properties), and the checks a form makes before asking the service, against the
  * limits the entities declare.
  */
-final class Refusals {
+public final class Refusals {
 
     /** The forms' fields of several lines (their textareas), where tab and line breaks are text. */
     private static final Set<String> MULTI_LINE = Set.of("address", "message", "reason");
@@ -20,12 +20,12 @@ final class Refusals {
     }
 
     /** The service's refusal, beside {@code path}. */
-    static void reject(Errors errors, String path, RuleViolationException refusal) {
+    public static void reject(Errors errors, String path, RuleViolationException refusal) {
         errors.rejectValue(path, code(refusal.reason()), refusal.arguments(), refusal.getMessage());
     }
 
     /** The form field a refusal is about: the one it names when the form has it, otherwise {@code fallback}. */
-    static String field(RuleViolationException refusal, String fallback, String... formFields) {
+    public static String field(RuleViolationException refusal, String fallback, String... formFields) {
         for (String field : formFields) {
             if (field.equals(refusal.field())) {
                 return field;
@@ -34,7 +34,7 @@ final class Refusals {
         return fallback;
     }
 
-    static String code(RuleViolationException.Reason reason) {
+    public static String code(RuleViolationException.Reason reason) {
         return "rule." + reason.name();
     }
 
@@ -42,7 +42,7 @@ final class Refusals {
      * A text with a control character its field does not allow (S11, the services' own check), or longer than the
      * field allows, counted as the service counts it: without spaces around it.
      */
-    static void requireFits(Errors errors, String field, String value, int maxLength) {
+    public static void requireFits(Errors errors, String field, String value, int maxLength) {
         if (TextFields.hasControlCharacter(value, MULTI_LINE.contains(field))) {
             errors.rejectValue(field, code(RuleViolationException.Reason.CONTROL_CHARACTER));
         } else if (value != null && value.strip().length() > maxLength) {
@@ -51,7 +51,7 @@ final class Refusals {
     }
 
     /** A new password and its confirmation, typed twice. */
-    static void requireNewPassword(Errors errors, String field, String password, String confirmationField,
+    public static void requireNewPassword(Errors errors, String field, String password, String confirmationField,
             String confirmation) {
         if (password == null || password.length() < Profile.MIN_PASSWORD_LENGTH) {
             errors.rejectValue(field, code(RuleViolationException.Reason.PASSWORD_TOO_SHORT),

@@ -16,23 +16,23 @@ import org.springframework.web.context.WebApplicationContext;
  * The customer pages through the real security filter chain of the shared integration context (MockMvc built on
  * it, not auto-configured, so no second context starts), and the signed-in customer a request comes from.
  */
-final class CustomerPages {
+public final class CustomerPages {
 
     private final MockMvc mvc;
     private final ProfileSignIn signIn;
 
-    CustomerPages(WebApplicationContext context, ProfileSignIn signIn) {
+    public CustomerPages(WebApplicationContext context, ProfileSignIn signIn) {
         this.mvc = MockMvcBuilders.webAppContextSetup(context).apply(springSecurity()).build();
         this.signIn = signIn;
     }
 
     /** Sends the request through the security filter chain to the pages. */
-    ResultActions perform(RequestBuilder request) throws Exception {
+    public ResultActions perform(RequestBuilder request) throws Exception {
         return mvc.perform(request);
     }
 
     /** The request as this customer, signed in as the sign-in form would have it. */
-    RequestPostProcessor as(Profile profile) {
+    public RequestPostProcessor as(Profile profile) {
         return user(signIn.loadUserByUsername(profile.email()));
     }
 }

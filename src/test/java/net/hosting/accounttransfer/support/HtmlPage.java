@@ -17,7 +17,7 @@ import org.xml.sax.InputSource;
  * A rendered page read through XPath. The templates are written as well-formed XHTML, so a plain XML parser
  * reads them; a page that stops being well-formed fails here with its source.
  */
-final class HtmlPage {
+public final class HtmlPage {
 
     private final String source;
     private final Document document;
@@ -27,7 +27,7 @@ final class HtmlPage {
         this.document = document;
     }
 
-    static HtmlPage of(String html) {
+    public static HtmlPage of(String html) {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setFeature("http://apache.org/xml/features/nonvalidating/load-external-dtd", false);
@@ -38,14 +38,14 @@ final class HtmlPage {
     }
 
     /** The page a request answered, after checking its status (the body is shown when the status is not the expected one). */
-    static HtmlPage of(MvcResult result, int status) throws UnsupportedEncodingException {
+    public static HtmlPage of(MvcResult result, int status) throws UnsupportedEncodingException {
         String body = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(result.getResponse().getStatus()).as(body).isEqualTo(status);
         return of(body);
     }
 
     /** The text of the first node the expression selects, or "" when none; whitespace collapsed. */
-    String text(String xpath) {
+    public String text(String xpath) {
         try {
             String value = (String) XPathFactory.newInstance().newXPath().evaluate(xpath, document,
                     XPathConstants.STRING);
@@ -55,7 +55,7 @@ final class HtmlPage {
         }
     }
 
-    int count(String xpath) {
+    public int count(String xpath) {
         try {
             return ((NodeList) XPathFactory.newInstance().newXPath().evaluate(xpath, document,
                     XPathConstants.NODESET)).getLength();
@@ -64,11 +64,11 @@ final class HtmlPage {
         }
     }
 
-    boolean has(String xpath) {
+    public boolean has(String xpath) {
         return count(xpath) > 0;
     }
 
-    String source() {
+    public String source() {
         return source;
     }
 

@@ -9,7 +9,7 @@ import net.hosting.accounttransfer.web.Refusals;
  * Name, company, postal address, country, VAT number and language: the billing identity a customer types on sign-up
  * and in the profile. The country and the VAT number are checked by the profile service alone (V3).
  */
-abstract class IdentityFields {
+public abstract class IdentityFields {
 
     private String name;
     private String company;
@@ -19,7 +19,7 @@ abstract class IdentityFields {
     private String vatNumber;
 
     /** What the profile would refuse, each beside its own field, by the limits {@link Profile} declares. */
-    void validateIdentity(Errors errors) {
+    public void validateIdentity(Errors errors) {
         if (name == null || name.isBlank()) {
             errors.rejectValue("name", "signup.error.nameRequired");
         } else {

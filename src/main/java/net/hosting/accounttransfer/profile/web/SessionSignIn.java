@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * security context saved in the session.
  */
 @Component
-class SessionSignIn {
+public class SessionSignIn {
 
     private final AuthenticationManager customerAuthentication;
     private final ProfileSignIn profiles;
@@ -44,7 +44,7 @@ class SessionSignIn {
     }
 
     /** Checks the credentials like the sign-in form does, then starts a signed-in session. */
-    void signIn(String email, String password, HttpServletRequest request, HttpServletResponse response) {
+    public void signIn(String email, String password, HttpServletRequest request, HttpServletResponse response) {
         Authentication authentication = customerAuthentication.authenticate(
                 UsernamePasswordAuthenticationToken.unauthenticated(email, password));
         establish(authentication, request, response);
