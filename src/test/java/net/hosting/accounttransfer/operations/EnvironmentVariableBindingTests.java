@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.config;
+package net.hosting.accounttransfer.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package net.hosting.accounttransfer.transfer.process;
+package net.hosting.accounttransfer.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.Map;
 import net.hosting.accounttransfer.bench.EngineFloor;
 import net.hosting.accounttransfer.bench.ServiceEngineSettings;
+import net.hosting.accounttransfer.transfer.process.TransferProcess;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
