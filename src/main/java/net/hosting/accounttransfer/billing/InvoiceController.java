@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import net.hosting.accounttransfer.common.NotFoundException;
-import net.hosting.accounttransfer.common.Paging;
+import net.hosting.accounttransfer.infrastructure.Paging;
 import org.springframework.data.domain.Slice;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,5 +1,5 @@
 /**
- * What every feature shares: the few exceptions that say why a request cannot be honoured, the secret of a mailed
- * or shown token, a value read at most once per interval, and the paging of lists.
+ * What every feature shares: the exceptions that say why a request cannot be honoured, and the one check of the
+ * text a person typed.
  */
 package net.hosting.accounttransfer.common;

@@ -3,7 +3,7 @@ package net.hosting.accounttransfer.config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import net.hosting.accounttransfer.common.ConflictException;
-import net.hosting.accounttransfer.common.DatabaseOutage;
+import net.hosting.accounttransfer.infrastructure.DatabaseOutage;
 import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;

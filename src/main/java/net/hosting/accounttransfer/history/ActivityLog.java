@@ -1,7 +1,7 @@
 package net.hosting.accounttransfer.history;
 
 import java.time.Clock;
-import net.hosting.accounttransfer.common.Paging;
+import net.hosting.accounttransfer.infrastructure.Paging;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -8,7 +8,7 @@ import java.util.Optional;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.InputRefusal;
-import net.hosting.accounttransfer.common.SecretToken;
+import net.hosting.accounttransfer.infrastructure.SecretToken;
 import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.history.ActivityAction;
 import net.hosting.accounttransfer.history.ActivityFacts;

@@ -11,7 +11,7 @@ import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.InputRefusal;
 import net.hosting.accounttransfer.common.RuleViolationException;
-import net.hosting.accounttransfer.common.SecretToken;
+import net.hosting.accounttransfer.infrastructure.SecretToken;
 import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.common.TooManyRequestsException;
 import net.hosting.accounttransfer.common.Violations;

@@ -5,7 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import net.hosting.accounttransfer.common.DatabaseOutage;
+import net.hosting.accounttransfer.infrastructure.DatabaseOutage;
 import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.profile.ApiTokens;
 import net.hosting.accounttransfer.profile.ProfileSignIn;

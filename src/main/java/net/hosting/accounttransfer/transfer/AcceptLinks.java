@@ -2,7 +2,7 @@ package net.hosting.accounttransfer.transfer;
 
 import java.time.Clock;
 import java.util.UUID;
-import net.hosting.accounttransfer.common.SecretToken;
+import net.hosting.accounttransfer.infrastructure.SecretToken;
 import net.hosting.accounttransfer.notification.AppProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import net.hosting.accounttransfer.billing.Money;
 import net.hosting.accounttransfer.billing.TaxedAmount;
-import net.hosting.accounttransfer.common.Paging;
+import net.hosting.accounttransfer.infrastructure.Paging;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.profile.ProfileRepository;
 import org.springframework.data.domain.Slice;
@@ -51,48 +51,49 @@ class TransferAnswers {
     record Preview(Charge recipientCharge, Refund senderRefund, Refund previousPayerRefund) {
     }
 
-    record TransferView(UUID id, String account, String sender, String recipient, BillingMode billingMode,
+    /** A transfer as the API answers it; the pages show theirs as transfer.web's TransferView. */
+    record TransferResource(UUID id, String account, String sender, String recipient, BillingMode billingMode,
             TransferStatus status, Instant createdAt, Instant expiresAt, Instant decidedAt, Instant completedAt,
             String declineReason, Preview preview) {
     }
 
     @Transactional
-    TransferView start(Long senderId, TransferService.StartRequest request, String idempotencyKey, Actor actor) {
+    TransferResource start(Long senderId, TransferService.StartRequest request, String idempotencyKey, Actor actor) {
         return view(transfers.start(senderId, request, idempotencyKey, actor).transfer(), senderId);
     }
 
     @Transactional(readOnly = true)
-    TransferView get(UUID transferId, Long profileId) {
+    TransferResource get(UUID transferId, Long profileId) {
         return view(transfers.get(transferId, profileId), profileId);
     }
 
     @Transactional(readOnly = true)
-    Slice<TransferView> sent(Long profileId, Paging paging) {
+    Slice<TransferResource> sent(Long profileId, Paging paging) {
         return transfers.sent(profileId, paging).map(transfer -> view(transfer, profileId));
     }
 
     @Transactional(readOnly = true)
-    Slice<TransferView> received(Long profileId, Paging paging) {
+    Slice<TransferResource> received(Long profileId, Paging paging) {
         return transfers.received(profileId, paging).map(transfer -> view(transfer, profileId));
     }
 
     @Transactional
-    TransferView accept(UUID transferId, Long profileId, Actor actor) {
+    TransferResource accept(UUID transferId, Long profileId, Actor actor) {
         return view(transfers.accept(transferId, profileId, actor), profileId);
     }
 
     @Transactional
-    TransferView decline(UUID transferId, Long profileId, String reason, Actor actor) {
+    TransferResource decline(UUID transferId, Long profileId, String reason, Actor actor) {
         return view(transfers.decline(transferId, profileId, reason, actor), profileId);
     }
 
     @Transactional
-    TransferView cancel(UUID transferId, Long profileId, Actor actor) {
+    TransferResource cancel(UUID transferId, Long profileId, Actor actor) {
         return view(transfers.cancel(transferId, profileId, actor), profileId);
     }
 
     /** The preview as {@code viewerId} may read it: only the recipient learns its own VAT before acceptance (T2). */
-    private TransferView view(Transfer transfer, Long viewerId) {
+    private TransferResource view(Transfer transfer, Long viewerId) {
         TransferBilling.Reader reader = transfer.senderId().equals(viewerId) ? TransferBilling.Reader.OTHER
                 : TransferBilling.Reader.RECIPIENT;
         Preview preview = billing.preview(transfer, reader).map(cost -> new Preview(
@@ -101,7 +102,7 @@ class TransferAnswers {
                 cost.previousPayerRefund().map(Refund::of).orElse(null))).orElse(null);
         String sender = profiles.findById(transfer.senderId()).orElseThrow(() -> new IllegalStateException(
                 "transfer " + transfer.id() + " has no sender profile " + transfer.senderId())).email();
-        return new TransferView(transfer.id(), transfer.accountName(), sender, transfer.recipientEmail(),
+        return new TransferResource(transfer.id(), transfer.accountName(), sender, transfer.recipientEmail(),
                 transfer.billingMode(), transfer.status(), transfer.createdAt(), transfer.expiresAt(),
                 transfer.decidedAt(), transfer.completedAt(), transfer.declineReason(), preview);
     }

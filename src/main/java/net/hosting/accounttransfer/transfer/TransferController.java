@@ -7,9 +7,9 @@ import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import net.hosting.accounttransfer.common.Paging;
+import net.hosting.accounttransfer.infrastructure.Paging;
 import net.hosting.accounttransfer.profile.SignedInProfile;
-import net.hosting.accounttransfer.transfer.TransferAnswers.TransferView;
+import net.hosting.accounttransfer.transfer.TransferAnswers.TransferResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -41,18 +41,18 @@ class TransferController {
     }
 
     @PostMapping
-    ResponseEntity<TransferView> start(@AuthenticationPrincipal SignedInProfile me, @Valid @RequestBody StartBody body,
+    ResponseEntity<TransferResource> start(@AuthenticationPrincipal SignedInProfile me, @Valid @RequestBody StartBody body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             HttpServletRequest request) {
         TransferService.StartRequest start =
                 new TransferService.StartRequest(body.account(), body.recipientEmail(), body.billingMode());
         // a repeated Idempotency-Key gets the very answer of the first request (TransferService.start)
-        TransferView started = answers.start(me.profileId(), start, idempotencyKey, me.actor(request));
+        TransferResource started = answers.start(me.profileId(), start, idempotencyKey, me.actor(request));
         return ResponseEntity.created(URI.create("/api/transfers/" + started.id())).body(started);
     }
 
     @GetMapping
-    ResponseEntity<List<TransferView>> list(@AuthenticationPrincipal SignedInProfile me,
+    ResponseEntity<List<TransferResource>> list(@AuthenticationPrincipal SignedInProfile me,
             @RequestParam(required = false) String role, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, HttpServletRequest request) {
         Paging paging = Paging.of(page, size);
@@ -65,22 +65,22 @@ class TransferController {
     }
 
     @GetMapping("/{id}")
-    TransferView get(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id) {
+    TransferResource get(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id) {
         return answers.get(id, me.profileId());
     }
 
     @PostMapping("/{id}/cancel")
-    TransferView cancel(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id, HttpServletRequest request) {
+    TransferResource cancel(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id, HttpServletRequest request) {
         return ConcurrentDecisions.retry(() -> answers.cancel(id, me.profileId(), me.actor(request)));
     }
 
     @PostMapping("/{id}/accept")
-    TransferView accept(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id, HttpServletRequest request) {
+    TransferResource accept(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id, HttpServletRequest request) {
         return ConcurrentDecisions.retry(() -> answers.accept(id, me.profileId(), me.actor(request)));
     }
 
     @PostMapping("/{id}/decline")
-    TransferView decline(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id,
+    TransferResource decline(@AuthenticationPrincipal SignedInProfile me, @PathVariable UUID id,
             @RequestBody(required = false) DeclineBody body, HttpServletRequest request) {
         String reason = body == null ? null : body.reason();
         return ConcurrentDecisions.retry(() -> answers.decline(id, me.profileId(), reason, me.actor(request)));

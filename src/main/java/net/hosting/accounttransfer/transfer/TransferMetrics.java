@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.util.HashMap;
 import java.util.Map;
-import net.hosting.accounttransfer.common.TimedCache;
+import net.hosting.accounttransfer.infrastructure.TimedCache;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -14,7 +14,7 @@ import net.hosting.accounttransfer.common.ConflictException;
 import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.InputRefusal;
 import net.hosting.accounttransfer.common.NotFoundException;
-import net.hosting.accounttransfer.common.Paging;
+import net.hosting.accounttransfer.infrastructure.Paging;
 import net.hosting.accounttransfer.common.RuleViolationException;
 import net.hosting.accounttransfer.common.TextFields;
 import net.hosting.accounttransfer.common.TooManyRequestsException;

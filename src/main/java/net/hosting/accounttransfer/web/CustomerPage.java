@@ -8,5 +8,5 @@ import java.lang.annotation.Target;
 /** Marks the controllers that render customer pages, so their errors become pages rather than problem+json. */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@interface CustomerPage {
+public @interface CustomerPage {
 }

@@ -2,7 +2,7 @@ package net.hosting.accounttransfer.web;
 
 import jakarta.servlet.http.HttpServletResponse;
 import net.hosting.accounttransfer.common.ConflictException;
-import net.hosting.accounttransfer.common.DatabaseOutage;
+import net.hosting.accounttransfer.infrastructure.DatabaseOutage;
 import net.hosting.accounttransfer.common.ForbiddenException;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.common.RuleViolationException;

@@ -6,7 +6,7 @@ import jakarta.servlet.http.HttpSession;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
-import net.hosting.accounttransfer.common.DatabaseOutage;
+import net.hosting.accounttransfer.infrastructure.DatabaseOutage;
 import net.hosting.accounttransfer.common.NotFoundException;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.profile.ProfileService;
@@ -21,7 +21,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * (remembered for the visit), else the browser's Accept-Language decides, else French, the provider's own.
  */
 @Component("localeResolver")
-class PageLocaleResolver implements LocaleResolver {
+public class PageLocaleResolver implements LocaleResolver {
 
     static final Locale DEFAULT = Locale.FRENCH;
     private static final String RESOLVED = PageLocaleResolver.class.getName() + ".RESOLVED";
@@ -81,7 +81,7 @@ class PageLocaleResolver implements LocaleResolver {
                 : Optional.empty();
     }
 
-    static Optional<Locale> supported(String tag) {
+    public static Optional<Locale> supported(String tag) {
         try {
             return tag == null || tag.isBlank() ? Optional.empty()
                     : Optional.of(Profile.Language.of(tag).toJavaLocale());

@@ -9,7 +9,7 @@ import org.springframework.validation.Errors;
  * its reason ({@code rule.REASON} in pages*.properties, or {@code rule.REASON.field} where a field says it its own
  * way), beside the form field it is about. Pages make no rule of their own about what the services check.
  */
-final class Refusals {
+public final class Refusals {
 
     private Refusals() {
     }
@@ -18,14 +18,14 @@ final class Refusals {
      * Every broken rule beside its field: the one it names when the form has a field of that name, otherwise
      * {@code fallback}.
      */
-    static void reject(Errors errors, RuleViolationException refusal, String fallback, String... formFields) {
+    public static void reject(Errors errors, RuleViolationException refusal, String fallback, String... formFields) {
         for (RuleViolationException.Violation violation : refusal.violations()) {
             reject(errors, field(violation.field(), fallback, formFields), violation);
         }
     }
 
     /** One broken rule, beside {@code path}. */
-    static void reject(Errors errors, String path, RuleViolationException.Violation violation) {
+    public static void reject(Errors errors, String path, RuleViolationException.Violation violation) {
         errors.rejectValue(path, code(violation.reason()), violation.argumentArray(), violation.detail());
     }
 
@@ -38,7 +38,7 @@ final class Refusals {
         return fallback;
     }
 
-    static String code(ReasonCode reason) {
+    public static String code(ReasonCode reason) {
         return "rule." + reason.code();
     }
 }

@@ -1,5 +1,5 @@
 /**
- * The customer pages (server-rendered, in the reader's language, working without JavaScript) and the JSON
- * accounts and tickets: views that join several features for the customer.
+ * What every customer page shares, whichever feature it belongs to: the page marker, errors as pages, the
+ * reader's language, formats, notices after a redirect, paged lists and the refusals beside a field.
  */
 package net.hosting.accounttransfer.web;

@@ -6,7 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
-import net.hosting.accounttransfer.common.SecretToken;
+import net.hosting.accounttransfer.infrastructure.SecretToken;
 
 /**
  * N senders each owning one paid account, and N recipients, with an API token each, written in a few set-based statements that mirror

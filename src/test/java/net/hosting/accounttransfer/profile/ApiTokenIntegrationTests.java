@@ -9,7 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import net.hosting.accounttransfer.common.SecretToken;
+import net.hosting.accounttransfer.infrastructure.SecretToken;
 import net.hosting.accounttransfer.history.Actor;
 import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.Fixtures;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import net.hosting.accounttransfer.common.ConflictException;
-import net.hosting.accounttransfer.common.SecretToken;
+import net.hosting.accounttransfer.infrastructure.SecretToken;
 import org.junit.jupiter.api.Test;
 
 /** The Transfer aggregate guards its status: PENDING ends exactly once, and only ACCEPTED completes. */

@@ -3,7 +3,7 @@ package net.hosting.accounttransfer.transfer.process;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
-import net.hosting.accounttransfer.common.TimedCache;
+import net.hosting.accounttransfer.infrastructure.TimedCache;
 import net.hosting.accounttransfer.transfer.TransferProperties;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;

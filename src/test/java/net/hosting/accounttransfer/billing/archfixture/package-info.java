@@ -1,0 +1,2 @@
+/** A billing test that breaks a rule of ArchitectureTests, so the test can prove the rule reports it. */
+package net.hosting.accounttransfer.billing.archfixture;

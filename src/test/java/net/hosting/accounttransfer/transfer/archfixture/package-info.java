@@ -1,0 +1,2 @@
+/** Transfer code that breaks a rule of ArchitectureTests, so the test can prove the rule reports it. */
+package net.hosting.accounttransfer.transfer.archfixture;
