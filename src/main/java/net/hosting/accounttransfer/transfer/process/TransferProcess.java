@@ -23,6 +23,7 @@ public final class TransferProcess {
     public static final String EXPIRES_AT = "expiresAt";
     public static final String REMIND_AT = "remindAt";
     public static final String RENEWAL_DATE = "renewalDate";
+    /** Transient: set with the decision task's completion for Gateway_Decision only; the transfer record keeps it. */
     public static final String DECISION = "decision";
     /** B9: whether Task_RefundSender refunded a previous holder, whom Task_NotifyPreviousPayer then mails. */
     public static final String PREVIOUS_PAYER_REFUNDED = "previousPayerRefunded";

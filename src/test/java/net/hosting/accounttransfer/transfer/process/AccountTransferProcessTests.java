@@ -63,6 +63,8 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
     private static final BillingPeriod RECIPIENTS_MONTH = period("2028-02-29", "2028-03-29");
 
     @Autowired ProcessEngine processEngine;
+    @Autowired javax.sql.DataSource dataSource;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactionManager;
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired TaskService taskService;
@@ -104,6 +106,12 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
 
         assertThat(transfer(started).status()).isEqualTo(TransferStatus.ACCEPTED);
         assertOwnershipMoved(started, RECIPIENTS_MONTH);
+        // every variable write is a history row: the decision stays in the record, the hand-over rewrites nothing
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+                .variableName(TransferProcess.DECISION).count()).isZero();
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+                .filteredOn(detail -> ((org.camunda.bpm.engine.history.HistoricVariableUpdate) detail).getVariableName()
+                        .equals(TransferProcess.BILLING_MODE)).hasSize(1);
         BpmnAwareTests.assertThat(pi).isWaitingAt("Task_InvoiceRecipient")
                 .hasPassed("UserTask_AcceptTransfer", "Task_TransferOwnership");
 
@@ -320,6 +328,19 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
         onlyMail(recipient.email(), "Transfer of account " + account.name() + " completed");
         // the sender had its mail before the move, and not again
         onlyMail(sender.email(), "Transfer of account " + account.name() + " completed");
+    }
+
+    @Test
+    void aStartWritesTheTransferRowOnceWithItsProcessInstance() {
+        org.springframework.jdbc.core.JdbcTemplate sql = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        // the start's own transaction, so that PostgreSQL's per-transaction counters see only what it wrote
+        Long[] written = new org.springframework.transaction.support.TransactionTemplate(transactionManager).execute(
+                status -> {
+                    start(BillingMode.IMMEDIATE);
+                    return sql.queryForObject("select array[n_tup_ins, n_tup_upd] from pg_stat_xact_user_tables"
+                            + " where relname = 'transfer'", (row, i) -> (Long[]) row.getArray(1).getArray());
+                });
+        assertThat(written).as("rows inserted, updated").containsExactly(1L, 0L);
     }
 
     @Test
