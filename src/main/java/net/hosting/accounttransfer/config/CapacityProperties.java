@@ -6,9 +6,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code app.capacity.*}: how many requests and process steps run at once, and the database connections they
  * need. application.yaml gives the values and hands them to Tomcat, Camunda's job executor and Hikari.
  *
- * <p>No thread ever holds more than one connection (every request and every step is one transaction), so a
- * pool of one connection per thread that may run a transaction, plus {@link #RESERVED}, never makes a thread
- * wait for a connection. The start fails rather than run with a pool that could starve.
+ * <p>A request holds one connection (it is one transaction); a step holds one, and a "mail sender and recipient"
+ * step a second for a moment, while the sender's mail commits on its own. So a pool of one connection per web
+ * thread, two per job thread, plus {@link #RESERVED}, never makes a thread wait for a connection. The start fails
+ * rather than run with a pool that could starve.
  *
  * @param webThreads Tomcat's worker threads; further requests queue in Tomcat, not in the pool
  * @param jobThreads Camunda's job executor threads (core and max), and its queue length
@@ -27,10 +28,15 @@ public record CapacityProperties(int webThreads, int jobThreads, int databaseCon
         if (webThreads < 1 || jobThreads < 1) {
             throw new IllegalArgumentException("app.capacity.web-threads and app.capacity.job-threads must be at least 1");
         }
-        if (databaseConnections < webThreads + jobThreads + RESERVED) {
+        if (databaseConnections < needed(webThreads, jobThreads)) {
             throw new IllegalArgumentException("app.capacity.database-connections is " + databaseConnections
-                    + " but must be at least web-threads + job-threads + " + RESERVED + " = "
-                    + (webThreads + jobThreads + RESERVED) + ", or a busy moment would leave threads waiting for a connection");
+                    + " but must be at least web-threads + 2 × job-threads + " + RESERVED + " = "
+                    + needed(webThreads, jobThreads) + ", or a busy moment would leave threads waiting for a connection");
         }
+    }
+
+    /** The connections the threads can hold at once: one per request, two per step (see above). */
+    public static int needed(int webThreads, int jobThreads) {
+        return webThreads + 2 * jobThreads + RESERVED;
     }
 }

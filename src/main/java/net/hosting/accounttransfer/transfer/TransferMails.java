@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TransferMails {
 
-    /** Who reads a mail of an outcome both parties hear of; the process sends each in a step of its own. */
+    /** Who reads a mail of an outcome both parties hear of; the process commits each one's mail on its own. */
     public enum Party {
         SENDER, RECIPIENT;
 
@@ -74,18 +74,14 @@ public class TransferMails {
         send(transfer, "cancelled", RECIPIENT, model(transfer));
     }
 
-    /** Staff stopped the pending transfer's process in Cockpit: the sender learns the account stays theirs. */
+    /**
+     * Staff stopped the pending transfer's process in Cockpit: the sender learns the account stays theirs, the
+     * recipient that the offer is gone.
+     */
     @Transactional
-    public void stoppedToSender(UUID transferId) {
+    public void stopped(UUID transferId, Party party) {
         Transfer transfer = find(transferId);
-        send(transfer, "stopped", SENDER, model(transfer));
-    }
-
-    /** Staff stopped the pending transfer's process in Cockpit: the recipient learns the offer is gone. */
-    @Transactional
-    public void stoppedToRecipient(UUID transferId) {
-        Transfer transfer = find(transferId);
-        send(transfer, "stopped", RECIPIENT, model(transfer));
+        send(transfer, "stopped", party.audience(), model(transfer));
     }
 
     @Transactional

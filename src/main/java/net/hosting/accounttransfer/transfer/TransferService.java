@@ -110,13 +110,15 @@ public class TransferService {
         Transfer transfer = new Transfer(UUID.randomUUID(), account.id(), account.name(), senderId,
                 offer.recipient().value(), request.billingMode(), offer.subscription().id(), now,
                 expiryOf(now), idempotencyKey);
+        // the process first, so that the row is written once, with its instance id; its first job and the user
+        // task commit with the row or not at all
+        transfer.startedAs(workflow.start(transfer, transfer.expiresAt().minus(settings.reminderBefore())));
         try {
             transfer = transfers.saveAndFlush(transfer);
         } catch (DataIntegrityViolationException e) {
             // T3 is the database's to enforce: a concurrent start on the same account lands here
             throw pendingConflict(account);
         }
-        transfer.startedAs(workflow.start(transfer, transfer.expiresAt().minus(settings.reminderBefore())));
         activity.started(transfer, actor);
         return new Started(transfer, true);
     }

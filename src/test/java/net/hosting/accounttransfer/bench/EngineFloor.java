@@ -81,11 +81,7 @@ public final class EngineFloor {
                         .atZone(ZoneOffset.UTC).plusYears(1).toInstant())));
         if (clients != null) {
             beans.put("notifyRecipientDelegate", (JavaDelegate) clients::offerMailed);
-            beans.put("notifyTransferCompletedDelegate", (JavaDelegate) execution -> {
-                if (Integer.valueOf(1).equals(execution.getVariable("loopCounter"))) {
-                    clients.ended(execution);
-                }
-            });
+            beans.put("notifyTransferCompletedDelegate", (JavaDelegate) clients::ended);
         }
         return beans;
     }

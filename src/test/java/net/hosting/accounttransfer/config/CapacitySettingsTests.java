@@ -23,7 +23,7 @@ class CapacitySettingsTests {
         CapacityProperties capacity = Binder.get(environment).bindOrCreate("app.capacity", CapacityProperties.class);
 
         assertThat(capacity.databaseConnections())
-                .isGreaterThanOrEqualTo(capacity.webThreads() + capacity.jobThreads() + CapacityProperties.RESERVED);
+                .isGreaterThanOrEqualTo(capacity.webThreads() + 2 * capacity.jobThreads() + CapacityProperties.RESERVED);
         assertThat(environment.getProperty("server.tomcat.threads.max", Integer.class)).isEqualTo(capacity.webThreads());
         assertThat(environment.getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class))
                 .isEqualTo(capacity.jobThreads());
@@ -34,23 +34,23 @@ class CapacitySettingsTests {
     @Test
     void operatorsVariablesReachTomcatTheJobExecutorAndThePool() {
         StandardEnvironment environment = environment(Map.of("APP_CAPACITY_WEB_THREADS", "40",
-                "APP_CAPACITY_JOB_THREADS", "8", "APP_CAPACITY_DATABASE_CONNECTIONS", "50"));
+                "APP_CAPACITY_JOB_THREADS", "8", "APP_CAPACITY_DATABASE_CONNECTIONS", "58"));
 
         assertThat(environment.getProperty("server.tomcat.threads.max", Integer.class)).isEqualTo(40);
         assertThat(environment.getProperty("camunda.bpm.job-execution.core-pool-size", Integer.class)).isEqualTo(8);
         assertThat(environment.getProperty("camunda.bpm.job-execution.max-pool-size", Integer.class)).isEqualTo(8);
         assertThat(environment.getProperty("camunda.bpm.job-execution.queue-capacity", Integer.class)).isEqualTo(8);
-        assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class)).isEqualTo(50);
+        assertThat(environment.getProperty("spring.datasource.hikari.maximum-pool-size", Integer.class)).isEqualTo(58);
     }
 
     @Test
     void aPoolSmallerThanTheThreadsThatUseItStopsTheStart() {
         StandardEnvironment environment = environment(Map.of("APP_CAPACITY_WEB_THREADS", "40",
-                "APP_CAPACITY_JOB_THREADS", "8", "APP_CAPACITY_DATABASE_CONNECTIONS", "49"));
+                "APP_CAPACITY_JOB_THREADS", "8", "APP_CAPACITY_DATABASE_CONNECTIONS", "57"));
 
         assertThatThrownBy(() -> Binder.get(environment).bind("app.capacity", CapacityProperties.class))
                 .isInstanceOf(BindException.class).rootCause()
-                .hasMessageContaining("app.capacity.database-connections is 49").hasMessageContaining("= 50");
+                .hasMessageContaining("app.capacity.database-connections is 57").hasMessageContaining("= 58");
     }
 
     private static StandardEnvironment environment(Map<String, Object> variables) {

@@ -55,7 +55,9 @@ class CamundaTransferWorkflow implements TransferWorkflow {
             throw notWaiting();
         }
         try {
-            tasks.complete(taskId, Variables.createVariables().putValue(TransferProcess.DECISION, decision.name()));
+            // transient: Gateway_Decision reads it in this transaction, and the transfer record keeps the decision
+            tasks.complete(taskId, Variables.createVariables().putValueTyped(TransferProcess.DECISION,
+                    Variables.stringValue(decision.name(), true)));
         } catch (OptimisticLockingException e) {
             throw concurrentStep(transfer, e);
         }

@@ -3,11 +3,14 @@ package net.hosting.accounttransfer.transfer.process;
 import net.hosting.accounttransfer.transfer.TransferMails;
 import org.springframework.stereotype.Component;
 
-/** Task_NotifyRecipientStopped: tells the recipient staff cancelled the offer. */
+/**
+ * Task_NotifyRecipientStopped of TransferStoppedByStaff's versions before Task_NotifyPartiesStopped: mails the recipient,
+ * for the instances still running on them.
+ */
 @Component
 class NotifyRecipientStoppedDelegate extends TransferStepDelegate {
 
     NotifyRecipientStoppedDelegate(TransferMails mails) {
-        super(mails::stoppedToRecipient);
+        super(transferId -> mails.stopped(transferId, TransferMails.Party.RECIPIENT));
     }
 }

@@ -3,11 +3,14 @@ package net.hosting.accounttransfer.transfer.process;
 import net.hosting.accounttransfer.transfer.TransferMails;
 import org.springframework.stereotype.Component;
 
-/** Task_NotifySenderStopped: tells the sender staff cancelled the transfer and the account stays theirs. */
+/**
+ * Task_NotifySenderStopped of TransferStoppedByStaff's versions before Task_NotifyPartiesStopped: mails the sender,
+ * for the instances still running on them.
+ */
 @Component
 class NotifySenderStoppedDelegate extends TransferStepDelegate {
 
     NotifySenderStoppedDelegate(TransferMails mails) {
-        super(mails::stoppedToSender);
+        super(transferId -> mails.stopped(transferId, TransferMails.Party.SENDER));
     }
 }

@@ -2,12 +2,13 @@ package net.hosting.accounttransfer.transfer.process;
 
 import net.hosting.accounttransfer.transfer.TransferMails;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
 
-/** Task_NotifyTransferExpired: tells both parties the offer expired. */
+/** Task_NotifyTransferExpired: tells the sender, then the recipient, the offer expired. */
 @Component
-class NotifyTransferExpiredDelegate extends PartyMailDelegate {
+class NotifyTransferExpiredDelegate extends BothPartiesMailDelegate {
 
-    NotifyTransferExpiredDelegate(TransferMails mails) {
-        super(mails::expired);
+    NotifyTransferExpiredDelegate(TransferMails mails, PlatformTransactionManager transactions) {
+        super(mails::expired, transactions);
     }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.migration.MigrationPlan;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.camunda.bpm.model.bpmn.instance.Activity;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -117,11 +118,26 @@ class ProcessVersionMigration {
 
     private MigrationPlan plan(ProcessDefinition older, ProcessDefinition latest) {
         BpmnModelInstance before = repository.getBpmnModelInstance(older.getId());
+        BpmnModelInstance after = repository.getBpmnModelInstance(latest.getId());
         MigrationInstructionsBuilder plan = runtime.createMigrationPlan(older.getId(), latest.getId())
                 .mapEqualActivities();
+        // the "mail both" tasks were multi-instances, one step per party; mapEqualActivities maps only activities on
+        // the same level, so a step queued inside one is mapped onto the single task here, whose delegate then mails
+        // both parties and skips the one whose mail is already keyed in sent_mail
+        for (Activity multi : before.getModelElementsByType(Activity.class)) {
+            if (multi.getLoopCharacteristics() != null && !RENAMED.containsKey(multi.getId())
+                    && after.getModelElementById(multi.getId()) instanceof Activity single
+                    && single.getLoopCharacteristics() == null) {
+                plan.mapActivities(multi.getId(), single.getId());
+            }
+        }
         RENAMED.forEach((from, to) -> {
-            if (before.getModelElementById(from) != null) {
-                plan.mapActivities(from + MULTI_INSTANCE_BODY, to + MULTI_INSTANCE_BODY).mapActivities(from, to);
+            if (before.getModelElementById(from) instanceof Activity renamed
+                    && after.getModelElementById(to) instanceof Activity target) {
+                if (renamed.getLoopCharacteristics() != null && target.getLoopCharacteristics() != null) {
+                    plan.mapActivities(from + MULTI_INSTANCE_BODY, to + MULTI_INSTANCE_BODY);
+                }
+                plan.mapActivities(from, to);
             }
         });
         return plan.build();

@@ -19,7 +19,11 @@ class TransferOwnershipDelegate implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         Transfer transfer = steps.transferOwnership(TransferProcess.transferId(execution));
-        // the billing-mode gateway next follows the transfer record, even if staff changed the variable in Cockpit
-        execution.setVariable(TransferProcess.BILLING_MODE, transfer.billingMode().name());
+        // the billing-mode gateway next follows the transfer record, even if staff changed the variable in Cockpit;
+        // written only then, since every write of a variable is a history row
+        String mode = transfer.billingMode().name();
+        if (!mode.equals(execution.getVariable(TransferProcess.BILLING_MODE))) {
+            execution.setVariable(TransferProcess.BILLING_MODE, mode);
+        }
     }
 }

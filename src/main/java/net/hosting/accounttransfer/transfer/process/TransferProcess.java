@@ -23,10 +23,11 @@ public final class TransferProcess {
     public static final String EXPIRES_AT = "expiresAt";
     public static final String REMIND_AT = "remindAt";
     public static final String RENEWAL_DATE = "renewalDate";
+    /** Transient: set with the decision task's completion for Gateway_Decision only; the transfer record keeps it. */
     public static final String DECISION = "decision";
     /** B9: whether Task_RefundSender refunded a previous holder, whom Task_NotifyPreviousPayer then mails. */
     public static final String PREVIOUS_PAYER_REFUNDED = "previousPayerRefunded";
-    /** Camunda's counter of a multi-instance activity, set on each instance. */
+    /** Camunda's counter of a multi-instance activity, set on each instance (older versions' "mail both" tasks). */
     static final String LOOP_COUNTER = "loopCounter";
 
     private TransferProcess() {
@@ -36,7 +37,10 @@ public final class TransferProcess {
         return UUID.fromString((String) execution.getVariable(TRANSFER_ID));
     }
 
-    /** Which party the current instance of a "mail both" task writes to: loop 0 the sender, loop 1 the recipient. */
+    /**
+     * Which party an instance of an older version's "mail both" multi-instance writes to: loop 0 the sender, loop 1
+     * the recipient. The deployed version mails both in one step.
+     */
     static TransferMails.Party party(DelegateExecution execution) {
         Object loop = execution.getVariable(LOOP_COUNTER);
         if (!(loop instanceof Integer index) || index < 0 || index >= TransferMails.Party.values().length) {
