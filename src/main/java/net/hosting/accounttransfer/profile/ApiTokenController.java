@@ -2,7 +2,6 @@ package net.hosting.accounttransfer.profile;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -49,8 +48,7 @@ class ApiTokenController {
     @Operation(summary = "Create a token; its secret is in this answer only")
     @ApiResponse(responseCode = "201", description = "The token with its secret",
             headers = @Header(name = "Location", required = true, description = "/api/tokens/{id}",
-                    schema = @Schema(type = "string")),
-            content = @Content(schema = @Schema(implementation = Created.class)))
+                    schema = @Schema(type = "string")), useReturnTypeSchema = true)
     ResponseEntity<Created> create(@AuthenticationPrincipal SignedInProfile me, @RequestBody CreateBody body,
             HttpServletRequest request) {
         ApiTokens.Issued issued = tokens.issue(me.profileId(), body.name(), me.actor(request));

@@ -3,7 +3,6 @@ package net.hosting.accounttransfer.transfer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -55,8 +54,7 @@ class TransferController {
             description = "The recipient is mailed the offer; a repeated Idempotency-Key answers the first transfer again.")
     @ApiResponse(responseCode = "201", description = "The transfer, pending",
             headers = @Header(name = "Location", required = true, description = "/api/transfers/{id}",
-                    schema = @Schema(type = "string")),
-            content = @Content(schema = @Schema(implementation = TransferView.class)))
+                    schema = @Schema(type = "string")), useReturnTypeSchema = true)
     ResponseEntity<TransferView> start(@AuthenticationPrincipal SignedInProfile me, @Valid @RequestBody StartBody body,
             @Parameter(description = "Any unique string; a retry with the same key starts nothing new")
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,

@@ -2,7 +2,6 @@ package net.hosting.accounttransfer.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -76,8 +75,7 @@ class TicketsController {
     @Operation(summary = "Open a ticket, about one of the customer's accounts or none")
     @ApiResponse(responseCode = "201", description = "The ticket, open",
             headers = @Header(name = "Location", required = true, description = "/api/tickets/{id}",
-                    schema = @Schema(type = "string")),
-            content = @Content(schema = @Schema(implementation = TicketView.class)))
+                    schema = @Schema(type = "string")), useReturnTypeSchema = true)
     @Transactional
     ResponseEntity<TicketView> open(@AuthenticationPrincipal SignedInProfile me, @RequestBody OpenBody body,
             HttpServletRequest request) {
