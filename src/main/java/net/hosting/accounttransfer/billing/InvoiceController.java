@@ -1,6 +1,9 @@
 package net.hosting.accounttransfer.billing;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  * time; {@code GET /api/invoices/{number}}: one of them.
  */
 @RestController
+@Tag(name = "Invoices", description = "The invoices and credit notes issued to the signed-in customer, and their PDFs")
 class InvoiceController {
 
     private final InvoiceRepository invoices;
@@ -32,10 +36,14 @@ class InvoiceController {
         this.invoices = invoices;
     }
 
-    record ServicePeriod(LocalDate start, LocalDate end) {
+    record ServicePeriod(@Schema(description = "The first day billed") LocalDate start,
+            @Schema(description = "The day after the last day billed") LocalDate end) {
     }
 
-    record BilledTo(String name, String company, String address, String country, String vatNumber, String email) {
+    record BilledTo(String name, @Schema(nullable = true) String company, String address,
+            @Schema(nullable = true, description = "ISO 3166 code; null when no VAT applies (vatTreatment NONE)")
+            String country,
+            @Schema(nullable = true) String vatNumber, String email) {
     }
 
     /**
@@ -44,15 +52,20 @@ class InvoiceController {
      * @param credits for a credit note, the number of the invoice it credits
      * @param refundedAt for a credit note, when its refund was executed
      */
-    record InvoiceView(String number, Invoice.Kind kind, String account, Money net, String vatRate, Money vat,
-            Money total, VatTreatment vatTreatment, Money amount, Instant issuedAt,
+    record InvoiceView(String number, Invoice.Kind kind, String account, Money net,
+            @Schema(description = "VAT rate in percent, as \"20.00\"", pattern = "^[0-9]+\\.[0-9]{2}$") String vatRate,
+            Money vat, @Schema(description = "The total with VAT") Money total, VatTreatment vatTreatment,
+            @Schema(description = "The total with VAT, as total") Money amount, Instant issuedAt,
             ServicePeriod servicePeriod, BilledTo billedTo,
+            @Schema(description = "Credit notes only: the number of the invoice credited", example = "2026-000117")
             @JsonInclude(JsonInclude.Include.NON_NULL) String credits,
+            @Schema(description = "Credit notes only: when the refund was paid; absent until then")
             @JsonInclude(JsonInclude.Include.NON_NULL) Instant refundedAt) {
     }
 
     // the principal is read by expression, so that billing needs nothing from the profile package
     @GetMapping("/api/invoices")
+    @Operation(summary = "The signed-in customer's invoices and credit notes, newest first")
     @Transactional(readOnly = true)
     ResponseEntity<List<InvoiceView>> list(@AuthenticationPrincipal(expression = "profileId()") Long profileId,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
@@ -68,6 +81,7 @@ class InvoiceController {
 
     /** One document of the signed-in profile; 404 for anyone else's, so a number tells nobody whether it exists. */
     @GetMapping("/api/invoices/{number}")
+    @Operation(summary = "One invoice or credit note of the signed-in customer")
     @Transactional(readOnly = true)
     InvoiceView one(@AuthenticationPrincipal(expression = "profileId()") Long profileId, @PathVariable String number) {
         Invoice invoice = invoices.findByNumber(number).filter(found -> found.profileId().equals(profileId))

@@ -2,6 +2,7 @@ package net.hosting.accounttransfer.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -80,6 +81,11 @@ class OpenApiConfiguration {
                                 .scheme("bearer").bearerFormat("at_ followed by 43 base64url characters")
                                 .description("A personal API token from POST /api/tokens, for scripts")))
                 .security(List.of(new SecurityRequirement().addList(BEARER), new SecurityRequirement().addList(BASIC)));
+    }
+
+    @Bean
+    ModelConverter moneyAndNullableObjects() {
+        return new OpenApiSchemas();
     }
 
     @Bean

@@ -1,8 +1,10 @@
 package net.hosting.accounttransfer.document;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import net.hosting.accounttransfer.common.NotFoundException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/invoices/{number}/pdf}: a document's PDF, for its profile only (PRODUCT.md D1). */
 @RestController
+@Tag(name = "Invoices")
 class DocumentPdfController {
 
     private final DocumentPdfs pdfs;
@@ -22,6 +25,7 @@ class DocumentPdfController {
 
     // the principal is read by expression, as in billing, so that documents need nothing from the profile package
     @GetMapping("/api/invoices/{number}/pdf")
+    @Operation(summary = "An invoice or credit note as PDF/A-3b, with its Factur-X XML attached")
     @ApiResponse(responseCode = "200", description = "the PDF/A-3b, with its Factur-X XML attached",
             content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
     ResponseEntity<byte[]> pdf(@AuthenticationPrincipal(expression = "profileId()") Long profileId,

@@ -1,5 +1,10 @@
 package net.hosting.accounttransfer.profile;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import org.springframework.http.HttpStatus;
@@ -14,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/profile}: the signed-in customer's own profile. */
 @RestController
 @RequestMapping("/api/profile")
+@Tag(name = "Profile", description = "The signed-in customer's name, address, tax identity, language, email and password")
 class ProfileController {
 
     private final ProfileService profiles;
@@ -23,11 +29,18 @@ class ProfileController {
     }
 
     /** {@code email} is the verified one, used for everything; {@code pendingEmail} waits for its link (S1). */
-    record ProfileView(Long id, String email, String pendingEmail, String name, String company, String address,
-            String country, String vatNumber, String locale, String currency, Instant createdAt) {
+    record ProfileView(Long id, String email,
+            @Schema(nullable = true, description = "A new email waiting for its confirmation link; null when none")
+            String pendingEmail,
+            String name, @Schema(nullable = true) String company, String address,
+            @Schema(description = "ISO 3166 code", example = "FR") String country,
+            @Schema(nullable = true, example = "FR11123456782") String vatNumber,
+            @Schema(allowableValues = {"en", "fr"}) String locale,
+            @Schema(description = "ISO 4217 code", example = "EUR") String currency, Instant createdAt) {
     }
 
     @GetMapping
+    @Operation(summary = "The signed-in customer's profile")
     ProfileView get(@AuthenticationPrincipal SignedInProfile me) {
         return view(profiles.get(me.profileId()));
     }
@@ -37,6 +50,12 @@ class ProfileController {
      * confirmation link. The 202 reads the same whether or not another profile holds the address (T2, S1).
      */
     @PatchMapping
+    @Operation(summary = "Change some fields of the profile; a field left out stays as it is",
+            description = "A new email or password needs currentPassword; a new email is only used once confirmed.")
+    @ApiResponse(responseCode = "200", description = "The changed profile",
+            content = @Content(schema = @Schema(implementation = ProfileView.class)))
+    @ApiResponse(responseCode = "202", description = "A new email was asked for: a confirmation link was mailed to it, "
+            + "and nothing changed yet", content = @Content(schema = @Schema(implementation = ProfileView.class)))
     ResponseEntity<ProfileView> change(@AuthenticationPrincipal SignedInProfile me,
             @RequestBody ChangeBody body, HttpServletRequest request) {
         ProfileService.Changed changed = profiles.change(me.profileId(), body.change(), me.actor(request));
@@ -75,6 +94,7 @@ class ProfileController {
             this.password = password;
         }
 
+        @Schema(description = "Needed to change the email or the password")
         public void setCurrentPassword(String currentPassword) {
             this.currentPassword = currentPassword;
         }
@@ -99,6 +119,7 @@ class ProfileController {
             this.country = country;
         }
 
+        @Schema(nullable = true, description = "null removes the number")
         public void setVatNumber(String vatNumber) {
             this.vatNumber = vatNumber;
             this.vatNumberSent = true;

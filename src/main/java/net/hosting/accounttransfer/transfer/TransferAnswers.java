@@ -1,5 +1,6 @@
 package net.hosting.accounttransfer.transfer;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -20,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TransferAnswers {
 
+    /** An amount as {@code BigDecimal.toPlainString()} writes it, as in every money object. */
+    private static final String AMOUNT = "^-?[0-9]+(\\.[0-9]+)?$";
+
     private final TransferService transfers;
     private final TransferBilling billing;
     private final ProfileRepository profiles;
@@ -31,7 +35,9 @@ class TransferAnswers {
     }
 
     /** The recipient's charge: {@code amount} is the total with VAT, {@code net} and {@code vat} stand beside it. */
-    record Charge(Money amount, Money net, Money vat, String vatRate, LocalDate date) {
+    record Charge(Money amount, Money net, Money vat,
+            @Schema(description = "VAT rate in percent, as \"20.00\"", pattern = "^[0-9]+\\.[0-9]{2}$") String vatRate,
+            @Schema(description = "The day the recipient is charged") LocalDate date) {
 
         static Charge of(TaxedAmount charge, LocalDate date) {
             return new Charge(charge.total(), charge.net(), charge.vat(), charge.vatRate().toPlainString(), date);
@@ -39,7 +45,11 @@ class TransferAnswers {
     }
 
     /** A refund as a money object, the total as {@code amount}, with its net and VAT beside it (V5). */
-    record Refund(String amount, String currency, String net, String vat) {
+    record Refund(
+            @Schema(description = "Total with VAT", example = "7.74", pattern = AMOUNT) String amount,
+            @Schema(example = "EUR", pattern = "^[A-Z]{3}$") String currency,
+            @Schema(example = "6.45", pattern = AMOUNT) String net,
+            @Schema(example = "1.29", pattern = AMOUNT) String vat) {
 
         static Refund of(TaxedAmount refund) {
             return new Refund(refund.total().amount().toPlainString(), refund.net().currency().getCurrencyCode(),
@@ -48,13 +58,24 @@ class TransferAnswers {
     }
 
     /** Refunds are null when there is none; B9's previous payer is an amount only, never an identity. */
-    record Preview(Charge recipientCharge, Refund senderRefund, Refund previousPayerRefund) {
+    record Preview(Charge recipientCharge,
+            @Schema(nullable = true, description = "The sender's unused days, null when none are refunded")
+            Refund senderRefund,
+            @Schema(nullable = true, description = "What the previous payer gets back (B9), null when nothing")
+            Refund previousPayerRefund) {
     }
 
     /** A transfer as the API answers it; the pages show theirs as transfer.web's TransferView. */
     record TransferResource(UUID id, String account, String sender, String recipient, BillingMode billingMode,
-            TransferStatus status, Instant createdAt, Instant expiresAt, Instant decidedAt, Instant completedAt,
-            String declineReason, Preview preview) {
+            TransferStatus status, Instant createdAt, Instant expiresAt,
+            @Schema(nullable = true, description = "When accepted, declined or cancelled; null while pending")
+            Instant decidedAt,
+            @Schema(nullable = true, description = "When the account moved; null until then") Instant completedAt,
+            @Schema(nullable = true, description = "The recipient's reason, when declined with one")
+            String declineReason,
+            @Schema(nullable = true, description = "What the transfer costs and gives back; null once declined, cancelled "
+                    + "or expired")
+            Preview preview) {
     }
 
     @Transactional

@@ -61,6 +61,21 @@ class OpenApiIntegrationTests extends IntegrationTest {
     }
 
     @Test
+    void everyOperationHasASummaryAndATagThatNamesAFeatureWithADescription() {
+        JsonNode api = document();
+        Map<String, String> tags = new HashMap<>();
+        api.path("tags").forEach(tag -> tags.put(tag.get("name").asText(), tag.path("description").asText()));
+        assertThat(tags).containsKeys("Transfers", "Invoices", "Profile", "API tokens", "Accounts", "Tickets", "Activity");
+        assertThat(tags.values()).allSatisfy(description -> assertThat(description).isNotBlank());
+        api.get("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            String operation = op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey();
+            assertThat(op.getValue().path("summary").asText()).as(operation + " summary").isNotBlank();
+            assertThat(op.getValue().path("tags")).as(operation + " tags").hasSize(1);
+            assertThat(tags).as(operation + " tag").containsKey(op.getValue().path("tags").get(0).asText());
+        }));
+    }
+
+    @Test
     void theFourListsDocumentPageSizeAndTheLinkToTheNextPage() {
         JsonNode paths = document().get("paths");
         for (String list : new String[] {"/api/invoices", "/api/activity", "/api/tickets", "/api/transfers"}) {

@@ -1,5 +1,10 @@
 package net.hosting.accounttransfer.history.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.time.Instant;
@@ -25,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code /api/tickets}: the signed-in profile's support tickets, each possibly about one of its accounts. */
 @RestController
 @RequestMapping("/api/tickets")
+@Tag(name = "Tickets", description = "Support tickets of the signed-in customer")
 class TicketsController {
 
     private final Tickets tickets;
@@ -35,11 +41,14 @@ class TicketsController {
         this.accounts = accounts;
     }
 
-    record OpenBody(String subject, String message, String account) {
+    record OpenBody(String subject, String message,
+            @Schema(nullable = true, description = "One of the customer's accounts, when the ticket is about one")
+            String account) {
     }
 
-    record TicketView(Long id, String subject, String message, String account, Ticket.Status status,
-            Instant createdAt) {
+    record TicketView(Long id, String subject, String message,
+            @Schema(nullable = true, description = "The account the ticket is about; null when none") String account,
+            Ticket.Status status, Instant createdAt) {
 
         static TicketView of(Ticket ticket) {
             return new TicketView(ticket.id(), ticket.subject(), ticket.message(), ticket.accountName(),
@@ -48,6 +57,7 @@ class TicketsController {
     }
 
     @GetMapping
+    @Operation(summary = "The signed-in customer's tickets, newest first")
     ResponseEntity<List<TicketView>> list(@AuthenticationPrincipal SignedInProfile me,
             @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
             HttpServletRequest request) {
@@ -56,11 +66,16 @@ class TicketsController {
     }
 
     @GetMapping("/{id}")
+    @Operation(summary = "One ticket of the signed-in customer")
     TicketView get(@AuthenticationPrincipal SignedInProfile me, @PathVariable Long id) {
         return TicketView.of(tickets.get(me.profileId(), id));
     }
 
     @PostMapping
+    @Operation(summary = "Open a ticket, about one of the customer's accounts or none")
+    @ApiResponse(responseCode = "201", description = "The ticket, open",
+            headers = @Header(name = "Location", required = true, description = "/api/tickets/{id}",
+                    schema = @Schema(type = "string")), useReturnTypeSchema = true)
     @Transactional
     ResponseEntity<TicketView> open(@AuthenticationPrincipal SignedInProfile me, @RequestBody OpenBody body,
             HttpServletRequest request) {

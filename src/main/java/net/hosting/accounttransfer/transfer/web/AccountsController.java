@@ -1,5 +1,8 @@
 package net.hosting.accounttransfer.transfer.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -16,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /api/accounts}: the accounts a profile owns, with their subscription and any pending transfer. */
 @RestController
+@Tag(name = "Accounts", description = "The hosting accounts the signed-in customer owns")
 class AccountsController {
 
     private final OwnedAccounts owned;
@@ -31,10 +35,15 @@ class AccountsController {
     record PendingTransferView(UUID id, String recipient, BillingMode billingMode, Instant expiresAt) {
     }
 
-    record AccountView(String name, String owner, SubscriptionView subscription, PendingTransferView pendingTransfer) {
+    record AccountView(String name, String owner,
+            @Schema(nullable = true, description = "The account's subscription; null when it has none")
+            SubscriptionView subscription,
+            @Schema(nullable = true, description = "The transfer offered and not yet decided; null when none")
+            PendingTransferView pendingTransfer) {
     }
 
     @GetMapping("/api/accounts")
+    @Operation(summary = "The signed-in customer's accounts, with their subscription and any pending transfer")
     List<AccountView> list(@AuthenticationPrincipal SignedInProfile me) {
         return owned.of(me.profileId()).stream().map(row -> new AccountView(row.name(), me.getUsername(),
                 subscriptionView(row.subscription()), pendingView(row.pending()))).toList();
