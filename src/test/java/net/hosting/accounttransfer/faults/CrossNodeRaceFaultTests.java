@@ -22,6 +22,7 @@ import net.hosting.accounttransfer.support.Nodes;
 import net.hosting.accounttransfer.support.Records;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the same instant. Exactly one of them wins, the other is told 409; an accepted transfer is billed, a cancelled one
  * is not, and the document numbers of both nodes run without a gap.
  */
+@ResourceLock(FaultRun.TEST_SMTP)
 class CrossNodeRaceFaultTests {
 
     private static final int ROUNDS = FaultSize.pick(100, 20);

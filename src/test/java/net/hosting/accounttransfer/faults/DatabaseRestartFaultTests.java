@@ -24,6 +24,7 @@ import net.hosting.accounttransfer.bench.Seed;
 import net.hosting.accounttransfer.bench.ServiceProcess;
 import net.hosting.accounttransfer.support.RestartablePostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -32,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * every call gets 503 problem+json with Retry-After within 15 s, health says DOWN, then UP, and afterwards every
  * transfer completes exactly once.
  */
+@ResourceLock(FaultRun.JAR_NODES)
 class DatabaseRestartFaultTests {
 
     private static final Duration OUTAGE = Duration.ofSeconds(10);

@@ -38,6 +38,12 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 final class FaultRun {
 
     static final Path OUT = Path.of("target", "faults");
+    /**
+     * What scenarios hold while they run ({@code @ResourceLock}), so that two run at once (the faults profile) but
+     * never two on the test SMTP server, which each purges and counts, nor two that start nodes of the jar.
+     */
+    static final String TEST_SMTP = "IntegrationTest.SMTP";
+    static final String JAR_NODES = "nodes of the jar";
     /** How often the waits look again. */
     private static final Duration POLL = Duration.ofMillis(200);
 

@@ -18,6 +18,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -27,6 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 30% of the deliveries (a 4xx or a dropped connection); every transfer still ends, every mail arrives once and every
  * document is issued once, and the incidents of steps whose retries ran out are seen and retried by staff.
  */
+@ResourceLock(FaultRun.TEST_SMTP)
 class FlakyMailRelayFaultTests {
 
     private static final int TRANSFERS = FaultSize.pick(1_000, 60);

@@ -13,6 +13,7 @@ import net.hosting.accounttransfer.bench.BenchDatabases;
 import net.hosting.accounttransfer.bench.Credentials;
 import net.hosting.accounttransfer.bench.ServiceProcess;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * SIGKILL with transfers in flight. The survivor finishes them all: the steps the dead node had locked run again
  * once their lock runs out ({@code lock-time-in-millis}), and still every mail and document exists exactly once.
  */
+@ResourceLock(FaultRun.JAR_NODES)
 class NodeKilledFaultTests {
 
     private static final Duration PATIENCE = Duration.ofMinutes(10);

@@ -29,6 +29,7 @@ import net.hosting.accounttransfer.transfer.TransferMails;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,6 +38,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * set through Camunda's API, drained by two nodes: every recipient is billed exactly once, and the time to drain
  * is printed with its linear extrapolation to 10,000.
  */
+@ResourceLock(FaultRun.TEST_SMTP)
 class RenewalBurstFaultTests {
 
     private static final int TRANSFERS = FaultSize.pick(2_000, 100);
