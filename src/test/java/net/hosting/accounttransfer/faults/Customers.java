@@ -1,7 +1,5 @@
 package net.hosting.accounttransfer.faults;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
@@ -89,7 +87,7 @@ final class Customers {
 
     /** Returns once this many transfers are accepted (the moment a fault is injected), or all lifecycles ended. */
     void awaitAccepted(int count, CompletableFuture<Void> lifecycles) {
-        await(count + " transfers accepted").atMost(patience).pollInterval(Duration.ofMillis(100))
+        FaultRun.await(count + " transfers accepted").atMost(patience).pollInterval(Duration.ofMillis(100))
                 .until(() -> accepted.get() >= count || lifecycles.isDone());
     }
 
@@ -154,7 +152,7 @@ final class Customers {
     /** Whether the recipient's inbox at the SMTP server holds a mail within patience, looked at as a person would. */
     private boolean offerArrived(String email) {
         try {
-            await().atMost(patience).pollInterval(Duration.ofMillis(25)).until(() -> {
+            FaultRun.await("a mail to " + email).atMost(patience).pollInterval(Duration.ofMillis(25)).until(() -> {
                 GreenMailUser user = smtp.getUserManager().getUserByEmail(email);
                 return user != null && smtp.getManagers().getImapHostManager().getInbox(user).getMessageCount() > 0;
             });

@@ -223,7 +223,8 @@ final class ExactlyOnce {
 
     private static String first(Map<String, Long> keys) {
         return keys.size() <= 10 ? keys.toString()
-                : keys.entrySet().stream().limit(10).map(Object::toString).collect(Collectors.joining(", ", "{", ", …}"))
+                : keys.entrySet().stream().limit(10).map(Object::toString)
+                        .collect(Collectors.joining(", ", "{", ", …}"))
                         + " (" + keys.size() + " in all)";
     }
 

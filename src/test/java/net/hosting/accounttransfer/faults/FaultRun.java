@@ -1,7 +1,5 @@
 package net.hosting.accounttransfer.faults;
 
-import static org.awaitility.Awaitility.await;
-
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
@@ -23,6 +21,8 @@ import net.hosting.accounttransfer.bench.Seed;
 import net.hosting.accounttransfer.bench.ServiceProcess;
 import net.hosting.accounttransfer.transfer.TransferKeys;
 import net.hosting.accounttransfer.transfer.TransferMails.Party;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Incident;
@@ -97,6 +97,14 @@ final class FaultRun {
         return OUT.resolve(name);
     }
 
+    /**
+     * An Awaitility wait that fails only on its own condition: by default Awaitility fails on any thread's uncaught
+     * exception, and the faults make servers' threads die on purpose (the relay drops a session mid-message).
+     */
+    static ConditionFactory await(String what) {
+        return Awaitility.await(what).dontCatchUncaughtExceptions();
+    }
+
     /** AccountTransfer instances still running. */
     static int running(JdbcTemplate jdbc) {
         return jdbc.queryForObject("select count(*) from act_ru_execution where id_ = proc_inst_id_"
@@ -129,8 +137,8 @@ final class FaultRun {
     /** Waits until the step that mails the offer of {@code transfer} has committed (SMTP took it before). */
     static void awaitOfferMailed(JdbcTemplate jdbc, UUID transfer, Duration atMost) {
         String key = TransferKeys.mail(transfer, "offer", Party.RECIPIENT);
-        await("the offer of " + transfer + " mailed").atMost(atMost).pollInterval(POLL).until(() -> jdbc.queryForObject(
-                "select count(*) from sent_mail where idempotency_key = ?", Integer.class, key) > 0);
+        await("the offer of " + transfer + " mailed").atMost(atMost).pollInterval(POLL).until(() -> jdbc
+                .queryForObject("select count(*) from sent_mail where idempotency_key = ?", Integer.class, key) > 0);
     }
 
     private static int openIncidents(JdbcTemplate jdbc) {

@@ -1,6 +1,5 @@
 package net.hosting.accounttransfer.faults;
 
-import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Timestamp;
@@ -79,7 +78,8 @@ class RenewalBurstFaultTests {
                     TransfersByApi.accept(offer.recipient().onB(), id);
                     return id;
                 });
-        await("every transfer at its renewal timer").atMost(Duration.ofMinutes(20)).pollInterval(Duration.ofMillis(500))
+        FaultRun.await("every transfer at its renewal timer").atMost(Duration.ofMinutes(20))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> management.createJobQuery().activityId(RENEWAL_TIMER).timers().count() == TRANSFERS);
         Duration seeded = Duration.ofNanos(System.nanoTime() - seeding);
         assertThat(jdbc.queryForList("select distinct current_period_end from subscription where status = 'ACTIVE'"

@@ -67,7 +67,7 @@ class ChainDriverTests {
         }
     }
 
-    /** A flow is left out when its condition names another billing mode, or it is the default beside one naming this. */
+    /** A flow is left out when its condition names another billing mode, or it is the default beside one naming it. */
     private static boolean taken(FlowNode node, SequenceFlow flow, BillingMode mode) {
         ConditionExpression condition = flow.getConditionExpression();
         if (condition != null) {
