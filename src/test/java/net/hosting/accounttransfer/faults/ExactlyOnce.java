@@ -103,10 +103,11 @@ final class ExactlyOnce {
         /** The figures of the summary line. */
         String figures() {
             return ("mails expected/found=%d/%d (%d handed over again under the same Message-ID, %d delivered whose"
-                    + " key was rolled back with its step%s) documents expected/found=%d/%d failed step attempts=%d")
-                    .formatted(mailsExpected, mailsFound, handedOverAgain, deliveredButRolledBack.size(),
+                    + " key was rolled back with its step%s) documents expected/found=%d/%d failed step attempts=%d"
+                    + " promises broken=%d").formatted(mailsExpected, mailsFound, handedOverAgain,
+                            deliveredButRolledBack.size(),
                             deliveredButRolledBack.isEmpty() ? "" : ": " + String.join(", ", deliveredButRolledBack),
-                            documentsExpected, documentsFound, failedAttempts);
+                            documentsExpected, documentsFound, failedAttempts, broken.size());
         }
     }
 
