@@ -92,19 +92,19 @@ public class TransferBilling {
     }
 
     static String recipientInvoiceKey(Transfer transfer) {
-        return "transfer:" + transfer.id() + ":recipient-invoice";
+        return TransferKeys.recipientInvoice(transfer.id());
     }
 
     static String senderRefundKey(Transfer transfer) {
-        return "transfer:" + transfer.id() + ":sender-refund";
+        return TransferKeys.senderRefund(transfer.id());
     }
 
     static String previousPayerRefundKey(Transfer transfer) {
-        return "transfer:" + transfer.id() + ":previous-payer-refund";
+        return TransferKeys.previousPayerRefund(transfer.id());
     }
 
     static String renewalInvoiceKey(Transfer transfer) {
-        return "transfer:" + transfer.id() + ":renewal-invoice";
+        return TransferKeys.renewalInvoice(transfer.id());
     }
 
     /** The acceptance date d of B2, or today for a transfer not decided yet. */

@@ -145,8 +145,8 @@ public class TransferMails {
         model.put("lastDay", creditNote.servicePeriod().lastDay());
         model.put("days", creditNote.servicePeriod().days());
         String template = "previous-payer-refunded";
-        mailer.send(new OutgoingMail(key(transfer, template, "payer"), payer.email(), payer.locale().toJavaLocale(),
-                template, model));
+        mailer.send(new OutgoingMail(TransferKeys.mailToPreviousPayer(transfer.id(), template), payer.email(),
+                payer.locale().toJavaLocale(), template, model));
     }
 
     @Transactional
@@ -228,7 +228,7 @@ public class TransferMails {
     }
 
     private static String key(Transfer transfer, String template, String audience) {
-        return "transfer:" + transfer.id() + ":" + template + ":" + audience;
+        return TransferKeys.mail(transfer.id(), template, audience);
     }
 
     private Transfer find(UUID transferId) {

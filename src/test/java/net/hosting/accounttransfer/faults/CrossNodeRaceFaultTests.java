@@ -12,20 +12,18 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 import net.hosting.accounttransfer.billing.BillingCycle;
 import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
-import net.hosting.accounttransfer.support.Mailbox;
 import net.hosting.accounttransfer.support.Nodes;
 import net.hosting.accounttransfer.support.Records;
 import net.hosting.accounttransfer.support.TransfersByApi;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -33,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the same instant. Exactly one of them wins, the other is told 409; an accepted transfer is billed, a cancelled one
  * is not, and the document numbers of both nodes run without a gap.
  */
+@ResourceLock(FaultRun.TEST_SMTP)
 class CrossNodeRaceFaultTests {
 
     private static final int ROUNDS = FaultSize.pick(100, 20);
@@ -74,7 +73,7 @@ class CrossNodeRaceFaultTests {
                 for (int round = 0; round < rounds; round++) {
                     String account = fixtures.paidAccount(sender, "9.99", BillingCycle.MONTHLY, 1 + round % 25).name();
                     UUID id = TransfersByApi.start(senderOnA, account, recipient.email(), "IMMEDIATE");
-                    FaultChecks.awaitOfferMailed(jdbc, id, Duration.ofMinutes(2));
+                    FaultRun.awaitOfferMailed(jdbc, id, Duration.ofMinutes(2));
                     CyclicBarrier bothReady = new CyclicBarrier(2);
                     Future<Api.Reply> accept = racers.submit(() -> {
                         bothReady.await();
@@ -95,38 +94,24 @@ class CrossNodeRaceFaultTests {
         }
         tables.shutdown();
         racers.shutdown();
-        FaultChecks.Staff staff = new FaultChecks.Staff(CLUSTER.node(0).getBean(ManagementService.class),
-                CLUSTER.node(0).getBean(RuntimeService.class));
-        FaultChecks.awaitDrained(jdbc, staff, Duration.ofMinutes(10));
+        FaultRun.awaitDrained(jdbc, Duration.ofMinutes(10));
         Duration drain = Duration.ofNanos(System.nanoTime() - start);
 
-        Map<String, Long> winners = FaultChecks.count(rounds, Round::winner);
-        assertThat(winners.keySet()).as("one winner and one 409 in each round").isSubsetOf("accept", "cancel");
-        List<String> mails = new ArrayList<>();
-        List<String> documents = new ArrayList<>();
+        Map<String, Long> winners = rounds.stream()
+                .collect(Collectors.groupingBy(Round::winner, TreeMap::new, Collectors.counting()));
+        ExactlyOnce.Expected expected = new ExactlyOnce.Expected();
         for (Round round : rounds) {
-            String prefix = "transfer:" + round.transfer() + ":";
-            boolean accepted = round.winner().equals("accept");
-            assertThat(jdbc.queryForObject("select status from transfer where id = ?", String.class, round.transfer()))
-                    .as("status of " + round.transfer() + ", won by " + round.winner())
-                    .isEqualTo(accepted ? "COMPLETED" : "CANCELLED");
-            mails.add(prefix + "offer:recipient");
-            if (accepted) {
-                mails.add(prefix + "completed:sender");
-                mails.add(prefix + "completed:recipient");
-                documents.add(prefix + "recipient-invoice");
-                documents.add(prefix + "sender-refund");
+            if (round.winner().equals("accept")) {
+                expected.completedNow(round.transfer());
             } else {
-                mails.add(prefix + "cancelled:recipient");
+                expected.cancelled(round.transfer());
             }
         }
-        int mailsFound = FaultChecks.assertMailedExactlyOnce(jdbc, new Mailbox(), mails);
-        int documentsFound = FaultChecks.assertDocumentsExactlyOnce(jdbc, documents);
-        Records.assertDocumentNumbersWithoutGap(jdbc);
-        assertThat(staff.incidents()).as("incidents").isZero();
-
-        FaultChecks.printSummary("accept/cancel races across two nodes", ROUNDS,
-                ROUNDS + " races (won: " + winners + ")", FaultChecks.retries(jdbc), drain, mails.size(), mailsFound,
-                documents.size(), documentsFound, "jobs by node=" + Records.jobsCompletedByNode(jdbc));
+        ExactlyOnce.Result result = ExactlyOnce.check(jdbc, IntegrationTest.SMTP, expected, ExactlyOnce.Commits.KEPT);
+        FaultRun.report("accept/cancel races across two nodes", String.format("%d races (won: %s), drained in %.1f s,"
+                + " jobs by node %s", ROUNDS, winners, drain.toMillis() / 1000.0, Records.jobsCompletedByNode(jdbc)),
+                result);
+        assertThat(winners.keySet()).as("one winner and one 409 in each round").isSubsetOf("accept", "cancel");
+        assertThat(result.broken()).as("exactly-once").isEmpty();
     }
 }

@@ -1,6 +1,8 @@
 package net.hosting.accounttransfer.faults;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
 import net.hosting.accounttransfer.bench.Credentials;
 import net.hosting.accounttransfer.bench.Seed;
-import net.hosting.accounttransfer.bench.ServiceDriver;
-import com.icegreen.greenmail.util.GreenMail;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Customers who keep going through faults, as a careful API client does: sender i offers account i to recipient
@@ -48,6 +49,7 @@ final class Customers {
     final Queue<String> brokenRules = new ConcurrentLinkedQueue<>();
     final Queue<Slow> slow = new ConcurrentLinkedQueue<>();
     final Queue<String> lost = new ConcurrentLinkedQueue<>();
+    private final Queue<UUID> started = new ConcurrentLinkedQueue<>();
 
     /** An answer slower than {@link #LONGEST_ANSWER}: when the call was sent (nanoTime), and what it was. */
     record Slow(long sentAt, String call) {
@@ -84,10 +86,17 @@ final class Customers {
     }
 
     /** Returns once this many transfers are accepted (the moment a fault is injected), or all lifecycles ended. */
-    void awaitAccepted(int count, CompletableFuture<Void> lifecycles) throws InterruptedException {
-        while (accepted.get() < count && !lifecycles.isDone()) {
-            Thread.sleep(100);
-        }
+    void awaitAccepted(int count, CompletableFuture<Void> lifecycles) {
+        FaultRun.await(count + " transfers accepted").atMost(patience).pollInterval(Duration.ofMillis(100))
+                .until(() -> accepted.get() >= count || lifecycles.isDone());
+    }
+
+    /**
+     * The transfers these customers started, each once though a call may have been sent again: a resent start
+     * carries the first one's Idempotency-Key.
+     */
+    List<UUID> transfers() {
+        return List.copyOf(started);
     }
 
     /** Runs lifecycles 1..n from {@code clients} customers at once, and returns when all have ended. */
@@ -119,7 +128,8 @@ final class Customers {
                 return;
             }
             UUID id = UUID.fromString(JSON.readTree(created.get().body()).get("id").asText());
-            if (!ServiceDriver.awaitMail(smtp, Seed.recipient(i), patience)) {
+            started.add(id);
+            if (!offerArrived(Seed.recipient(i))) {
                 lost.add("transfer " + i + ": no offer mail within " + patience);
                 return;
             }
@@ -136,6 +146,19 @@ final class Customers {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
             lost.add("transfer " + i + ": " + e);
+        }
+    }
+
+    /** Whether the recipient's inbox at the SMTP server holds a mail within patience, looked at as a person would. */
+    private boolean offerArrived(String email) {
+        try {
+            FaultRun.await("a mail to " + email).atMost(patience).pollInterval(Duration.ofMillis(25)).until(() -> {
+                GreenMailUser user = smtp.getUserManager().getUserByEmail(email);
+                return user != null && smtp.getManagers().getImapHostManager().getInbox(user).getMessageCount() > 0;
+            });
+            return true;
+        } catch (ConditionTimeoutException notYet) {
+            return false;
         }
     }
 

@@ -6,6 +6,9 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -18,16 +21,15 @@ import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Api;
 import net.hosting.accounttransfer.support.Fixtures;
 import net.hosting.accounttransfer.support.IntegrationTest;
-import net.hosting.accounttransfer.support.Mailbox;
 import net.hosting.accounttransfer.support.Nodes;
-import net.hosting.accounttransfer.support.Records;
 import net.hosting.accounttransfer.support.TransfersByApi;
+import net.hosting.accounttransfer.transfer.TransferKeys;
+import net.hosting.accounttransfer.transfer.TransferMails;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -35,6 +37,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * set through Camunda's API, drained by two nodes: every recipient is billed exactly once, and the time to drain
  * is printed with its linear extrapolation to 10,000.
  */
+@ResourceLock(FaultRun.TEST_SMTP)
 class RenewalBurstFaultTests {
 
     private static final int TRANSFERS = FaultSize.pick(2_000, 100);
@@ -75,7 +78,9 @@ class RenewalBurstFaultTests {
                     TransfersByApi.accept(offer.recipient().onB(), id);
                     return id;
                 });
-        awaitRenewalTimers(management, Duration.ofMinutes(20));
+        FaultRun.await("every transfer at its renewal timer").atMost(Duration.ofMinutes(20))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> management.createJobQuery().activityId(RENEWAL_TIMER).timers().count() == TRANSFERS);
         Duration seeded = Duration.ofNanos(System.nanoTime() - seeding);
         assertThat(jdbc.queryForList("select distinct current_period_end from subscription where status = 'ACTIVE'"
                 + " and payer_id in (select recipient_id from transfer)", java.time.LocalDate.class))
@@ -95,56 +100,34 @@ class RenewalBurstFaultTests {
         setters.shutdown();
         Instant allSet = Instant.now();
         assertThat(allSet).as("every due date set before the instant they share").isBefore(due);
-        Thread.sleep(Math.max(0, Duration.between(Instant.now(), due).toMillis()));
-        FaultChecks.Staff staff = new FaultChecks.Staff(management, CLUSTER.node(0).getBean(RuntimeService.class));
-        Duration drain = FaultChecks.awaitDrained(jdbc, staff, Duration.ofMinutes(30));
+        FaultRun.awaitDrained(jdbc, Duration.ofMinutes(30));
+        // from the instant every timer fell due: the engine cannot start before it
+        Duration drain = Duration.between(due, Instant.now());
 
-        assertThat(FaultChecks.count(jdbc.queryForList("select status from transfer", String.class), status -> status))
-                .as("statuses").isEqualTo(Map.of("COMPLETED", (long) TRANSFERS));
         // an offer is mailed only when its job ran before the acceptance; those mailed must have arrived once too
-        List<String> mails = new ArrayList<>(jdbc.queryForList(
-                "select idempotency_key from sent_mail where idempotency_key like '%:offer:recipient'", String.class));
-        int offers = mails.size();
-        List<String> documents = new ArrayList<>();
-        for (UUID id : ids) {
-            String prefix = "transfer:" + id + ":";
-            mails.addAll(List.of(prefix + "accepted-at-renewal:sender",
-                    prefix + "accepted-at-renewal:recipient", prefix + "billed-at-renewal:recipient"));
-            documents.add(prefix + "renewal-invoice");
-        }
-        int mailsFound = FaultChecks.assertMailedExactlyOnce(jdbc, new Mailbox(), mails);
-        int documentsFound = FaultChecks.assertDocumentsExactlyOnce(jdbc, documents);
+        Set<String> recorded = new HashSet<>(jdbc.queryForList("select idempotency_key from sent_mail", String.class));
+        ExactlyOnce.Expected expected = new ExactlyOnce.Expected();
+        ids.forEach(id -> expected.completedAtRenewal(id,
+                recorded.contains(TransferKeys.mail(id, "offer", TransferMails.Party.RECIPIENT))));
+        ExactlyOnce.Result result = ExactlyOnce.check(jdbc, IntegrationTest.SMTP, expected, ExactlyOnce.Commits.KEPT);
         // billed exactly once: each recipient subscription has one invoice for its next period, and is in it now
-        assertThat(jdbc.queryForObject("""
+        int renewed = jdbc.queryForObject("""
                 select count(*) from subscription s
                 where s.status = 'ACTIVE' and s.payer_id in (select recipient_id from transfer)
                   and (select count(*) from invoice i where i.subscription_id = s.id and i.kind = 'INVOICE'
                        and i.period_start = s.current_period_start and i.period_end = s.current_period_end) = 1
-                """, Integer.class)).as("recipient subscriptions renewed and invoiced once").isEqualTo(TRANSFERS);
-        Records.assertDocumentNumbersWithoutGap(jdbc);
-        assertThat(staff.incidents()).as("incidents").isZero();
-
-        Map<String, Long> burstJobs = new java.util.TreeMap<>();
+                """, Integer.class);
+        Map<String, Long> burstJobs = new TreeMap<>();
         jdbc.queryForList("select hostname_, count(*) as jobs from act_hi_job_log where job_state_ = 2"
                 + " and timestamp_ >= ? group by hostname_", Timestamp.from(due))
                 .forEach(row -> burstJobs.put((String) row.get("hostname_"), ((Number) row.get("jobs")).longValue()));
-        assertThat(burstJobs).as("both nodes drained the burst").hasSize(2);
         double perTransfer = drain.toMillis() / 1000.0 / TRANSFERS;
-        FaultChecks.printSummary("AT_RENEWAL burst on two nodes", TRANSFERS,
-                TRANSFERS + " renewal timers due in one instant", FaultChecks.retries(jdbc), drain, mails.size(),
-                mailsFound, documents.size(), documentsFound, String.format(
-                        "seeded in=%.1f s (offers mailed before acceptance=%d) burst jobs by node=%s"
-                        + " extrapolated to 10,000=%.0f s", seeded.toMillis() / 1000.0, offers, burstJobs, perTransfer * 10_000));
-    }
-
-    private static void awaitRenewalTimers(ManagementService management, Duration atMost) throws InterruptedException {
-        long deadline = System.nanoTime() + atMost.toNanos();
-        while (management.createJobQuery().activityId(RENEWAL_TIMER).timers().count() < TRANSFERS) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not every transfer reached its renewal timer within " + atMost);
-            }
-            Thread.sleep(500);
-        }
+        FaultRun.report("AT_RENEWAL burst on two nodes", String.format("%d renewal timers due in one instant, seeded"
+                + " in %.1f s, drained in %.1f s by node %s, extrapolated to 10,000: %.0f s", TRANSFERS,
+                seeded.toMillis() / 1000.0, drain.toMillis() / 1000.0, burstJobs, perTransfer * 10_000), result);
+        assertThat(result.broken()).as("exactly-once").isEmpty();
+        assertThat(renewed).as("recipient subscriptions renewed and invoiced once").isEqualTo(TRANSFERS);
+        assertThat(burstJobs).as("both nodes drained the burst").hasSize(2);
     }
 
     private static Party party(Profile profile) {

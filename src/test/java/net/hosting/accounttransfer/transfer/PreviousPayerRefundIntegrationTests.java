@@ -84,7 +84,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
         assertThat(credit.refundedAt()).isNotNull();
         assertThat(credit.billedTo().email()).isEqualTo(alice.email());
         assertThat(credit.accountName()).isEqualTo(shop.name());
-        assertThat(credit.idempotencyKey()).isEqualTo("transfer:" + toCarol.id() + ":previous-payer-refund");
+        assertThat(credit.idempotencyKey()).isEqualTo(TransferKeys.previousPayerRefund(toCarol.id()));
         assertThat(invoices.findByProfile(bob.id(), Pageable.unpaged()).getContent()).as("Bob paid nothing and gets nothing").isEmpty();
         Invoice carols = only(invoices.findByProfile(carol.id(), Pageable.unpaged()).getContent());
         assertThat(carols.kind()).isEqualTo(Invoice.Kind.INVOICE);
@@ -210,7 +210,7 @@ class PreviousPayerRefundIntegrationTests extends IntegrationTest {
 
         Invoice credit = only(documentsOf(alice, Invoice.Kind.CREDIT_NOTE));
         assertThat(credit.amount()).isEqualTo(Money.euros("5.80"));
-        assertThat(credit.idempotencyKey()).isEqualTo("transfer:" + toCarol.id() + ":sender-refund");
+        assertThat(credit.idempotencyKey()).isEqualTo(TransferKeys.senderRefund(toCarol.id()));
         assertThat(billing.preview(toCarol, TransferBilling.Reader.OTHER).orElseThrow().previousPayerRefund()).isEmpty();
         mails.previousPayerRefunded(toCarol.id());
         assertThat(mailbox.to(alice.email())).as("no mail as a previous payer").isEmpty();
