@@ -35,7 +35,7 @@ public final class TransferKeys {
     }
 
     /** The mail of {@code template} (its name under {@code templates/mail/}) to one party. */
-    public static String mail(UUID transferId, String template, TransferMails.Party party) {
+    public static String mail(UUID transferId, String template, Party party) {
         return mail(transferId, template, party.audience());
     }
 

@@ -20,14 +20,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class TransferMails {
 
-    /** Who reads a mail of an outcome both parties hear of; the process commits each one's mail on its own. */
-    public enum Party {
-        SENDER, RECIPIENT;
-
-        String audience() {
-            return name().toLowerCase(java.util.Locale.ROOT);
-        }
-    }
 
     private static final String SENDER = Party.SENDER.audience();
     private static final String RECIPIENT = Party.RECIPIENT.audience();

@@ -3,23 +3,19 @@ package net.hosting.accounttransfer.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
 import java.util.Map;
+import net.hosting.accounttransfer.support.ShippedSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.io.ClassPathResource;
 
 /** app.capacity is the one home of Tomcat's, the job executor's and Hikari's sizes, and refuses a pool that could starve. */
 class CapacitySettingsTests {
 
     @Test
     void theDefaultsGiveEveryThreadItsConnection() {
-        StandardEnvironment environment = environment(Map.of());
+        StandardEnvironment environment = ShippedSettings.environmentOver(Map.of());
         CapacityProperties capacity = Binder.get(environment).bindOrCreate("app.capacity", CapacityProperties.class);
 
         assertThat(capacity.databaseConnections())
@@ -33,7 +29,7 @@ class CapacitySettingsTests {
 
     @Test
     void operatorsVariablesReachTomcatTheJobExecutorAndThePool() {
-        StandardEnvironment environment = environment(Map.of("APP_CAPACITY_WEB_THREADS", "40",
+        StandardEnvironment environment = ShippedSettings.environmentOver(Map.of("APP_CAPACITY_WEB_THREADS", "40",
                 "APP_CAPACITY_JOB_THREADS", "8", "APP_CAPACITY_DATABASE_CONNECTIONS", "58"));
 
         assertThat(environment.getProperty("server.tomcat.threads.max", Integer.class)).isEqualTo(40);
@@ -45,26 +41,11 @@ class CapacitySettingsTests {
 
     @Test
     void aPoolSmallerThanTheThreadsThatUseItStopsTheStart() {
-        StandardEnvironment environment = environment(Map.of("APP_CAPACITY_WEB_THREADS", "40",
+        StandardEnvironment environment = ShippedSettings.environmentOver(Map.of("APP_CAPACITY_WEB_THREADS", "40",
                 "APP_CAPACITY_JOB_THREADS", "8", "APP_CAPACITY_DATABASE_CONNECTIONS", "57"));
 
         assertThatThrownBy(() -> Binder.get(environment).bind("app.capacity", CapacityProperties.class))
                 .isInstanceOf(BindException.class).rootCause()
                 .hasMessageContaining("app.capacity.database-connections is 57").hasMessageContaining("= 58");
-    }
-
-    private static StandardEnvironment environment(Map<String, Object> variables) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
-        try {
-            new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
-                    .forEach(environment.getPropertySources()::addLast);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        ConfigurationPropertySources.attach(environment);
-        return environment;
     }
 }

@@ -15,7 +15,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import net.hosting.accounttransfer.support.Records;
 import net.hosting.accounttransfer.transfer.TransferKeys;
-import net.hosting.accounttransfer.transfer.TransferMails.Party;
+import net.hosting.accounttransfer.transfer.Party;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**

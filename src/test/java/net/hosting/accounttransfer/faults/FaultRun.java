@@ -20,7 +20,7 @@ import java.util.concurrent.TimeUnit;
 import net.hosting.accounttransfer.bench.Seed;
 import net.hosting.accounttransfer.bench.ServiceProcess;
 import net.hosting.accounttransfer.transfer.TransferKeys;
-import net.hosting.accounttransfer.transfer.TransferMails.Party;
+import net.hosting.accounttransfer.transfer.Party;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.camunda.bpm.engine.ManagementService;

@@ -24,7 +24,6 @@ import net.hosting.accounttransfer.support.IntegrationTest;
 import net.hosting.accounttransfer.support.Nodes;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import net.hosting.accounttransfer.transfer.TransferKeys;
-import net.hosting.accounttransfer.transfer.TransferMails;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
@@ -108,7 +107,7 @@ class RenewalBurstFaultTests {
         Set<String> recorded = new HashSet<>(jdbc.queryForList("select idempotency_key from sent_mail", String.class));
         ExactlyOnce.Expected expected = new ExactlyOnce.Expected();
         ids.forEach(id -> expected.completedAtRenewal(id,
-                recorded.contains(TransferKeys.mail(id, "offer", TransferMails.Party.RECIPIENT))));
+                recorded.contains(TransferKeys.mail(id, "offer", net.hosting.accounttransfer.transfer.Party.RECIPIENT))));
         ExactlyOnce.Result result = ExactlyOnce.check(jdbc, IntegrationTest.SMTP, expected, ExactlyOnce.Commits.KEPT);
         // billed exactly once: each recipient subscription has one invoice for its next period, and is in it now
         int renewed = jdbc.queryForObject("""

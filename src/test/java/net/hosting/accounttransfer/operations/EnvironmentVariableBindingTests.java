@@ -2,8 +2,6 @@ package net.hosting.accounttransfer.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -11,13 +9,10 @@ import java.util.Map;
 import net.hosting.accounttransfer.billing.BillingProperties;
 import net.hosting.accounttransfer.notification.AppProperties;
 import net.hosting.accounttransfer.transfer.TransferProperties;
+import net.hosting.accounttransfer.support.ShippedSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
-import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.core.env.SystemEnvironmentPropertySource;
-import org.springframework.core.io.ClassPathResource;
 
 /**
  * The variables the README and docker-compose.yml name reach what reads them, spelled as operators write them:
@@ -30,7 +25,7 @@ class EnvironmentVariableBindingTests {
 
     @Test
     void operatorsVariablesBindToTheTypedSettings() {
-        StandardEnvironment environment = environmentOver(Map.of(
+        StandardEnvironment environment = ShippedSettings.environmentOver(Map.of(
                 "APP_PUBLIC_URL", "https://transfers.hosting.example",
                 "APP_MAIL_FROM", "Hosting <cessions@hosting.example>",
                 "TRANSFER_EXPIRY", "P10D",
@@ -59,7 +54,7 @@ class EnvironmentVariableBindingTests {
 
     @Test
     void withoutVariablesTheProductDefaultsApply() {
-        StandardEnvironment environment = environmentOver(Map.of());
+        StandardEnvironment environment = ShippedSettings.environmentOver(Map.of());
         Binder binder = Binder.get(environment);
         TransferProperties transfer = binder.bindOrCreate("transfer", TransferProperties.class);
         assertThat(transfer.expiry()).isEqualTo(Duration.ofDays(14));
@@ -70,21 +65,5 @@ class EnvironmentVariableBindingTests {
         BillingProperties billing = binder.bindOrCreate("billing", BillingProperties.class);
         assertThat(billing.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
         assertThat(billing.metricsMaxAge()).isEqualTo(Duration.ofSeconds(10));
-    }
-
-    /** The variables, above application.yaml as Boot orders them. */
-    private static StandardEnvironment environmentOver(Map<String, Object> variables) {
-        StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().remove(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME);
-        environment.getPropertySources().addFirst(new SystemEnvironmentPropertySource(
-                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
-        try {
-            new YamlPropertySourceLoader().load("application.yaml", new ClassPathResource("application.yaml"))
-                    .forEach(environment.getPropertySources()::addLast);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ConfigurationPropertySources.attach(environment);
-        return environment;
     }
 }

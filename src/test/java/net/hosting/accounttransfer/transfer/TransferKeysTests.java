@@ -24,12 +24,12 @@ class TransferKeysTests {
 
     @Test
     void mailKeysNameTheTemplateAndTheReader() {
-        assertThat(TransferKeys.mail(ID, "offer", TransferMails.Party.RECIPIENT))
+        assertThat(TransferKeys.mail(ID, "offer", Party.RECIPIENT))
                 .isEqualTo("transfer:7f9c2a64-1b3e-4c55-9d0a-2e8f6b1c3d47:offer:recipient");
-        assertThat(TransferKeys.mail(ID, "completed", TransferMails.Party.SENDER))
+        assertThat(TransferKeys.mail(ID, "completed", Party.SENDER))
                 .isEqualTo("transfer:7f9c2a64-1b3e-4c55-9d0a-2e8f6b1c3d47:completed:sender");
         assertThat(TransferKeys.mailToPreviousPayer(ID, "previous-payer-refunded"))
                 .isEqualTo("transfer:7f9c2a64-1b3e-4c55-9d0a-2e8f6b1c3d47:previous-payer-refunded:payer");
-        assertThat(TransferKeys.mail(ID, "offer", TransferMails.Party.RECIPIENT)).startsWith(TransferKeys.PREFIX);
+        assertThat(TransferKeys.mail(ID, "offer", Party.RECIPIENT)).startsWith(TransferKeys.PREFIX);
     }
 }

@@ -2,7 +2,7 @@ package net.hosting.accounttransfer.transfer.process;
 
 import java.util.UUID;
 import java.util.function.BiConsumer;
-import net.hosting.accounttransfer.transfer.TransferMails.Party;
+import net.hosting.accounttransfer.transfer.Party;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.Activity;

@@ -1,5 +1,6 @@
 package net.hosting.accounttransfer.transfer.process;
 
+import net.hosting.accounttransfer.transfer.Party;
 import net.hosting.accounttransfer.transfer.TransferMails;
 import org.springframework.stereotype.Component;
 
@@ -11,6 +12,6 @@ import org.springframework.stereotype.Component;
 class NotifyRecipientStoppedDelegate extends TransferStepDelegate {
 
     NotifyRecipientStoppedDelegate(TransferMails mails) {
-        super(transferId -> mails.stopped(transferId, TransferMails.Party.RECIPIENT));
+        super(transferId -> mails.stopped(transferId, Party.RECIPIENT));
     }
 }

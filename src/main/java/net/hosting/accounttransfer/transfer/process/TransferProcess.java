@@ -1,7 +1,7 @@
 package net.hosting.accounttransfer.transfer.process;
 
 import java.util.UUID;
-import net.hosting.accounttransfer.transfer.TransferMails;
+import net.hosting.accounttransfer.transfer.Party;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 
 /** The names shared by processes/*.bpmn and the Java side: process, elements, variables, message. */
@@ -41,13 +41,13 @@ public final class TransferProcess {
      * Which party an instance of an older version's "mail both" multi-instance writes to: loop 0 the sender, loop 1
      * the recipient. The deployed version mails both in one step.
      */
-    static TransferMails.Party party(DelegateExecution execution) {
+    static Party party(DelegateExecution execution) {
         Object loop = execution.getVariable(LOOP_COUNTER);
-        if (!(loop instanceof Integer index) || index < 0 || index >= TransferMails.Party.values().length) {
+        if (!(loop instanceof Integer index) || index < 0 || index >= Party.values().length) {
             throw new IllegalStateException("activity " + execution.getCurrentActivityId()
-                    + " must be a multi-instance of " + TransferMails.Party.values().length + " (one per party), but its "
+                    + " must be a multi-instance of " + Party.values().length + " (one per party), but its "
                     + LOOP_COUNTER + " is " + loop);
         }
-        return TransferMails.Party.values()[index];
+        return Party.values()[index];
     }
 }
