@@ -88,12 +88,23 @@ class OpenApiConfiguration {
         return new OpenApiSchemas();
     }
 
+    /**
+     * Examples and problem answers on every operation. Built when the document is first asked for (springdoc keeps
+     * it), not at start-up: the reason codes come from a scan of the class path.
+     */
     @Bean
     OpenApiCustomizer examplesAndProblems(ObjectMapper json) {
-        JsonNode examples = read(json, "openapi/examples.json");
-        List<String> codes = reasonCodes();
-        // added here rather than to the OpenAPI bean, where springdoc drops a schema no handler refers to
-        Schema<?> problem = new ObjectSchema().description("RFC 9457 problem details")
+        return api -> {
+            JsonNode examples = read(json, "openapi/examples.json");
+            // added here rather than to the OpenAPI bean, where springdoc drops a schema no handler refers to
+            api.schema(PROBLEM, problemSchema(reasonCodes()));
+            api.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
+                    describe(operation, path, examples.path(method.name() + " " + path), json)));
+        };
+    }
+
+    private static Schema<?> problemSchema(List<String> codes) {
+        return new ObjectSchema().description("RFC 9457 problem details")
                 .addProperty("type", new StringSchema().example("about:blank"))
                 .addProperty("title", new StringSchema().example("Unprocessable Entity"))
                 .addProperty("status", new IntegerSchema().example(422))
@@ -106,32 +117,33 @@ class OpenApiConfiguration {
                         + " each of them; reason and field above name the first").items(new ObjectSchema()
                         .addProperty("reason", reasons(codes)).addProperty("field", new StringSchema())
                         .addProperty("detail", new StringSchema())));
-        return api -> api.schema(PROBLEM, problem).getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
-            JsonNode example = examples.path(method.name() + " " + path);
-            if (operation.getRequestBody() != null && example.has("request")) {
-                operation.getRequestBody().getContent().values()
-                        .forEach(media -> media.setExample(json.convertValue(example.get("request"), Object.class)));
+    }
+
+    /** One operation's examples, its problem answers, its paging and, for tokens, the password it needs. */
+    private static void describe(Operation operation, String path, JsonNode example, ObjectMapper json) {
+        if (operation.getRequestBody() != null && example.has("request")) {
+            operation.getRequestBody().getContent().values()
+                    .forEach(media -> media.setExample(json.convertValue(example.get("request"), Object.class)));
+        }
+        ApiResponses responses = operation.getResponses();
+        responses.forEach((status, response) -> {
+            if (status.startsWith("2") && response.getContent() != null && example.has("response")) {
+                response.getContent().values()
+                        .forEach(media -> media.setExample(json.convertValue(example.get("response"), Object.class)));
             }
-            ApiResponses responses = operation.getResponses();
-            responses.forEach((status, response) -> {
-                if (status.startsWith("2") && response.getContent() != null && example.has("response")) {
-                    response.getContent().values()
-                            .forEach(media -> media.setExample(json.convertValue(example.get("response"), Object.class)));
-                }
-            });
-            PROBLEMS.forEach((status, description) -> responses.putIfAbsent(status, problem(description)));
-            responses.forEach((status, response) -> {
-                if (status.startsWith("4") || status.startsWith("5")) {
-                    response.setContent(new Content().addMediaType(PROBLEM_JSON,
-                            new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
-                }
-            });
-            pagedList(operation, examples.path(method.name() + " " + path).path("headers"));
-            if (path.startsWith("/api/tokens")) {
-                // a token cannot mint or list tokens: those need the password or a page session
-                operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC)));
+        });
+        PROBLEMS.forEach((status, description) -> responses.putIfAbsent(status, problem(description)));
+        responses.forEach((status, response) -> {
+            if (status.startsWith("4") || status.startsWith("5")) {
+                response.setContent(new Content().addMediaType(PROBLEM_JSON,
+                        new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));
             }
-        }));
+        });
+        pagedList(operation, example.path("headers"));
+        if (path.startsWith("/api/tokens")) {
+            // a token cannot mint or list tokens: those need the password or a page session
+            operation.setSecurity(List.of(new SecurityRequirement().addList(BASIC)));
+        }
     }
 
     /** A list that takes {@code page} and {@code size} says their limits and the {@code Link} header of its answer. */

@@ -26,6 +26,10 @@ final class SampleDocuments {
             "10 000 €", "10 rue de l’Hébergement\n75011 Paris", "FR", "123456782", "RCS Paris 123 456 782",
             "FR11123456782");
     private static final Currency EUR = Currency.getInstance("EUR");
+    private static final Document.Buyer CAMILLE = new Document.Buyer("Camille Durand", null,
+            "8 avenue Jean Jaurès\n69007 Lyon", "FR", null, "camille@example.com", false);
+    private static final Document.Buyer BOB_COMPANY = new Document.Buyer("Bob Peeters", "Peeters Digital BV",
+            "Rue de la Loi 16\n1000 Bruxelles", "BE", "BE0123456749", "bob@example.com", true);
 
     private SampleDocuments() {
     }
@@ -47,9 +51,7 @@ final class SampleDocuments {
     /** A French consumer, 20%: 9.99 net, VAT 9.99 × 0.20 = 1.998 → 2.00, total 11.99. */
     static Document domesticInvoice() {
         return new Document(Document.Kind.INVOICE, "2026-000101", LocalDate.of(2026, 1, 1), Locale.FRENCH, SELLER,
-                new Document.Buyer("Camille Durand", null, "8 avenue Jean Jaurès\n69007 Lyon", "FR", null,
-                        "camille@example.com", false),
-                "Cloud S", "camille-site", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31),
+                CAMILLE, "Cloud S", "camille-site", LocalDate.of(2026, 1, 1), LocalDate.of(2026, 1, 31),
                 eur("9.99"), new BigDecimal("20.00"), eur("2.00"), eur("11.99"), VatTreatment.DOMESTIC,
                 LocalDate.of(2026, 1, 1), null);
     }
@@ -57,9 +59,7 @@ final class SampleDocuments {
     /** V4's first example: 9.99 × 15/31 = 4.83 net, 4.83 × 0.20 = 0.966 → 0.97 VAT, 5.80 refunded. */
     static Document domesticCreditNote() {
         return new Document(Document.Kind.CREDIT_NOTE, "2026-000142", LocalDate.of(2026, 1, 17), Locale.FRENCH, SELLER,
-                new Document.Buyer("Camille Durand", null, "8 avenue Jean Jaurès\n69007 Lyon", "FR", null,
-                        "camille@example.com", false),
-                "Cloud S", "camille-site", LocalDate.of(2026, 1, 17), LocalDate.of(2026, 1, 31),
+                CAMILLE, "Cloud S", "camille-site", LocalDate.of(2026, 1, 17), LocalDate.of(2026, 1, 31),
                 eur("4.83"), new BigDecimal("20.00"), eur("0.97"), eur("5.80"), VatTreatment.DOMESTIC,
                 LocalDate.of(2026, 1, 17), new Document.Credited("2026-000101", LocalDate.of(2026, 1, 1)));
     }
@@ -77,9 +77,7 @@ final class SampleDocuments {
     /** A Belgian company with a VAT number: reverse charge, 0 VAT, 4.99 total. */
     static Document reverseChargeInvoice() {
         return new Document(Document.Kind.INVOICE, "2026-000103", LocalDate.of(2026, 4, 1), Locale.ENGLISH, SELLER,
-                new Document.Buyer("Bob Peeters", "Peeters Digital BV", "Rue de la Loi 16\n1000 Bruxelles", "BE",
-                        "BE0123456749", "bob@example.com", true),
-                "Cloud XS", "bob-blog", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30),
+                BOB_COMPANY, "Cloud XS", "bob-blog", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 30),
                 eur("4.99"), new BigDecimal("0.00"), eur("0.00"), eur("4.99"), VatTreatment.REVERSE_CHARGE,
                 LocalDate.of(2026, 4, 1), null);
     }
@@ -87,9 +85,7 @@ final class SampleDocuments {
     /** V4's second example: 119.88 × 93/366 = 30.46, reverse charge, credited in full at that invoice's treatment. */
     static Document reverseChargeCreditNote() {
         return new Document(Document.Kind.CREDIT_NOTE, "2028-000077", LocalDate.of(2028, 2, 29), Locale.FRENCH, SELLER,
-                new Document.Buyer("Bob Peeters", "Peeters Digital BV", "Rue de la Loi 16\n1000 Bruxelles", "BE",
-                        "BE0123456749", "bob@example.com", true),
-                "Cloud M", "bob-shop", LocalDate.of(2028, 2, 29), LocalDate.of(2028, 5, 31),
+                BOB_COMPANY, "Cloud M", "bob-shop", LocalDate.of(2028, 2, 29), LocalDate.of(2028, 5, 31),
                 eur("30.46"), new BigDecimal("0.00"), eur("0.00"), eur("30.46"), VatTreatment.REVERSE_CHARGE,
                 LocalDate.of(2028, 2, 29), new Document.Credited("2027-000310", LocalDate.of(2027, 6, 1)));
     }
