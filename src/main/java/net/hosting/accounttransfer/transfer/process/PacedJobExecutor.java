@@ -1,0 +1,97 @@
+package net.hosting.accounttransfer.transfer.process;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
+import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionContext;
+import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionStrategy;
+import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
+import org.camunda.bpm.engine.impl.jobexecutor.SequentialJobAcquisitionRunnable;
+import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
+import org.camunda.bpm.spring.boot.starter.configuration.impl.DefaultJobConfiguration;
+import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
+import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.task.TaskExecutor;
+import org.springframework.stereotype.Component;
+
+/**
+ * Camunda's job executor, as the starter builds it from {@code camunda.bpm.job-execution.*}, with one change: under
+ * load it acquires steps in batches instead of one by one. Camunda wakes the acquisition thread whenever a new step
+ * commits, and acquires again at once after any round that found a step, so at a dozen transfers a second nearly
+ * every step cost an acquisition of its own (a transaction that reads and locks {@code act_ru_job}). Here a round that
+ * found some steps, but fewer than it asked for, is followed by the next no sooner than
+ * {@code app.job-acquisition-pause} after it began. A full round is followed at once, so a burst drains at full
+ * speed, and a round that found nothing is ended by the next step's commit as before, so a step after a quiet moment
+ * is taken at once. The price is at most one pause of added wait per step, and only while steps keep coming.
+ */
+@Component
+public class PacedJobExecutor extends SpringJobExecutor {
+
+    private final long pauseMillis;
+
+    PacedJobExecutor(
+            @Qualifier(DefaultJobConfiguration.JobConfiguration.CAMUNDA_TASK_EXECUTOR_QUALIFIER) TaskExecutor steps,
+            CamundaBpmProperties camunda, @Value("${app.job-acquisition-pause}") Duration pause) {
+        if (pause.isNegative()) {
+            throw new IllegalArgumentException("app.job-acquisition-pause must not be negative: " + pause);
+        }
+        // what the starter's own job executor bean sets, which this one replaces
+        setTaskExecutor(steps);
+        setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
+        JobExecutionProperty settings = camunda.getJobExecution();
+        Optional.ofNullable(settings.getLockTimeInMillis()).ifPresent(this::setLockTimeInMillis);
+        Optional.ofNullable(settings.getMaxJobsPerAcquisition()).ifPresent(this::setMaxJobsPerAcquisition);
+        Optional.ofNullable(settings.getWaitTimeInMillis()).ifPresent(this::setWaitTimeInMillis);
+        Optional.ofNullable(settings.getMaxWait()).ifPresent(this::setMaxWait);
+        Optional.ofNullable(settings.getBackoffTimeInMillis()).ifPresent(this::setBackoffTimeInMillis);
+        Optional.ofNullable(settings.getMaxBackoff()).ifPresent(this::setMaxBackoff);
+        Optional.ofNullable(settings.getBackoffDecreaseThreshold()).ifPresent(this::setBackoffDecreaseThreshold);
+        Optional.ofNullable(settings.getWaitIncreaseFactor()).ifPresent(this::setWaitIncreaseFactor);
+        this.pauseMillis = pause.toMillis();
+    }
+
+    @Override
+    protected void ensureInitialization() {
+        super.ensureInitialization();
+        acquireJobsRunnable = new PacedAcquisition(this, pauseMillis);
+    }
+
+    /** Camunda's acquisition loop, which waits out the pause after a round that found some steps but not all. */
+    public static class PacedAcquisition extends SequentialJobAcquisitionRunnable {
+
+        private final long pauseMillis;
+        /** Whether this round found steps but fewer than it asked for: more are coming one by one. */
+        private boolean partial;
+
+        public PacedAcquisition(JobExecutor executor, long pauseMillis) {
+            super(executor);
+            this.pauseMillis = pauseMillis;
+        }
+
+        @Override
+        protected AcquiredJobs acquireJobs(JobAcquisitionContext context, JobAcquisitionStrategy strategy,
+                ProcessEngineImpl engine) {
+            int asked = strategy.getNumJobsToAcquire(engine.getName());
+            AcquiredJobs acquired = super.acquireJobs(context, strategy, engine);
+            int found = acquired.size() + acquired.getNumberOfJobsFailedToLock();
+            partial |= found > 0 && found < asked;
+            return acquired;
+        }
+
+        @Override
+        protected void suspendAcquisition(long millis) {
+            long earliest = partial ? getAcquisitionContext().getAcquisitionTime() + pauseMillis : 0;
+            partial = false;
+            // Camunda's wait: the strategy's idle or back-off time, ended early by a new step's commit
+            super.suspendAcquisition(millis);
+            for (long left = earliest - System.currentTimeMillis(); left > 0 && !isInterrupted;
+                    left = earliest - System.currentTimeMillis()) {
+                super.suspendAcquisition(left);
+            }
+        }
+    }
+}
