@@ -190,7 +190,7 @@ public class Mailer {
      * and the insert waits on nobody; after an unknown outcome the row may have committed, which the insert
      * tolerates. This runs on the sending thread before the caller sees its failure, so the retry of a step
      * (a job, locked by its executor until its failure is recorded, which comes after this) finds the record.
-     * Keys are never sent twice on purpose: each names its transfer, reader and outcome, or its email change.
+     * A mail that must go out again after a rollback (a fresh accept link) uses {@link #sendVoidedByRollback}.
      */
     private final class KeepRecordOnRollback implements TransactionSynchronization {
 
