@@ -21,6 +21,9 @@ public interface InvoiceRepository extends Repository<Invoice, Long> {
     @Query("select i from Invoice i where i.idempotencyKey = ?1")
     Optional<Invoice> findByIdempotencyKey(String idempotencyKey);
 
+    @Query("select i from Invoice i where i.idempotencyKey in ?1")
+    List<Invoice> findByIdempotencyKeys(Collection<String> idempotencyKeys);
+
     /** A page of the profile's documents, newest first. */
     @Query("select i from Invoice i where i.profileId = ?1 order by i.issuedAt desc, i.id desc")
     Slice<Invoice> findByProfile(Long profileId, Pageable page);

@@ -2,7 +2,11 @@ package net.hosting.accounttransfer.billing;
 
 import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -196,6 +200,13 @@ public class Ledger {
     @Transactional(readOnly = true)
     public Optional<Invoice> findByKey(String idempotencyKey) {
         return invoices.findByIdempotencyKey(idempotencyKey);
+    }
+
+    /** The documents issued under any of these keys, by key, in one query; a key with none is absent. */
+    @Transactional(readOnly = true)
+    public Map<String, Invoice> findByKeys(Collection<String> idempotencyKeys) {
+        return invoices.findByIdempotencyKeys(idempotencyKeys).stream()
+                .collect(Collectors.toMap(Invoice::idempotencyKey, Function.identity()));
     }
 
     private Invoice issue(Invoice.Kind kind, String key, BillingIdentity billedTo, Long profileId,

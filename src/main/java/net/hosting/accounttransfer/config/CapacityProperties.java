@@ -6,10 +6,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * {@code app.capacity.*}: how many requests and process steps run at once, and the database connections they
  * need. application.yaml gives the values and hands them to Tomcat, Camunda's job executor and Hikari.
  *
- * <p>A request holds one connection (it is one transaction); a step holds one, and a "mail sender and recipient"
- * step a second for a moment, while the sender's mail commits on its own. So a pool of one connection per web
- * thread, two per job thread, plus {@link #RESERVED}, never makes a thread wait for a connection. The start fails
- * rather than run with a pool that could starve.
+ * <p>A request holds one connection (it is one transaction); so does a step, until it fails after one of its mails
+ * went out: the Mailer then writes that mail's key in a transaction of its own, for a moment, before the step's
+ * connection is released (Spring releases it after the rollback's callbacks). That is when mail or the database
+ * misbehave, so under load many job threads may take that path at once; a write that waited for the pool could time
+ * out and the mail go out twice. So a pool of one connection per web thread, two per job thread, plus
+ * {@link #RESERVED}, never makes a step wait for a connection. The start fails rather than run with a pool that
+ * could starve.
  *
  * @param webThreads Tomcat's worker threads; further requests queue in Tomcat, not in the pool
  * @param jobThreads Camunda's job executor threads (core and max), and its queue length

@@ -17,11 +17,18 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import net.hosting.accounttransfer.billing.BillingCalendar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.thymeleaf.ITemplateEngine;
 import org.thymeleaf.context.Context;
 
@@ -29,6 +36,7 @@ import org.thymeleaf.context.Context;
 @Service
 public class Mailer {
 
+    private static final Logger log = LoggerFactory.getLogger(Mailer.class);
     private static final String UTF_8 = StandardCharsets.UTF_8.name();
 
     static {
@@ -48,9 +56,10 @@ public class Mailer {
     private final String messageIdDomain;
     private final MeterRegistry meters;
     private final MailLinks links;
+    private final TransactionTemplate ownTransaction;
 
     Mailer(JavaMailSender sender, ITemplateEngine templates, MessageSource messages, SentMailRepository sent,
-            BillingCalendar calendar, AppProperties app, MeterRegistry meters) {
+            BillingCalendar calendar, AppProperties app, MeterRegistry meters, PlatformTransactionManager transactions) {
         this.sender = sender;
         this.session = sender.createMimeMessage().getSession();
         this.templates = templates;
@@ -61,6 +70,10 @@ public class Mailer {
         this.from = app.mailFrom();
         this.meters = meters;
         this.messageIdDomain = domainOf(app.mailFrom());
+        this.ownTransaction = new TransactionTemplate(transactions);
+        // Spring's javadoc of afterCompletion: the caller's resources are still bound, so only a new transaction
+        // writes for sure
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Transactional(readOnly = true)
@@ -71,10 +84,25 @@ public class Mailer {
     /**
      * Sends the mail unless its key was used before; returns whether it went out now. The key is written
      * before the send, so a concurrent duplicate waits on the unique index and then fails, and a failed send
-     * rolls the key back for the retry.
+     * rolls the key back for the retry. A mail that went out stays recorded even when the caller's transaction
+     * then rolls back, for any reason: see {@link KeepRecordOnRollback}.
      */
     @Transactional
     public boolean send(OutgoingMail mail) {
+        return send(mail, true);
+    }
+
+    /**
+     * Sends like {@link #send}, for a mail that carries something its caller's transaction writes (an accept
+     * link's token): if that transaction does not commit, the mail is void, so its key goes back with the
+     * transaction and the retry sends a fresh one, under the same Message-ID.
+     */
+    @Transactional
+    public boolean sendVoidedByRollback(OutgoingMail mail) {
+        return send(mail, false);
+    }
+
+    private boolean send(OutgoingMail mail, boolean keepRecordOnRollback) {
         if (sent.existsByKey(mail.idempotencyKey())) {
             return false;
         }
@@ -86,7 +114,8 @@ public class Mailer {
                 new Object[] {model.get("accountName")}, mail.locale());
         String html = templates.process("mail/" + mail.template(), context);
         String text = templates.process("mail/" + mail.template() + ".txt", context);
-        sent.saveAndFlush(new SentMail(mail.idempotencyKey(), mail.to(), subject, calendar.now()));
+        SentMail record = new SentMail(mail.idempotencyKey(), mail.to(), subject, calendar.now());
+        sent.saveAndFlush(record);
         try {
             sender.send(compose(mail, subject, text, html));
         } catch (MailException e) {
@@ -94,6 +123,9 @@ public class Mailer {
             throw e;
         } catch (MessagingException e) {
             throw new IllegalStateException("could not compose mail " + mail.idempotencyKey(), e);
+        }
+        if (keepRecordOnRollback) {
+            TransactionSynchronizationManager.registerSynchronization(new KeepRecordOnRollback(record));
         }
         return true;
     }
@@ -148,6 +180,40 @@ public class Mailer {
             return address.substring(address.indexOf('@') + 1);
         } catch (AddressException e) {
             throw new IllegalStateException("app.mail-from is not an address: " + from, e);
+        }
+    }
+
+    /**
+     * Writes the record of a mail that went out again, in a transaction of its own, when the transaction that
+     * sent it does not commit: a second mail of the step refused, a later statement failing, the commit failing.
+     * The happy path pays nothing. By then that transaction has rolled back, so its row no longer holds the key
+     * and the insert waits on nobody; after an unknown outcome the row may have committed, which the insert
+     * tolerates. This runs on the sending thread before the caller sees its failure, so the retry of a step
+     * (a job, locked by its executor until its failure is recorded, which comes after this) finds the record.
+     * A mail that must go out again after a rollback (a fresh accept link) uses {@link #sendVoidedByRollback}.
+     */
+    private final class KeepRecordOnRollback implements TransactionSynchronization {
+
+        private final SentMail record;
+
+        KeepRecordOnRollback(SentMail record) {
+            this.record = record;
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == STATUS_COMMITTED) {
+                return;
+            }
+            try {
+                ownTransaction.executeWithoutResult(writing -> sent.insertUnlessPresent(record.idempotencyKey(),
+                        record.recipient(), record.subject(), record.sentAt()));
+                log.info("Mail {} went out before its transaction rolled back; its record is kept",
+                        record.idempotencyKey());
+            } catch (RuntimeException e) {
+                log.error("Mail {} went out but its transaction rolled back and its record could not be written: "
+                        + "a retry of its step will send it again (same Message-ID)", record.idempotencyKey(), e);
+            }
         }
     }
 

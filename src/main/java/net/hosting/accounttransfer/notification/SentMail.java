@@ -33,4 +33,20 @@ class SentMail {
         this.subject = subject.length() <= 300 ? subject : subject.substring(0, 300);
         this.sentAt = sentAt;
     }
+
+    String idempotencyKey() {
+        return idempotencyKey;
+    }
+
+    String recipient() {
+        return recipient;
+    }
+
+    String subject() {
+        return subject;
+    }
+
+    Instant sentAt() {
+        return sentAt;
+    }
 }

@@ -1,5 +1,7 @@
 package net.hosting.accounttransfer.notification;
 
+import java.time.Instant;
+import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
@@ -10,4 +12,10 @@ interface SentMailRepository extends Repository<SentMail, Long> {
 
     @Query("select count(m) > 0 from SentMail m where m.idempotencyKey = ?1")
     boolean existsByKey(String idempotencyKey);
+
+    /** The record of a mail that went out, unless it is there already; 1 if written now, else 0. */
+    @Modifying
+    @Query(value = "insert into sent_mail (idempotency_key, recipient, subject, sent_at) values (?1, ?2, ?3, ?4)"
+            + " on conflict (idempotency_key) do nothing", nativeQuery = true)
+    int insertUnlessPresent(String idempotencyKey, String recipient, String subject, Instant sentAt);
 }

@@ -1,6 +1,8 @@
 package net.hosting.accounttransfer.transfer;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import net.hosting.accounttransfer.billing.BillingCalendar;
 import net.hosting.accounttransfer.billing.BillingPeriod;
@@ -298,6 +300,21 @@ public class TransferBilling {
     @Transactional(readOnly = true)
     public Optional<Invoice> issued(String key) {
         return ledger.findByKey(key);
+    }
+
+    /** What an IMMEDIATE acceptance issued (T10, B4, B9), read in one query; each is empty when none was. */
+    @Transactional(readOnly = true)
+    public Settled settled(Transfer transfer) {
+        Map<String, Invoice> issued = ledger.findByKeys(List.of(recipientInvoiceKey(transfer),
+                senderRefundKey(transfer), previousPayerRefundKey(transfer)));
+        return new Settled(Optional.ofNullable(issued.get(recipientInvoiceKey(transfer))),
+                Optional.ofNullable(issued.get(senderRefundKey(transfer))),
+                Optional.ofNullable(issued.get(previousPayerRefundKey(transfer))));
+    }
+
+    /** The documents of an IMMEDIATE acceptance: a free plan issues no invoice, and a refund only for days left. */
+    public record Settled(Optional<Invoice> recipientInvoice, Optional<Invoice> senderRefund,
+            Optional<Invoice> previousPayerRefund) {
     }
 
     private Subscription recipientSubscription(Transfer transfer) {

@@ -1,6 +1,7 @@
 package net.hosting.accounttransfer.transfer;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,13 +16,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The mails of T12, one method per outcome. Each goes out once per transfer, reader and outcome, in the
  * reader's language (French for a recipient who has no profile yet). Every method runs in its caller's (the
- * step's) transaction and sends one mail, so a step holds one connection and a mail's key commits with it.
+ * step's) transaction, reads what its mails say once, and sends one mail per party named, so a step holds one
+ * connection and the mails' keys commit with it (and are kept by {@link Mailer} if it rolls back after a send).
  */
 @Service
 public class TransferMails {
 
-
-    private static final String SENDER = Party.SENDER.audience();
     private static final String RECIPIENT = Party.RECIPIENT.audience();
 
     private final TransferRepository transfers;
@@ -62,8 +62,8 @@ public class TransferMails {
     /** Withdrawn: the recipient is told (T12), even when the withdrawal came before the offer went out. */
     @Transactional
     public void cancelled(UUID transferId) {
-        Transfer transfer = find(transferId);
-        send(transfer, "cancelled", RECIPIENT, model(transfer));
+        Readers readers = readersOf(transferId);
+        send(readers, "cancelled", List.of(Party.RECIPIENT), model(readers));
     }
 
     /**
@@ -71,46 +71,45 @@ public class TransferMails {
      * recipient that the offer is gone.
      */
     @Transactional
-    public void stopped(UUID transferId, Party party) {
-        Transfer transfer = find(transferId);
-        send(transfer, "stopped", party.audience(), model(transfer));
+    public void stopped(UUID transferId, List<Party> parties) {
+        Readers readers = readersOf(transferId);
+        send(readers, "stopped", parties, model(readers));
     }
 
     @Transactional
     public void declined(UUID transferId) {
-        Transfer transfer = find(transferId);
-        Map<String, Object> model = model(transfer);
-        model.put("declineReason", transfer.declineReason());
-        send(transfer, "declined", SENDER, model);
+        Readers readers = readersOf(transferId);
+        Map<String, Object> model = model(readers);
+        model.put("declineReason", readers.transfer().declineReason());
+        send(readers, "declined", List.of(Party.SENDER), model);
     }
 
     @Transactional
-    public void expired(UUID transferId, Party party) {
-        Transfer transfer = find(transferId);
-        send(transfer, "expired", party.audience(), model(transfer));
+    public void expired(UUID transferId, List<Party> parties) {
+        Readers readers = readersOf(transferId);
+        send(readers, "expired", parties, model(readers));
     }
 
     /** AT_RENEWAL, on acceptance: ownership has moved, billing waits for the renewal date. */
     @Transactional
-    public void acceptedAtRenewal(UUID transferId, Party party) {
-        Transfer transfer = find(transferId);
-        Map<String, Object> model = withQuote(transfer);
-        send(transfer, "accepted-at-renewal", party.audience(), model);
+    public void acceptedAtRenewal(UUID transferId, List<Party> parties) {
+        Readers readers = readersOf(transferId);
+        send(readers, "accepted-at-renewal", parties, withQuote(readers));
     }
 
-    /** IMMEDIATE: the recipient's invoice and the sender's refund, once both are issued. */
+    /** IMMEDIATE: the recipient's invoice and the sender's refund, once both are issued; read once for both. */
     @Transactional
-    public void completed(UUID transferId, Party party) {
-        Transfer transfer = find(transferId);
-        Map<String, Object> model = model(transfer);
+    public void completed(UUID transferId, List<Party> parties) {
+        Readers readers = readersOf(transferId);
+        Map<String, Object> model = model(readers);
+        TransferBilling.Settled settled = billing.settled(readers.transfer());
         // a free plan issues no invoice; the mail then says only that the account changed hands
-        billing.issued(TransferBilling.recipientInvoiceKey(transfer)).ifPresent(invoice -> putInvoice(model, invoice));
+        settled.recipientInvoice().ifPresent(invoice -> putInvoice(model, invoice));
         model.putIfAbsent("invoiceNumber", null);
-        Optional<Invoice> refund = billing.issued(TransferBilling.senderRefundKey(transfer));
-        model.put("refund", refund.map(Invoice::amounts).orElse(null));
-        model.put("creditNoteNumber", refund.map(Invoice::number).orElse(null));
-        model.put("previousPayerRefunded", billing.issued(TransferBilling.previousPayerRefundKey(transfer)).isPresent());
-        send(transfer, "completed", party.audience(), model);
+        model.put("refund", settled.senderRefund().map(Invoice::amounts).orElse(null));
+        model.put("creditNoteNumber", settled.senderRefund().map(Invoice::number).orElse(null));
+        model.put("previousPayerRefunded", settled.previousPayerRefund().isPresent());
+        send(readers, "completed", parties, model);
     }
 
     /**
@@ -143,17 +142,18 @@ public class TransferMails {
 
     @Transactional
     public void billedAtRenewal(UUID transferId) {
-        Transfer transfer = find(transferId);
-        Map<String, Object> model = model(transfer);
-        billing.issued(TransferBilling.renewalInvoiceKey(transfer)).ifPresent(invoice -> putInvoice(model, invoice));
+        Readers readers = readersOf(transferId);
+        Map<String, Object> model = model(readers);
+        billing.issued(TransferBilling.renewalInvoiceKey(readers.transfer()))
+                .ifPresent(invoice -> putInvoice(model, invoice));
         model.putIfAbsent("invoiceNumber", null);
-        send(transfer, "billed-at-renewal", RECIPIENT, model);
+        send(readers, "billed-at-renewal", List.of(Party.RECIPIENT), model);
     }
 
     /**
      * The token's hash is written in this transaction before the mail is handed to SMTP, and the transfer's row
      * stays locked until it commits: the accept page waits for that lock, so a link that arrives is never
-     * turned away for being early. If the commit fails after SMTP took the mail, the retry mails a fresh link.
+     * turned away for being early. If the step rolls back after SMTP took the mail, the retry mails a fresh link.
      */
     private void sendWithAcceptLink(UUID transferId, String template) {
         // under the row lock, a decision arriving meanwhile waits for this mail's step to commit, and then finds
@@ -164,13 +164,17 @@ public class TransferMails {
         if (!transfer.isPending() || mailer.alreadySent(key(transfer, template, RECIPIENT))) {
             return;
         }
-        Map<String, Object> model = withQuote(transfer);
+        Readers readers = new Readers(transfer, senderOf(transfer));
+        Map<String, Object> model = withQuote(readers);
         model.put("link", links.issue(transferId));
-        send(transfer, template, RECIPIENT, model);
+        Optional<Profile> recipient = recipientOf(transfer);
+        // the token rolls back with this step, and the mail's link with it: its key must too, for a fresh link
+        mailer.sendVoidedByRollback(mail(readers, recipient, template, Party.RECIPIENT, model));
     }
 
-    private Map<String, Object> withQuote(Transfer transfer) {
-        Map<String, Object> model = model(transfer);
+    private Map<String, Object> withQuote(Readers readers) {
+        Map<String, Object> model = model(readers);
+        Transfer transfer = readers.transfer();
         TransferBilling.Quote quote = billing.quote(transfer, billing.acceptanceDate(transfer));
         model.put("charge", quote.recipientCharge());
         model.put("chargeDate", quote.chargeDate());
@@ -184,14 +188,13 @@ public class TransferMails {
         model.put("lastDay", invoice.servicePeriod().lastDay());
     }
 
-    private Map<String, Object> model(Transfer transfer) {
-        Profile sender = profiles.findById(transfer.senderId())
-                .orElseThrow(Missing.of(transfer.id(), "sender profile", transfer.senderId()));
+    private Map<String, Object> model(Readers readers) {
+        Transfer transfer = readers.transfer();
         Map<String, Object> model = new HashMap<>();
         model.put("transferId", transfer.id().toString());
         model.put("accountName", transfer.accountName());
-        model.put("senderName", sender.name());
-        model.put("senderEmail", sender.email());
+        model.put("senderName", readers.sender().name());
+        model.put("senderEmail", readers.sender().email());
         model.put("recipientEmail", transfer.recipientEmail());
         model.put("billingMode", transfer.billingMode().name());
         model.put("expiresAt", transfer.expiresAt());
@@ -199,24 +202,32 @@ public class TransferMails {
         return model;
     }
 
-    private void send(Transfer transfer, String template, String audience, Map<String, Object> model) {
-        Map<String, Object> personal = new HashMap<>(model);
-        personal.put("audience", audience);
-        String to;
-        Profile.Language locale;
-        if (SENDER.equals(audience)) {
-            Profile sender = profiles.findById(transfer.senderId())
-                    .orElseThrow(Missing.of(transfer.id(), "sender profile", transfer.senderId()));
-            to = sender.email();
-            locale = sender.locale();
-        } else {
-            Optional<Profile> recipient = transfer.recipientId() != null
-                    ? profiles.findById(transfer.recipientId())
-                    : profiles.findByEmail(transfer.recipientEmail());
-            to = transfer.recipientEmail();
-            locale = recipient.map(Profile::locale).orElse(Profile.Language.FR);
+    /** One mail per party, in the order given, each in its reader's language. */
+    private void send(Readers readers, String template, List<Party> parties, Map<String, Object> model) {
+        Optional<Profile> recipient = parties.contains(Party.RECIPIENT) ? recipientOf(readers.transfer())
+                : Optional.empty();
+        for (Party party : parties) {
+            mailer.send(mail(readers, recipient, template, party, model));
         }
-        mailer.send(new OutgoingMail(key(transfer, template, audience), to, locale.toJavaLocale(), template, personal));
+    }
+
+    private static OutgoingMail mail(Readers readers, Optional<Profile> recipient, String template, Party party,
+            Map<String, Object> model) {
+        Transfer transfer = readers.transfer();
+        Map<String, Object> personal = new HashMap<>(model);
+        personal.put("audience", party.audience());
+        if (party == Party.SENDER) {
+            return new OutgoingMail(key(transfer, template, party.audience()), readers.sender().email(),
+                    readers.sender().locale().toJavaLocale(), template, personal);
+        }
+        return new OutgoingMail(key(transfer, template, party.audience()), transfer.recipientEmail(),
+                recipient.map(Profile::locale).orElse(Profile.Language.FR).toJavaLocale(), template, personal);
+    }
+
+    /** The recipient's profile, for its language: none for an address that has no profile yet. */
+    private Optional<Profile> recipientOf(Transfer transfer) {
+        return transfer.recipientId() != null ? profiles.findById(transfer.recipientId())
+                : profiles.findByEmail(transfer.recipientEmail());
     }
 
     private static String key(Transfer transfer, String template, String audience) {
@@ -226,5 +237,19 @@ public class TransferMails {
     private Transfer find(UUID transferId) {
         return transfers.findById(transferId)
                 .orElseThrow(() -> new IllegalStateException("transfer " + transferId + " does not exist"));
+    }
+
+    /** The transfer and its sender's profile, read once per step for the model and the sender's mail. */
+    private Readers readersOf(UUID transferId) {
+        Transfer transfer = find(transferId);
+        return new Readers(transfer, senderOf(transfer));
+    }
+
+    private Profile senderOf(Transfer transfer) {
+        return profiles.findById(transfer.senderId())
+                .orElseThrow(Missing.of(transfer.id(), "sender profile", transfer.senderId()));
+    }
+
+    private record Readers(Transfer transfer, Profile sender) {
     }
 }

@@ -1,6 +1,7 @@
 package net.hosting.accounttransfer.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import jakarta.mail.internet.MimeMessage;
@@ -23,6 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Every transfer mail renders in French and English, as HTML with a plain-text alternative, and goes out once. */
 class MailerIntegrationTests extends IntegrationTest {
@@ -35,6 +38,9 @@ class MailerIntegrationTests extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    PlatformTransactionManager transactions;
 
     static List<Arguments> everyTemplateAudienceAndLanguage() {
         return TEMPLATES.stream().flatMap(template -> List.of("sender", "recipient").stream()
@@ -136,6 +142,40 @@ class MailerIntegrationTests extends IntegrationTest {
         assertThat(mailer.send(mail)).isFalse();
         mailbox.awaitMail(to, "cancelled");
         assertThat(mailbox.to(to)).hasSize(1);
+        assertThat(mailer.alreadySent(mail.idempotencyKey())).isTrue();
+    }
+
+    @Test
+    void aMailThatWentOutStaysRecordedWhenItsTransactionThenRollsBack() {
+        String to = "kept-" + Fixtures.unique() + "@example.test";
+        OutgoingMail mail = new OutgoingMail("test:kept:" + to, to, Locale.ENGLISH, "cancelled",
+                model("9f1c2d3e-2222-4d7a-9a55-0c9d2f3e1a77", "recipient"));
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(mailer.send(mail)).isTrue();
+            throw new IllegalStateException("a later statement of the step failed");
+        })).hasMessage("a later statement of the step failed");
+
+        assertThat(mailer.alreadySent(mail.idempotencyKey())).as("recorded after the rollback").isTrue();
+        assertThat(mailer.send(mail)).as("the retry").isFalse();
+        mailbox.awaitMail(to, "cancelled");
+        assertThat(mailbox.to(to)).hasSize(1);
+    }
+
+    @Test
+    void aMailVoidedByRollbackGoesOutAgainAfterItsTransactionRolledBack() {
+        String to = "void-" + Fixtures.unique() + "@example.test";
+        OutgoingMail mail = new OutgoingMail("test:void:" + to, to, Locale.ENGLISH, "offer",
+                model("9f1c2d3e-3333-4d7a-9a55-0c9d2f3e1a77", "recipient"));
+
+        assertThatThrownBy(() -> new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            assertThat(mailer.sendVoidedByRollback(mail)).isTrue();
+            throw new IllegalStateException("the link's token did not commit");
+        })).hasMessage("the link's token did not commit");
+
+        assertThat(mailer.alreadySent(mail.idempotencyKey())).isFalse();
+        assertThat(mailer.sendVoidedByRollback(mail)).as("the retry").isTrue();
+        await().until(() -> mailbox.to(to).size() == 2);
         assertThat(mailer.alreadySent(mail.idempotencyKey())).isTrue();
     }
 

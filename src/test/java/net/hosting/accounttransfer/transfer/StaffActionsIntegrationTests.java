@@ -193,6 +193,8 @@ class StaffActionsIntegrationTests extends AliceAndBobSupport {
         mailbox.awaitMail(recipient.email(), recipient.locale() == Profile.Language.FR
                 ? "Le compte " + account.name() + " vous est cédé"
                 : "Account " + account.name() + " is offered to you");
+        // the mail reaches SMTP before its step commits: a modification meanwhile would race the step's job
+        process.awaitOrExplain(id, "the offer step committed", () -> process.job(id, "Task_NotifyRecipient") == null);
         return id;
     }
 

@@ -1,41 +1,34 @@
 package net.hosting.accounttransfer.transfer.process;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import net.hosting.accounttransfer.transfer.Party;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.model.bpmn.instance.Activity;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * A "mail sender and recipient" task: one asynchronous step that mails the sender in a transaction of its own, then
- * the recipient in the step's, so a refusal of the recipient's mail, which rolls the step back for its retry, never
- * re-sends the sender's, whose key in sent_mail has committed.
+ * A "mail sender and recipient" task: one asynchronous step, one transaction, that mails the sender, then the
+ * recipient. A refusal of the recipient's mail rolls the step back for its retry, and the sender's mail, which went
+ * out, keeps its key in sent_mail (the Mailer writes it again when a transaction that sent a mail rolls back), so
+ * the retry sends only the recipient's.
  */
 abstract class BothPartiesMailDelegate implements JavaDelegate {
 
-    private final BiConsumer<UUID, Party> mail;
-    private final TransactionTemplate ownTransaction;
+    private static final List<Party> BOTH = List.of(Party.SENDER, Party.RECIPIENT);
 
-    BothPartiesMailDelegate(BiConsumer<UUID, Party> mail, PlatformTransactionManager transactions) {
+    private final BiConsumer<UUID, List<Party>> mail;
+
+    BothPartiesMailDelegate(BiConsumer<UUID, List<Party>> mail) {
         this.mail = mail;
-        this.ownTransaction = new TransactionTemplate(transactions);
-        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     @Override
     public void execute(DelegateExecution execution) {
-        UUID transferId = TransferProcess.transferId(execution);
-        if (onOlderMultiInstance(execution)) {
-            // an instance still on a version that ran one step per party, by loop index
-            mail.accept(transferId, TransferProcess.party(execution));
-            return;
-        }
-        ownTransaction.executeWithoutResult(status -> mail.accept(transferId, Party.SENDER));
-        mail.accept(transferId, Party.RECIPIENT);
+        // an instance still on a version that ran one step per party mails the party of its loop index
+        mail.accept(TransferProcess.transferId(execution),
+                onOlderMultiInstance(execution) ? List.of(TransferProcess.party(execution)) : BOTH);
     }
 
     private static boolean onOlderMultiInstance(DelegateExecution execution) {

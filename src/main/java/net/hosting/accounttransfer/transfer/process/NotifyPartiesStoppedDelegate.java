@@ -2,13 +2,12 @@ package net.hosting.accounttransfer.transfer.process;
 
 import net.hosting.accounttransfer.transfer.TransferMails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** Task_NotifyPartiesStopped: tells the sender the account stays theirs, then the recipient the offer is gone. */
 @Component
 class NotifyPartiesStoppedDelegate extends BothPartiesMailDelegate {
 
-    NotifyPartiesStoppedDelegate(TransferMails mails, PlatformTransactionManager transactions) {
-        super(mails::stopped, transactions);
+    NotifyPartiesStoppedDelegate(TransferMails mails) {
+        super(mails::stopped);
     }
 }

@@ -1,5 +1,6 @@
 package net.hosting.accounttransfer.transfer.process;
 
+import java.util.List;
 import net.hosting.accounttransfer.transfer.Party;
 import net.hosting.accounttransfer.transfer.TransferMails;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,6 @@ import org.springframework.stereotype.Component;
 class NotifySenderStoppedDelegate extends TransferStepDelegate {
 
     NotifySenderStoppedDelegate(TransferMails mails) {
-        super(transferId -> mails.stopped(transferId, Party.SENDER));
+        super(transferId -> mails.stopped(transferId, List.of(Party.SENDER)));
     }
 }

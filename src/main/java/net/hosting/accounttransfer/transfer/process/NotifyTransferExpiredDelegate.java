@@ -2,13 +2,12 @@ package net.hosting.accounttransfer.transfer.process;
 
 import net.hosting.accounttransfer.transfer.TransferMails;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 
 /** Task_NotifyTransferExpired: tells the sender, then the recipient, the offer expired. */
 @Component
 class NotifyTransferExpiredDelegate extends BothPartiesMailDelegate {
 
-    NotifyTransferExpiredDelegate(TransferMails mails, PlatformTransactionManager transactions) {
-        super(mails::expired, transactions);
+    NotifyTransferExpiredDelegate(TransferMails mails) {
+        super(mails::expired);
     }
 }

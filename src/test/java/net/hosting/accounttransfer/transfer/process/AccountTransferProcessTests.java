@@ -581,6 +581,72 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
     }
 
     @Test
+    void aMailWhoseStepFailsLaterForAnotherReasonIsNotSentAgainByTheRetry() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        offerMailed(pi, started);
+        transfers.decline(started.id(), recipient.id(), null, actor(recipient));
+        String jobId = job("Task_NotifySenderDeclined", pi).getId();
+
+        failsAfterItsMailWentOut(jobId);
+        String subject = "Transfer of account " + account.name() + " declined";
+        onlyMail(sender.email(), subject);
+
+        execute(managementService.createJobQuery().jobId(jobId).singleResult());
+
+        BpmnAwareTests.assertThat(pi).isEnded();
+        assertEndedAt(pi, "EndEvent_TransferDeclined");
+        assertThat(mailbox.to(sender.email())).as("the retry found the mail's key and did not send it again")
+                .extracting(Mail::subject).containsExactly(subject);
+    }
+
+    @Test
+    void anOfferWhoseStepFailsAfterItWentOutIsMailedAgainWithALinkThatWorks() {
+        Transfer started = start(BillingMode.IMMEDIATE);
+        ProcessInstance pi = processOf(started);
+        String jobId = job("Task_NotifyRecipient", pi).getId();
+
+        failsAfterItsMailWentOut(jobId);
+        String subject = "Account " + account.name() + " is offered to you";
+        Mail first = onlyMail(recipient.email(), subject);
+        assertThat(transfers.byLink(started.id(), tokenOf(first, started))).as("its token rolled back with the step")
+                .isEmpty();
+
+        execute(managementService.createJobQuery().jobId(jobId).singleResult());
+
+        BpmnAwareTests.assertThat(pi).isWaitingAt("UserTask_AcceptTransfer");
+        List<Mail> offers = mailbox.to(recipient.email());
+        assertThat(offers).extracting(Mail::subject).containsExactly(subject, subject);
+        assertThat(transfers.byLink(started.id(), tokenOf(offers.get(1), started)))
+                .as("the retry mailed a fresh link, which opens the transfer").isPresent();
+    }
+
+    /**
+     * Runs the job once with its last statement, the engine deleting the finished job, failing: a failure that is
+     * not the mail's, after the mail went out. The step rolls back for its retry.
+     */
+    private void failsAfterItsMailWentOut(String jobId) {
+        org.springframework.jdbc.core.JdbcTemplate sql = new org.springframework.jdbc.core.JdbcTemplate(dataSource);
+        sql.execute("create function fail_finished_job() returns trigger language plpgsql as"
+                + " $$ begin raise exception 'the step failed after its mail'; end $$");
+        sql.execute("create trigger fail_finished_job before delete on act_ru_job for each row when (old.id_ = '"
+                + jobId + "') execute function fail_finished_job()");
+        try {
+            assertThatThrownBy(() -> managementService.executeJob(jobId))
+                    .hasStackTraceContaining("the step failed after its mail");
+        } finally {
+            sql.execute("drop trigger fail_finished_job on act_ru_job");
+            sql.execute("drop function fail_finished_job()");
+        }
+        assertThat(managementService.createJobQuery().jobId(jobId).singleResult().getRetries())
+                .as("the step rolled back for its retry").isEqualTo(2);
+    }
+
+    private static String tokenOf(Mail offer, Transfer transfer) {
+        return offer.link().substring((PUBLIC_URL + "/transfers/" + transfer.id() + "?token=").length());
+    }
+
+    @Test
     void acceptBeforeTheOfferIsMailedDropsTheQueuedOfferAndCompletesTheTransfer() {
         Transfer started = start(BillingMode.IMMEDIATE);
         ProcessInstance pi = processOf(started);
