@@ -1,3 +1,9 @@
+# The JVM's flags and environment, the same in the class-data-sharing stage and the runtime stage (an archive only
+# serves the JVM flags it was written with); the benchmark's "Dockerfile's way" run reads them from this file
+# (bench/ShippedImage). Why each one: the runtime stage below.
+ARG JVM_FLAGS="-Xmx256m -XX:+UseSerialGC"
+ARG MALLOC_ARENA_MAX=2
+
 # Build stage: the Maven wrapper builds the jar, as on a developer's machine. Every stage pins the newest JDK 17
 # patch served (17.0.20+8, July 2026); README "Production" lists what to review each quarter
 FROM eclipse-temurin:17.0.20_8-jdk AS build
@@ -20,12 +26,15 @@ RUN ./mvnw -B -DskipTests package \
 # JVM writes every class it loaded to app.jsa. Starting from that archive skips loading, parsing and verifying
 # them again: 40% less CPU to become ready (docs/performance.md, P5).
 FROM eclipse-temurin:17.0.20_8-jre AS cds
+ARG JVM_FLAGS
+ARG MALLOC_ARENA_MAX
 RUN apt-get update -q \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends postgresql \
     && rm -rf /var/lib/apt/lists/*
 COPY --from=build /workspace/app.jar /tmp/app.jar
 RUN java -Djarmode=tools -jar /tmp/app.jar extract --destination /app
-# the same flags as the runtime stage below, so that the archive matches the JVM that uses it
+# the same flags and environment as the runtime stage below, so that the archive matches the JVM that uses it
+ENV JAVA_TOOL_OPTIONS="${JVM_FLAGS}" MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}
 RUN service postgresql start \
     && su postgres -c "psql -q -c \"alter user postgres password 'training'\"" \
     && su postgres -c "createdb training" \
@@ -35,12 +44,14 @@ RUN service postgresql start \
        CAMUNDA_ADMIN_USER=training CAMUNDA_ADMIN_PASSWORD=training-only \
        BILLING_SELLER_NAME=training BILLING_SELLER_ADDRESS=training BILLING_SELLER_SIREN=123456782 \
        BILLING_SELLER_VATNUMBER=FR11123456782 \
-       java -Xmx256m -XX:+UseSerialGC -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh \
+       java -XX:ArchiveClassesAtExit=/app/app.jsa -Dspring.context.exit=onRefresh \
             -jar /app/app.jar \
     && service postgresql stop
 
 # Runtime stage: a JRE only, run as an unprivileged user
 FROM eclipse-temurin:17.0.20_8-jre
+ARG JVM_FLAGS
+ARG MALLOC_ARENA_MAX
 RUN groupadd --system app \
     && useradd --system --gid app --home-dir /app --shell /usr/sbin/nologin app
 WORKDIR /app
@@ -51,9 +62,10 @@ USER app
 # peaked below 512 MiB resident under 16 and 32 clients; a percentage of the container's memory would grow the
 # heap, not the headroom that metaspace, code and threads need beside it. On 2 cores and a 256 MB heap the serial
 # collector's pauses are short and it keeps none of G1's remembered sets (40 MB at this heap size) or concurrent
-# threads. The class archive of the stage above is used when it matches, and ignored (never fatal) when not.
-# Give the container at least 640 MiB.
-ENV JAVA_TOOL_OPTIONS="-Xmx256m -XX:+UseSerialGC"
+# threads. MALLOC_ARENA_MAX=2: glibc's malloc otherwise keeps up to 8 arenas per core for the JVM's 57 threads, and
+# memory the JIT compiler freed stays resident in them (docs/performance.md, "Memory as shipped"). The class archive
+# of the stage above is used when it matches, and ignored (never fatal) when not. Give the container at least 640 MiB.
+ENV JAVA_TOOL_OPTIONS="${JVM_FLAGS}" MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX}
 EXPOSE 8080
 # curl ships with the Ubuntu-based Temurin images; Camunda needs a while to deploy at first start
 HEALTHCHECK --interval=15s --timeout=5s --start-period=120s --retries=3 \

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.stream.Stream;
 import javax.sql.DataSource;
 import net.hosting.accounttransfer.transfer.process.TransferProcess;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -78,15 +79,19 @@ class LifecycleBenchmark {
                         EngineFloor.PROCESS_BPMN, engine -> i -> EngineFloor.start(engine, "IMMEDIATE"),
                         Map.of(TransferProcess.DECISION, "ACCEPTED"), rates));
             }
-            ServiceRun plain = runService(databases, jar, stamp, "app", settings, Map.of(), rows, broken);
+            ServiceRun plain = runService(databases, jar, stamp, "app", settings, null, rows, broken);
             peakRss.put("service", "%.0f MiB".formatted(plain.peakRssMib()));
             rates.put("service", plain.lifecyclesPerSecond());
             if (plain.cost() != null) {
                 costs.put("service", plain.cost());
             }
             if (settings.shipped() && !settings.open()) {
-                ServiceRun shipped = runService(databases, jar, stamp, "shipped", settings, Map.of("JAVA_TOOL_OPTIONS",
-                        DOCKERFILE_JAVA_TOOL_OPTIONS), rows, broken);
+                String cdsDatabase = "bench_" + stamp + "_cds";
+                ShippedImage image = ShippedImage.build(Path.of("Dockerfile"), jar, OUT.resolve("shipped"),
+                        serviceEnvironment(databases, databases.create(cdsDatabase), 25, stamp));
+                rows.add(row("the Dockerfile's way", "environment " + image.environment() + ", java "
+                        + String.join(" ", image.javaFlags()) + " -jar " + image.jar(), ""));
+                ServiceRun shipped = runService(databases, jar, stamp, "shipped", settings, image, rows, broken);
                 costs.put("service, Dockerfile's flags", shipped.cost());
                 peakRss.put("service, Dockerfile's flags", "%.0f MiB".formatted(shipped.peakRssMib()));
                 rates.put("service, Dockerfile's flags", shipped.lifecyclesPerSecond());
@@ -101,15 +106,13 @@ class LifecycleBenchmark {
         }
     }
 
-    /** The Dockerfile's JVM flags (ENV JAVA_TOOL_OPTIONS); its class-data archive is built in its image only. */
-    private static final String DOCKERFILE_JAVA_TOOL_OPTIONS = "-Xmx256m -XX:+UseSerialGC";
-
     /**
      * The production jar on a fresh database of its own: seeds, runs the warm-up and then the measured
-     * lifecycles, checks exactly-once, and adds its rows to the table, each named after the run.
+     * lifecycles, checks exactly-once, and adds its rows to the table, each named after the run. Started with
+     * {@code java -Xmx256m -jar}, or as the Dockerfile starts it when {@code image} is given.
      */
     private static ServiceRun runService(BenchDatabases databases, Path jar, String stamp, String name,
-            BenchSettings settings, Map<String, String> jvmEnvironment, List<String[]> rows, List<String> broken)
+            BenchSettings settings, ShippedImage image, List<String[]> rows, List<String> broken)
             throws Exception {
         String appDatabase = "bench_" + stamp + "_" + name;
         String appUrl = databases.create(appDatabase);
@@ -120,22 +123,19 @@ class LifecycleBenchmark {
         double rate;
         double rss;
         CostMeter.Cost cost = null;
-        Map<String, String> environment = new LinkedHashMap<>(Map.of(
-                "SPRING_DATASOURCE_URL", appUrl,
-                "SPRING_DATASOURCE_USERNAME", databases.username(),
-                "SPRING_DATASOURCE_PASSWORD", databases.password(),
-                "SPRING_MAIL_HOST", "127.0.0.1",
-                "SPRING_MAIL_PORT", Integer.toString(smtp.getSmtp().getPort()),
-                "CAMUNDA_ADMIN_USER", "benchstaff",
-                "CAMUNDA_ADMIN_PASSWORD", "bench" + stamp));
-        environment.putAll(Map.of(
-                "BILLING_SELLER_NAME", "Bench Hosting SAS",
-                "BILLING_SELLER_ADDRESS", "1 rue du Banc\n75002 Paris",
-                "BILLING_SELLER_SIREN", "123456782",
-                "BILLING_SELLER_VATNUMBER", "FR11123456782"));
-        environment.putAll(jvmEnvironment);
-        try (ServiceProcess service = ServiceProcess.start(jar, environment, settings.jvmArgs(),
-                OUT.resolve(name + ".log"))) {
+        Map<String, String> environment = serviceEnvironment(databases, appUrl, smtp.getSmtp().getPort(), stamp);
+        String started;
+        if (image != null) {
+            environment.putAll(image.environment());
+            started = "java " + String.join(" ", image.javaFlags()) + " " + image.environment();
+        } else {
+            started = "java -Xmx256m";
+        }
+        try (ServiceProcess service = image == null
+                ? ServiceProcess.start(jar, environment, settings.jvmArgs(), OUT.resolve(name + ".log"))
+                : ServiceProcess.start(Stream.concat(image.javaFlags().stream(),
+                        ServiceProcess.splitFlags(settings.jvmArgs()).stream()).toList(), image.jar(), environment,
+                        OUT.resolve(name + ".log"))) {
             Credentials credentials;
             try (Connection app = databases.connect(appDatabase)) {
                 Seed.insert(app, settings.warmup() + settings.n(), new BCryptPasswordEncoder().encode(Seed.PASSWORD));
@@ -172,9 +172,8 @@ class LifecycleBenchmark {
             }
             rss = service.peakRssMib();
             rows.add(row(label + " ready (health UP) after", "%.1f s".formatted(service.readyAfter().toMillis() / 1e3), ""));
-            rows.add(row(label + ": peak RSS (VmHWM), -Xmx256m" + (settings.jvmArgs().isEmpty() ? ""
-                    : " " + settings.jvmArgs()) + (jvmEnvironment.isEmpty() ? "" : " " + jvmEnvironment),
-                    "%.0f MiB".formatted(rss), ""));
+            rows.add(row(label + ": peak RSS (VmHWM), " + started + (settings.jvmArgs().isEmpty() ? ""
+                    : " " + settings.jvmArgs()), "%.0f MiB".formatted(rss), ""));
             rows.add(row(label + ": 'Connection is not available' in the log",
                     Long.toString(service.logLinesContaining("Connection is not available")), ""));
             rows.add(row(label + ": OutOfMemoryError in the log",
@@ -188,6 +187,25 @@ class LifecycleBenchmark {
         rows.add(row(label + ": create p50 / p99", driver.create.p50p99(), ""));
         rows.add(row(label + ": accept p50 / p99", driver.accept.p50p99(), ""));
         return new ServiceRun(rate, cost, rss);
+    }
+
+    /** The production settings a start of the jar needs, on {@code databaseUrl} and an SMTP server at {@code smtpPort}. */
+    private static Map<String, String> serviceEnvironment(BenchDatabases databases, String databaseUrl, int smtpPort,
+            String stamp) {
+        Map<String, String> environment = new LinkedHashMap<>(Map.of(
+                "SPRING_DATASOURCE_URL", databaseUrl,
+                "SPRING_DATASOURCE_USERNAME", databases.username(),
+                "SPRING_DATASOURCE_PASSWORD", databases.password(),
+                "SPRING_MAIL_HOST", "127.0.0.1",
+                "SPRING_MAIL_PORT", Integer.toString(smtpPort),
+                "CAMUNDA_ADMIN_USER", "benchstaff",
+                "CAMUNDA_ADMIN_PASSWORD", "bench" + stamp));
+        environment.putAll(Map.of(
+                "BILLING_SELLER_NAME", "Bench Hosting SAS",
+                "BILLING_SELLER_ADDRESS", "1 rue du Banc\n75002 Paris",
+                "BILLING_SELLER_SIREN", "123456782",
+                "BILLING_SELLER_VATNUMBER", "FR11123456782"));
+        return environment;
     }
 
     /**

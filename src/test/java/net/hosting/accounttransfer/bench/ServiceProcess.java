@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * The built production jar in its own JVM, in production mode: {@code java -Xmx256m -jar}, nothing else unless
- * a profiling run asks for it, its log in a file so that pool timeouts can be counted.
+ * a profiling run asks for it, or the flags the Dockerfile starts it with ({@link ShippedImage}); its log in a
+ * file so that pool timeouts can be counted.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -40,11 +41,20 @@ public final class ServiceProcess implements AutoCloseable {
     /** Starts the jar and returns once {@code /actuator/health} answers UP. */
     public static ServiceProcess start(Path jar, Map<String, String> environment, String extraJvmArgs, Path log)
             throws Exception {
+        List<String> flags = new ArrayList<>(List.of("-Xmx256m"));
+        flags.addAll(splitFlags(extraJvmArgs));
+        return start(flags, jar, environment, log);
+    }
+
+    /**
+     * Starts {@code java <javaFlags> -jar <jar>} and returns once {@code /actuator/health} answers UP; the JVM's
+     * environment is this one's without our settings or {@code JAVA_TOOL_OPTIONS}, plus {@code environment}.
+     */
+    public static ServiceProcess start(List<String> javaFlags, Path jar, Map<String, String> environment, Path log)
+            throws Exception {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(javaBinary(), "-Xmx256m"));
-        if (!extraJvmArgs.isEmpty()) {
-            command.addAll(Arrays.asList(extraJvmArgs.split("\\s+")));
-        }
+        List<String> command = new ArrayList<>(List.of(javaBinary()));
+        command.addAll(javaFlags);
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
@@ -79,6 +89,10 @@ public final class ServiceProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the service was not UP within " + STARTUP_TIMEOUT);
+    }
+
+    static List<String> splitFlags(String flags) {
+        return flags.isBlank() ? List.of() : Arrays.asList(flags.trim().split("\\s+"));
     }
 
     public int port() {
@@ -139,7 +153,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    private static String javaBinary() {
+    static String javaBinary() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
