@@ -145,8 +145,7 @@ class EarlyDecisionIntegrationTests extends TransferIntegrationSupport {
             process.release(ProcessProbe.REMIND_RECIPIENT);
         }
 
-        process.awaitEnded(id);
-        assertThat(process.entered(id, ProcessProbe.COMPLETED)).isTrue();
+        assertThat(process.awaitEnded(id).getEndActivityId()).isEqualTo(ProcessProbe.COMPLETED);
         awaitStatus(bob, id, "COMPLETED");
         Mailbox.Mail completed = mailbox.awaitMail(bob.email(), "Transfer of account " + account.name() + " completed");
         assertThat(process.entered(id, ProcessProbe.REMIND_RECIPIENT)).isTrue();
