@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import net.hosting.accounttransfer.transfer.process.StaffHistoryPlugin;
 import org.camunda.bpm.container.impl.metadata.PropertyHelper;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
@@ -77,6 +78,9 @@ public final class ServiceEngineSettings {
     /** Applies to the configuration what the service's engine gets from application.yaml and the starter. */
     public void applyTo(ProcessEngineConfigurationImpl configuration, boolean jobExecutor) {
         configuration.setHistory(get("camunda.bpm.history-level"));
+        // the plugin (a bean in the service) that registers the service's own history level and moves a database
+        // stored at full to it
+        configuration.getProcessEnginePlugins().add(new StaffHistoryPlugin());
         configuration.setDatabaseSchemaUpdate("true");
         // as the Spring Boot starter does: the default block generator takes a second connection per id block
         configuration.setIdGenerator(new StrongUuidGenerator());
