@@ -4,11 +4,13 @@ import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import net.hosting.accounttransfer.transfer.process.PacedJobExecutor;
 import net.hosting.accounttransfer.transfer.process.StaffHistoryPlugin;
 import org.camunda.bpm.container.impl.metadata.PropertyHelper;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
+import org.springframework.boot.convert.DurationStyle;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.EnumerablePropertySource;
 import org.springframework.core.env.MapPropertySource;
@@ -84,7 +86,15 @@ public final class ServiceEngineSettings {
         configuration.setDatabaseSchemaUpdate("true");
         // as the Spring Boot starter does: the default block generator takes a second connection per id block
         configuration.setIdGenerator(new StrongUuidGenerator());
-        DefaultJobExecutor executor = new DefaultJobExecutor();
+        // the service's job executor paces its acquisitions (PacedJobExecutor); the same loop here
+        long pause = DurationStyle.detectAndParse(get("app.job-acquisition-pause")).toMillis();
+        DefaultJobExecutor executor = new DefaultJobExecutor() {
+            @Override
+            protected void ensureInitialization() {
+                super.ensureInitialization();
+                acquireJobsRunnable = new PacedJobExecutor.PacedAcquisition(this, pause);
+            }
+        };
         executor.setCorePoolSize(Integer.parseInt(get("camunda.bpm.job-execution.core-pool-size")));
         executor.setMaxPoolSize(Integer.parseInt(get("camunda.bpm.job-execution.max-pool-size")));
         executor.setQueueSize(Integer.parseInt(get("camunda.bpm.job-execution.queue-capacity")));
