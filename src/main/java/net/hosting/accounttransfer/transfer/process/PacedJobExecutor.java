@@ -15,6 +15,7 @@ import org.camunda.bpm.spring.boot.starter.property.CamundaBpmProperties;
 import org.camunda.bpm.spring.boot.starter.property.JobExecutionProperty;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +30,8 @@ import org.springframework.stereotype.Component;
  * is taken at once. The price is at most one pause of added wait per step, and only while steps keep coming.
  */
 @Component
+// as the starter's own: none when staff or a test turn the job executor off (it has no step threads then)
+@ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true", matchIfMissing = true)
 public class PacedJobExecutor extends SpringJobExecutor {
 
     private final long pauseMillis;
