@@ -24,14 +24,17 @@ import org.springframework.stereotype.Component;
  * load it acquires steps in batches instead of one by one. Camunda wakes the acquisition thread whenever a new step
  * commits, and acquires again at once after any round that found a step, so at a dozen transfers a second nearly
  * every step cost an acquisition of its own (a transaction that reads and locks {@code act_ru_job}). Here a round that
- * found some steps, but fewer than it asked for, is followed by the next no sooner than
+ * found some steps, but fewer than a round may take (max-jobs-per-acquisition), is followed by the next no sooner than
  * {@code app.job-acquisition-pause} after it began. A full round is followed at once, so a burst drains at full
  * speed, and a round that found nothing is ended by the next step's commit as before, so a step after a quiet moment
- * is taken at once. The price is at most one pause of added wait per step, and only while steps keep coming.
+ * is taken at once. While the step threads and their queue are full, Camunda asks for fewer steps and offers the
+ * refused ones again at every round, which then came every few milliseconds: those rounds are paced too. The price
+ * is at most one pause of added wait per step, and only while steps keep coming.
  */
 @Component
 // as the starter's own: none when staff or a test turn the job executor off (it has no step threads then)
-@ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true", matchIfMissing = true)
+@ConditionalOnProperty(prefix = "camunda.bpm.job-execution", name = "enabled", havingValue = "true",
+        matchIfMissing = true)
 public class PacedJobExecutor extends SpringJobExecutor {
 
     private final long pauseMillis;
@@ -67,7 +70,7 @@ public class PacedJobExecutor extends SpringJobExecutor {
     public static class PacedAcquisition extends SequentialJobAcquisitionRunnable {
 
         private final long pauseMillis;
-        /** Whether this round found steps but fewer than it asked for: more are coming one by one. */
+        /** Whether this round found steps, but fewer than a round may take: more are coming one by one. */
         private boolean partial;
 
         public PacedAcquisition(JobExecutor executor, long pauseMillis) {
@@ -78,10 +81,11 @@ public class PacedJobExecutor extends SpringJobExecutor {
         @Override
         protected AcquiredJobs acquireJobs(JobAcquisitionContext context, JobAcquisitionStrategy strategy,
                 ProcessEngineImpl engine) {
-            int asked = strategy.getNumJobsToAcquire(engine.getName());
             AcquiredJobs acquired = super.acquireJobs(context, strategy, engine);
             int found = acquired.size() + acquired.getNumberOfJobsFailedToLock();
-            partial |= found > 0 && found < asked;
+            // against what a round may take, not what the strategy asked: it asks for fewer while the step threads and
+            // their queue are full, and a round that then gets its one step is no sign that more are waiting
+            partial |= found > 0 && found < jobExecutor.getMaxJobsPerAcquisition();
             return acquired;
         }
 
