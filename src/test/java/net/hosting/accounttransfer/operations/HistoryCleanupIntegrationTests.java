@@ -41,9 +41,9 @@ class HistoryCleanupIntegrationTests {
                 // a transfer can run (14 days of offer, accepted on the first, then a year to the renewal)
                 String finished = EngineFloor.start(engine, "IMMEDIATE");
                 String waiting = EngineFloor.start(engine, "AT_RENEWAL");
-                accept(engine, finished);
-                accept(engine, waiting);
-                runDueJobs(engine);
+                BareEngineSteps.accept(engine, finished);
+                BareEngineSteps.accept(engine, waiting);
+                BareEngineSteps.runDueJobs(engine);
                 assertThat(history.createHistoricProcessInstanceQuery().processInstanceId(finished).finished()
                         .count()).isEqualTo(1);
                 assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceId(waiting)
@@ -71,25 +71,6 @@ class HistoryCleanupIntegrationTests {
                 engine.close();
             }
         }
-    }
-
-    /** The recipient accepts, as the service's accept request completes the decision task. */
-    private static void accept(ProcessEngine engine, String instance) {
-        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
-                .taskDefinitionKey(TransferProcess.USER_TASK_ACCEPT).singleResult().getId();
-        engine.getTaskService().complete(task, Map.of(TransferProcess.DECISION, "ACCEPTED"));
-    }
-
-    /** Runs every job due now (the job executor is off), until none is left. */
-    private static void runDueJobs(ProcessEngine engine) {
-        for (int round = 0; round < 50; round++) {
-            var due = engine.getManagementService().createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-        }
-        throw new IllegalStateException("jobs kept coming after 50 rounds");
     }
 
     /** Runs Camunda's history cleanup job now, as its batch window would. */

@@ -95,8 +95,8 @@ class StaffHistoryLevelIntegrationTests {
 
                 // the retried step is due after the retry cycle's wait; it runs now, as "execute" in Cockpit would
                 engine.getManagementService().executeJob(offer.getId());
-                accept(engine, instance);
-                runDueJobs(engine);
+                BareEngineSteps.accept(engine, instance);
+                BareEngineSteps.runDueJobs(engine);
                 HistoricProcessInstance ended = history.createHistoricProcessInstanceQuery()
                         .processInstanceId(instance).finished().singleResult();
                 assertThat(ended).isNotNull();
@@ -128,10 +128,10 @@ class StaffHistoryLevelIntegrationTests {
 
                 // a boundary event is kept: the expiry path records the timer that ended the offer
                 String expired = EngineFloor.start(engine, "IMMEDIATE");
-                runDueJobs(engine);
+                BareEngineSteps.runDueJobs(engine);
                 engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
                         .processInstanceId(expired).activityId("BoundaryEvent_OfferExpired").singleResult().getId());
-                runDueJobs(engine);
+                BareEngineSteps.runDueJobs(engine);
                 assertThat(history.createHistoricActivityInstanceQuery().processInstanceId(expired).list())
                         .extracting(HistoricActivityInstance::getActivityId)
                         .contains("BoundaryEvent_OfferExpired", "Task_ExpireTransfer", "Task_NotifyTransferExpired")
@@ -156,7 +156,7 @@ class StaffHistoryLevelIntegrationTests {
                 before.getRepositoryService().createDeployment().addClasspathResource(EngineFloor.PROCESS_BPMN)
                         .deploy();
                 instance = EngineFloor.start(before, "IMMEDIATE");
-                runDueJobs(before);
+                BareEngineSteps.runDueJobs(before);
             } finally {
                 before.close();
             }
@@ -168,8 +168,8 @@ class StaffHistoryLevelIntegrationTests {
                     .buildProcessEngine();
             try {
                 assertThat(storedHistoryLevel(dataSource)).isEqualTo(Integer.toString(StaffHistoryPlugin.Level.ID));
-                accept(after, instance);
-                runDueJobs(after);
+                BareEngineSteps.accept(after, instance);
+                BareEngineSteps.runDueJobs(after);
                 assertThat(after.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(instance)
                         .finished().singleResult().getEndActivityId()).isEqualTo("EndEvent_TransferCompleted");
                 // what FULL wrote stays until history cleanup; nothing more is added
@@ -196,25 +196,6 @@ class StaffHistoryLevelIntegrationTests {
                     .hasMessageContaining("historyLevel mismatch");
             assertThat(storedHistoryLevel(dataSource)).isEqualTo("2");
         }
-    }
-
-    /** The recipient accepts, as the service's accept request completes the decision task. */
-    private static void accept(ProcessEngine engine, String instance) {
-        String task = engine.getTaskService().createTaskQuery().processInstanceId(instance)
-                .taskDefinitionKey(TransferProcess.USER_TASK_ACCEPT).singleResult().getId();
-        engine.getTaskService().complete(task, Map.of(TransferProcess.DECISION, "ACCEPTED"));
-    }
-
-    /** Runs every job due now (the job executor is off), until none is left. */
-    private static void runDueJobs(ProcessEngine engine) {
-        for (int round = 0; round < 50; round++) {
-            var due = engine.getManagementService().createJobQuery().executable().list();
-            if (due.isEmpty()) {
-                return;
-            }
-            due.forEach(job -> engine.getManagementService().executeJob(job.getId()));
-        }
-        throw new IllegalStateException("jobs kept coming after 50 rounds");
     }
 
     private static String storedHistoryLevel(DataSource dataSource) throws SQLException {
