@@ -79,11 +79,13 @@ class LifecycleBenchmark {
                         EngineFloor.PROCESS_BPMN, engine -> i -> EngineFloor.start(engine, "IMMEDIATE"),
                         Map.of(TransferProcess.DECISION, "ACCEPTED"), rates));
             }
-            ServiceRun plain = runService(databases, jar, stamp, "app", settings, null, rows, broken);
-            peakRss.put("service", "%.0f MiB".formatted(plain.peakRssMib()));
-            rates.put("service", plain.lifecyclesPerSecond());
-            if (plain.cost() != null) {
-                costs.put("service", plain.cost());
+            if (settings.plain() || !settings.shipped() || settings.open()) {
+                ServiceRun plain = runService(databases, jar, stamp, "app", settings, null, rows, broken);
+                peakRss.put("service", "%.0f MiB".formatted(plain.peakRssMib()));
+                rates.put("service", plain.lifecyclesPerSecond());
+                if (plain.cost() != null) {
+                    costs.put("service", plain.cost());
+                }
             }
             if (settings.shipped() && !settings.open()) {
                 String cdsDatabase = "bench_" + stamp + "_cds";
