@@ -50,7 +50,7 @@ public class PacedJobExecutor extends SpringJobExecutor {
         setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
         JobExecutionProperty settings = camunda.getJobExecution();
         Optional.ofNullable(settings.getLockTimeInMillis()).ifPresent(this::setLockTimeInMillis);
-        Optional.ofNullable(settings.getMaxJobsPerAcquisition()).ifPresent(this::setMaxJobsPerAcquisition);
+        setMaxJobsPerAcquisition(maxJobsPerAcquisition(settings));
         Optional.ofNullable(settings.getWaitTimeInMillis()).ifPresent(this::setWaitTimeInMillis);
         Optional.ofNullable(settings.getMaxWait()).ifPresent(this::setMaxWait);
         Optional.ofNullable(settings.getBackoffTimeInMillis()).ifPresent(this::setBackoffTimeInMillis);
@@ -58,6 +58,15 @@ public class PacedJobExecutor extends SpringJobExecutor {
         Optional.ofNullable(settings.getBackoffDecreaseThreshold()).ifPresent(this::setBackoffDecreaseThreshold);
         Optional.ofNullable(settings.getWaitIncreaseFactor()).ifPresent(this::setWaitIncreaseFactor);
         this.pauseMillis = pause.toMillis();
+    }
+
+    /**
+     * {@code max-jobs-per-acquisition} if set, else as many steps as the step threads and their queue take at once:
+     * a round under load then fills both, and the next is paced, so fewer rounds take the same steps.
+     */
+    public static int maxJobsPerAcquisition(JobExecutionProperty settings) {
+        return Optional.ofNullable(settings.getMaxJobsPerAcquisition())
+                .orElse(settings.getCorePoolSize() + settings.getQueueCapacity());
     }
 
     @Override

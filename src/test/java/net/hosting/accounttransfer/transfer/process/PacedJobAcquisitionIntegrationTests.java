@@ -36,8 +36,8 @@ class PacedJobAcquisitionIntegrationTests extends IntegrationTest {
 
         assertThat(executor).isInstanceOf(PacedJobExecutor.class);
         assertThat(executor.isActive()).isTrue();
-        // application.yaml: app.capacity.job-threads and the lock time
-        assertThat(executor.getMaxJobsPerAcquisition()).isEqualTo(4);
+        // application.yaml: app.capacity.job-threads (4 threads and a queue of 4, filled by one round) and the lock time
+        assertThat(executor.getMaxJobsPerAcquisition()).isEqualTo(8);
         assertThat(executor.getLockTimeInMillis()).isEqualTo(60_000);
     }
 
