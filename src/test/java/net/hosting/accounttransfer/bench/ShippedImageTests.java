@@ -14,7 +14,8 @@ class ShippedImageTests {
 
         // the global ARG defaults, substituted into the last stage's ENV (docs/performance.md, "Memory as shipped")
         assertThat(start.environment())
-                .containsEntry("JAVA_TOOL_OPTIONS", "-Xmx256m -XX:+UseSerialGC")
+                .containsEntry("JAVA_TOOL_OPTIONS", "-Xms64m -Xmx256m -XX:+UseSerialGC -XX:Tier4InvocationThreshold=50000 "
+                        + "-XX:Tier4CompileThreshold=150000 -XX:Tier4BackEdgeThreshold=400000 -XX:Tier4MinInvocationThreshold=6000")
                 .containsEntry("MALLOC_ARENA_MAX", "2");
         assertThat(start.javaFlags()).containsExactly("-XX:SharedArchiveFile=/app/app.jsa");
         assertThat(start.jarInImage()).isEqualTo("/app/app.jar");
