@@ -60,10 +60,10 @@ USER app
 
 # a fixed heap and the serial collector, from the benchmark (docs/performance.md): a percentage of the container's
 # memory would grow the heap, not the headroom that metaspace, code and threads need beside it. -Xms64m: the heap
-# starts small and grows only as far as it is used, whatever the host's memory (25 MB less at peak under 16
+# starts small and grows only as far as it is used, whatever the host's memory (17 to 25 MB less at peak under 16
 # clients). The Tier4 thresholds, ten times the defaults, leave a method to the quick compiler until it has run
-# 50,000 times: the optimising compiler then works on what stays hot, not on what only the start runs (4 s less
-# CPU to become ready, the same CPU per transfer, a smaller code cache). On 2 cores and a 256 MB heap the serial
+# 50,000 times: the optimising compiler then works on what stays hot, not on what only the start runs (5 s less
+# CPU to become ready, the same CPU per transfer). On 2 cores and a 256 MB heap the serial
 # collector's pauses are short and it keeps none of G1's remembered sets (40 MB at this heap size) or concurrent
 # threads. MALLOC_ARENA_MAX=2: glibc's malloc otherwise keeps up to 8 arenas per core for the JVM's 57 threads, and
 # memory the JIT compiler freed stays resident in them (docs/performance.md, "Memory as shipped"). The class archive
