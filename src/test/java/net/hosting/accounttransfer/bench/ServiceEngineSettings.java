@@ -98,10 +98,9 @@ public final class ServiceEngineSettings {
         executor.setCorePoolSize(Integer.parseInt(get("camunda.bpm.job-execution.core-pool-size")));
         executor.setMaxPoolSize(Integer.parseInt(get("camunda.bpm.job-execution.max-pool-size")));
         executor.setQueueSize(Integer.parseInt(get("camunda.bpm.job-execution.queue-capacity")));
-        String maxJobs = environment.getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition");
-        // as PacedJobExecutor: unless set, what the step threads and their queue take at once
-        executor.setMaxJobsPerAcquisition(maxJobs != null ? Integer.parseInt(maxJobs)
-                : executor.getCorePoolSize() + executor.getQueueSize());
+        executor.setMaxJobsPerAcquisition(PacedJobExecutor.maxJobsPerAcquisition(
+                environment.getProperty("camunda.bpm.job-execution.max-jobs-per-acquisition", Integer.class),
+                executor.getCorePoolSize(), executor.getQueueSize()));
         executor.setLockTimeInMillis(Integer.parseInt(get("camunda.bpm.job-execution.lock-time-in-millis")));
         configuration.setJobExecutor(executor);
         configuration.setJobExecutorActivate(jobExecutor);

@@ -50,7 +50,8 @@ public class PacedJobExecutor extends SpringJobExecutor {
         setRejectedJobsHandler(new NotifyAcquisitionRejectedJobsHandler());
         JobExecutionProperty settings = camunda.getJobExecution();
         Optional.ofNullable(settings.getLockTimeInMillis()).ifPresent(this::setLockTimeInMillis);
-        setMaxJobsPerAcquisition(maxJobsPerAcquisition(settings));
+        setMaxJobsPerAcquisition(maxJobsPerAcquisition(settings.getMaxJobsPerAcquisition(), settings.getCorePoolSize(),
+                settings.getQueueCapacity()));
         Optional.ofNullable(settings.getWaitTimeInMillis()).ifPresent(this::setWaitTimeInMillis);
         Optional.ofNullable(settings.getMaxWait()).ifPresent(this::setMaxWait);
         Optional.ofNullable(settings.getBackoffTimeInMillis()).ifPresent(this::setBackoffTimeInMillis);
@@ -64,9 +65,8 @@ public class PacedJobExecutor extends SpringJobExecutor {
      * {@code max-jobs-per-acquisition} if set, else as many steps as the step threads and their queue take at once:
      * a round under load then fills both, and the next is paced, so fewer rounds take the same steps.
      */
-    public static int maxJobsPerAcquisition(JobExecutionProperty settings) {
-        return Optional.ofNullable(settings.getMaxJobsPerAcquisition())
-                .orElse(settings.getCorePoolSize() + settings.getQueueCapacity());
+    public static int maxJobsPerAcquisition(Integer configured, int threads, int queue) {
+        return configured != null ? configured : threads + queue;
     }
 
     @Override
