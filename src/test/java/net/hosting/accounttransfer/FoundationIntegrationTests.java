@@ -17,6 +17,9 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The service boots on PostgreSQL with its schema, its process, its doors and its error answers. */
@@ -134,6 +137,27 @@ class FoundationIntegrationTests extends IntegrationTest {
         Api.Reply metrics = api.as("admin", "admin").get("/actuator/prometheus");
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("jvm_memory_used_bytes");
+    }
+
+    /**
+     * Health says UP only once the service is ready (after the runners, with the job executor started): between
+     * Tomcat's first answer and that moment a load balancer, or CI, would send customers in before the demo data or
+     * the job executor exist.
+     */
+    @Test
+    void healthIsOutOfServiceUntilTheServiceIsReady(@Autowired ApplicationContext context) {
+        AvailabilityChangeEvent.publish(context, ReadinessState.REFUSING_TRAFFIC);
+        try {
+            Api.Reply starting = api.get("/actuator/health");
+            assertThat(starting.status()).isEqualTo(503);
+            assertThat(starting.json().get("status").asText()).isEqualTo("OUT_OF_SERVICE");
+            assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(503);
+            assertThat(api.get("/actuator/health/liveness").status()).isEqualTo(200);
+        } finally {
+            AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+        }
+        assertThat(api.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(api.get("/actuator/health/readiness").status()).isEqualTo(200);
     }
 
     @Test
