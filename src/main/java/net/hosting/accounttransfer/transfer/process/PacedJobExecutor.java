@@ -24,12 +24,14 @@ import org.springframework.stereotype.Component;
  * load it acquires steps in batches instead of one by one. Camunda wakes the acquisition thread whenever a new step
  * commits, and acquires again at once after any round that found a step, so at a dozen transfers a second nearly
  * every step cost an acquisition of its own (a transaction that reads and locks {@code act_ru_job}). Here a round that
- * found some steps, but fewer than a round may take (max-jobs-per-acquisition), is followed by the next no sooner than
- * {@code app.job-acquisition-pause} after it began. A full round is followed at once, so a burst drains at full
- * speed, and a round that found nothing is ended by the next step's commit as before, so a step after a quiet moment
- * is taken at once. While the step threads and their queue are full, Camunda asks for fewer steps and offers the
- * refused ones again at every round, which then came every few milliseconds: those rounds are paced too. The price
- * is at most one pause of added wait per step, and only while steps keep coming.
+ * found some steps, but fewer than it asked for, is followed by the next no sooner than {@code app.job-acquisition-pause}
+ * after it began: the steps due are all taken, and more are coming one by one. A round that found all it asked for
+ * is followed as Camunda follows it, so a backlog (10,000 renewals due at once) drains at full speed, and so is a
+ * round whose steps the step threads and their queue could not all take: those refused wait in the executor's hands
+ * for the next round, and a pause would leave threads idle (Camunda itself waits 100 ms when it offered steps and
+ * none was taken). A round that found nothing is ended by the next step's commit as before, so a step after a quiet
+ * moment is taken at once. The price is at most one pause of added wait per step, and only while steps keep coming
+ * one by one.
  */
 @Component
 // as the starter's own: none when staff or a test turn the job executor off (it has no step threads then)
@@ -75,11 +77,14 @@ public class PacedJobExecutor extends SpringJobExecutor {
         acquireJobsRunnable = new PacedAcquisition(this, pauseMillis);
     }
 
-    /** Camunda's acquisition loop, which waits out the pause after a round that found some steps but not all. */
+    /**
+     * Camunda's acquisition loop, which waits out the pause after a round that found some steps, but fewer than it
+     * asked for, and handed every one of them to a step thread or the queue.
+     */
     public static class PacedAcquisition extends SequentialJobAcquisitionRunnable {
 
         private final long pauseMillis;
-        /** Whether this round found steps, but fewer than a round may take: more are coming one by one. */
+        /** Whether this round found steps, but fewer than it asked for: more are coming one by one. */
         private boolean partial;
 
         public PacedAcquisition(JobExecutor executor, long pauseMillis) {
@@ -92,15 +97,17 @@ public class PacedJobExecutor extends SpringJobExecutor {
                 ProcessEngineImpl engine) {
             AcquiredJobs acquired = super.acquireJobs(context, strategy, engine);
             int found = acquired.size() + acquired.getNumberOfJobsFailedToLock();
-            // against what a round may take, not what the strategy asked: it asks for fewer while the step threads and
-            // their queue are full, and a round that then gets its one step is no sign that more are waiting
-            partial |= found > 0 && found < jobExecutor.getMaxJobsPerAcquisition();
+            // against what this round asked for: while the step threads and their queue are full Camunda asks for
+            // fewer, and a round that gets all of them is a sign of a backlog, not of steps coming one by one
+            partial |= found > 0 && found < acquired.getNumberOfJobsAttemptedToAcquire();
             return acquired;
         }
 
         @Override
         protected void suspendAcquisition(long millis) {
-            long earliest = partial ? getAcquisitionContext().getAcquisitionTime() + pauseMillis : 0;
+            // steps refused by the full step threads and queue go again with the next round: no pause before it
+            boolean refused = !getAcquisitionContext().getRejectedJobsByEngine().isEmpty();
+            long earliest = partial && !refused ? getAcquisitionContext().getAcquisitionTime() + pauseMillis : 0;
             partial = false;
             // Camunda's wait: the strategy's idle or back-off time, ended early by a new step's commit
             super.suspendAcquisition(millis);
