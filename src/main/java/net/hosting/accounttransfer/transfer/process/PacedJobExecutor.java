@@ -1,9 +1,11 @@
 package net.hosting.accounttransfer.transfer.process;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
+import org.camunda.bpm.engine.impl.jobexecutor.BackoffJobAcquisitionStrategy;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionStrategy;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
@@ -20,18 +22,22 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's job executor, as the starter builds it from {@code camunda.bpm.job-execution.*}, with one change: under
- * load it acquires steps in batches instead of one by one. Camunda wakes the acquisition thread whenever a new step
- * commits, and acquires again at once after any round that found a step, so at a dozen transfers a second nearly
- * every step cost an acquisition of its own (a transaction that reads and locks {@code act_ru_job}). Here a round that
- * found some steps, but fewer than it asked for, is followed by the next no sooner than {@code app.job-acquisition-pause}
- * after it began: the steps due are all taken, and more are coming one by one. A round that found all it asked for
- * is followed as Camunda follows it, so a backlog (10,000 renewals due at once) drains at full speed, and so is a
- * round whose steps the step threads and their queue could not all take: those refused wait in the executor's hands
- * for the next round, and a pause would leave threads idle (Camunda itself waits 100 ms when it offered steps and
- * none was taken). A round that found nothing is ended by the next step's commit as before, so a step after a quiet
- * moment is taken at once. The price is at most one pause of added wait per step, and only while steps keep coming
- * one by one.
+ * Camunda's job executor, as the starter builds it from {@code camunda.bpm.job-execution.*}, with two changes, so
+ * that under load steps are acquired in batches instead of one by one, and a backlog still drains at full speed.
+ * <ul>
+ *   <li>Camunda wakes the acquisition thread whenever a new step commits, and acquires again at once after any round
+ *   that found a step, so at a dozen transfers a second nearly every step cost an acquisition of its own (a
+ *   transaction that reads and locks {@code act_ru_job}). Here a round that found some steps, but fewer than it
+ *   asked for, is followed by the next no sooner than {@code app.job-acquisition-pause} after it began: the steps due
+ *   are all taken, and more are coming one by one. A round that found all it asked for is followed at once, so a
+ *   backlog (10,000 renewals due at once) is taken as fast as the threads run it; a round that found nothing is ended
+ *   by the next step's commit as before, so a step after a quiet moment is taken at once.</li>
+ *   <li>While the step threads and their queue are full, the steps they refused stay in the executor's hands, and
+ *   Camunda acquired more at every round only to have them refused too. Here a round asks the database for nothing
+ *   while refused steps are held, and offers those again as soon as a step thread finishes one, instead of after
+ *   Camunda's 100 ms.</li>
+ * </ul>
+ * The price is at most one pause of added wait per step, and only while steps keep coming one by one.
  */
 @Component
 // as the starter's own: none when staff or a test turn the job executor off (it has no step threads then)
@@ -77,15 +83,32 @@ public class PacedJobExecutor extends SpringJobExecutor {
         acquireJobsRunnable = new PacedAcquisition(this, pauseMillis);
     }
 
+    /** Camunda's steps, which then wake the acquisition if it holds steps the full threads refused. */
+    @Override
+    public Runnable getExecuteJobsRunnable(List<String> jobIds, ProcessEngineImpl engine) {
+        Runnable steps = super.getExecuteJobsRunnable(jobIds, engine);
+        return () -> {
+            try {
+                steps.run();
+            } finally {
+                if (acquireJobsRunnable instanceof PacedAcquisition paced) {
+                    paced.stepThreadFree();
+                }
+            }
+        };
+    }
+
     /**
      * Camunda's acquisition loop, which waits out the pause after a round that found some steps, but fewer than it
-     * asked for, and handed every one of them to a step thread or the queue.
+     * asked for, and asks for none while it holds steps the full threads refused.
      */
     public static class PacedAcquisition extends SequentialJobAcquisitionRunnable {
 
         private final long pauseMillis;
         /** Whether this round found steps, but fewer than it asked for: more are coming one by one. */
         private boolean partial;
+        /** Whether the last round ended with steps the full threads refused, to be offered again. */
+        private volatile boolean holdingRefused;
 
         public PacedAcquisition(JobExecutor executor, long pauseMillis) {
             super(executor);
@@ -104,16 +127,34 @@ public class PacedJobExecutor extends SpringJobExecutor {
         }
 
         @Override
+        protected JobAcquisitionStrategy initializeAcquisitionStrategy() {
+            return new BackoffJobAcquisitionStrategy(jobExecutor) {
+                @Override
+                public int getNumJobsToAcquire(String engine) {
+                    // the threads are full: more steps would only be refused too, each at the price of a transaction
+                    return holdingRefused ? 0 : super.getNumJobsToAcquire(engine);
+                }
+            };
+        }
+
+        @Override
         protected void suspendAcquisition(long millis) {
-            // steps refused by the full step threads and queue go again with the next round: no pause before it
-            boolean refused = !getAcquisitionContext().getRejectedJobsByEngine().isEmpty();
-            long earliest = partial && !refused ? getAcquisitionContext().getAcquisitionTime() + pauseMillis : 0;
+            holdingRefused = !getAcquisitionContext().getRejectedJobsByEngine().isEmpty();
+            // a round whose steps were refused is followed by one that offers them again and reads nothing
+            long earliest = partial && !holdingRefused ? getAcquisitionContext().getAcquisitionTime() + pauseMillis : 0;
             partial = false;
             // Camunda's wait: the strategy's idle or back-off time, ended early by a new step's commit
             super.suspendAcquisition(millis);
             for (long left = earliest - System.currentTimeMillis(); left > 0 && !isInterrupted;
                     left = earliest - System.currentTimeMillis()) {
                 super.suspendAcquisition(left);
+            }
+        }
+
+        /** A step thread finished: steps held after a refusal are offered again now, not after Camunda's 100 ms. */
+        void stepThreadFree() {
+            if (holdingRefused) {
+                jobWasAdded();
             }
         }
     }
