@@ -2,11 +2,13 @@ package net.hosting.accounttransfer.bench;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import net.hosting.accounttransfer.transfer.process.PacedJobExecutor;
 import net.hosting.accounttransfer.transfer.process.StaffHistoryPlugin;
 import org.camunda.bpm.container.impl.metadata.PropertyHelper;
+import org.camunda.bpm.engine.impl.ProcessEngineImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.jobexecutor.DefaultJobExecutor;
 import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
@@ -93,6 +95,12 @@ public final class ServiceEngineSettings {
             protected void ensureInitialization() {
                 super.ensureInitialization();
                 acquireJobsRunnable = new PacedJobExecutor.PacedAcquisition(this, pause);
+            }
+
+            @Override
+            public Runnable getExecuteJobsRunnable(List<String> jobIds, ProcessEngineImpl engine) {
+                return PacedJobExecutor.PacedAcquisition.wakingWhenDone(super.getExecuteJobsRunnable(jobIds, engine),
+                        acquireJobsRunnable);
             }
         };
         executor.setCorePoolSize(Integer.parseInt(get("camunda.bpm.job-execution.core-pool-size")));

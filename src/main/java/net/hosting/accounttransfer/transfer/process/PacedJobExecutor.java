@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
+import org.camunda.bpm.engine.impl.jobexecutor.AcquireJobsRunnable;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.jobexecutor.BackoffJobAcquisitionStrategy;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionContext;
@@ -86,16 +87,7 @@ public class PacedJobExecutor extends SpringJobExecutor {
     /** Camunda's steps, which then wake the acquisition if it holds steps the full threads refused. */
     @Override
     public Runnable getExecuteJobsRunnable(List<String> jobIds, ProcessEngineImpl engine) {
-        Runnable steps = super.getExecuteJobsRunnable(jobIds, engine);
-        return () -> {
-            try {
-                steps.run();
-            } finally {
-                if (acquireJobsRunnable instanceof PacedAcquisition paced) {
-                    paced.stepThreadFree();
-                }
-            }
-        };
+        return PacedAcquisition.wakingWhenDone(super.getExecuteJobsRunnable(jobIds, engine), acquireJobsRunnable);
     }
 
     /**
@@ -151,11 +143,20 @@ public class PacedJobExecutor extends SpringJobExecutor {
             }
         }
 
-        /** A step thread finished: steps held after a refusal are offered again now, not after Camunda's 100 ms. */
-        void stepThreadFree() {
-            if (holdingRefused) {
-                jobWasAdded();
-            }
+        /**
+         * Camunda's runnable of steps, which then tells the acquisition a step thread is free: steps it held after a
+         * refusal are offered again at once, not after Camunda's 100 ms.
+         */
+        public static Runnable wakingWhenDone(Runnable steps, AcquireJobsRunnable acquisition) {
+            return () -> {
+                try {
+                    steps.run();
+                } finally {
+                    if (acquisition instanceof PacedAcquisition paced && paced.holdingRefused) {
+                        paced.jobWasAdded();
+                    }
+                }
+            };
         }
     }
 }
