@@ -112,8 +112,8 @@ public class PacedJobExecutor extends SpringJobExecutor {
                 ProcessEngineImpl engine) {
             AcquiredJobs acquired = super.acquireJobs(context, strategy, engine);
             int found = acquired.size() + acquired.getNumberOfJobsFailedToLock();
-            // against what this round asked for: while the step threads and their queue are full Camunda asks for
-            // fewer, and a round that gets all of them is a sign of a backlog, not of steps coming one by one
+            // against what this round asked for (none while refused steps are held): a round that gets all it asked
+            // for is a sign of a backlog, not of steps coming one by one
             partial |= found > 0 && found < acquired.getNumberOfJobsAttemptedToAcquire();
             return acquired;
         }
