@@ -99,8 +99,7 @@ public final class ServiceEngineSettings {
 
             @Override
             public Runnable getExecuteJobsRunnable(List<String> jobIds, ProcessEngineImpl engine) {
-                return PacedJobExecutor.PacedAcquisition.wakingWhenDone(super.getExecuteJobsRunnable(jobIds, engine),
-                        acquireJobsRunnable);
+                return new PacedJobExecutor.PacedAcquisition.Steps(jobIds, engine);
             }
         };
         executor.setCorePoolSize(Integer.parseInt(get("camunda.bpm.job-execution.core-pool-size")));

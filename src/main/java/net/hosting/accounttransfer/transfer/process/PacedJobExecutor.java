@@ -4,12 +4,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.camunda.bpm.engine.impl.ProcessEngineImpl;
-import org.camunda.bpm.engine.impl.jobexecutor.AcquireJobsRunnable;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.impl.jobexecutor.AcquiredJobs;
 import org.camunda.bpm.engine.impl.jobexecutor.BackoffJobAcquisitionStrategy;
+import org.camunda.bpm.engine.impl.jobexecutor.ExecuteJobsRunnable;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionContext;
 import org.camunda.bpm.engine.impl.jobexecutor.JobAcquisitionStrategy;
 import org.camunda.bpm.engine.impl.jobexecutor.JobExecutor;
+import org.camunda.bpm.engine.impl.jobexecutor.JobFailureCollector;
 import org.camunda.bpm.engine.impl.jobexecutor.NotifyAcquisitionRejectedJobsHandler;
 import org.camunda.bpm.engine.impl.jobexecutor.SequentialJobAcquisitionRunnable;
 import org.camunda.bpm.engine.spring.components.jobexecutor.SpringJobExecutor;
@@ -35,8 +37,11 @@ import org.springframework.stereotype.Component;
  *   by the next step's commit as before, so a step after a quiet moment is taken at once.</li>
  *   <li>While the step threads and their queue are full, the steps they refused stay in the executor's hands, and
  *   Camunda acquired more at every round only to have them refused too. Here a round asks the database for nothing
- *   while refused steps are held, and offers those again as soon as a step thread finishes one, instead of after
- *   Camunda's 100 ms.</li>
+ *   while refused steps are held, and offers those again as soon as a step thread finishes one.</li>
+ *   <li>Camunda wakes the acquisition whenever a step thread finishes its steps, for an executor that backs off
+ *   (this one does not). A round then read the job table after every finished step, twice when it found nothing, as
+ *   a backlog ran out or between steps coming one by one. Here a finished step wakes it only to offer refused steps
+ *   again; the commit of a new step still wakes it.</li>
  * </ul>
  * The price is at most one pause of added wait per step, and only while steps keep coming one by one.
  */
@@ -84,10 +89,9 @@ public class PacedJobExecutor extends SpringJobExecutor {
         acquireJobsRunnable = new PacedAcquisition(this, pauseMillis);
     }
 
-    /** Camunda's steps, which then wake the acquisition if it holds steps the full threads refused. */
     @Override
     public Runnable getExecuteJobsRunnable(List<String> jobIds, ProcessEngineImpl engine) {
-        return PacedAcquisition.wakingWhenDone(super.getExecuteJobsRunnable(jobIds, engine), acquireJobsRunnable);
+        return new PacedAcquisition.Steps(jobIds, engine);
     }
 
     /**
@@ -143,20 +147,45 @@ public class PacedJobExecutor extends SpringJobExecutor {
             }
         }
 
+        /** Camunda's wake, let through from a step thread between its steps only while refused steps are held. */
+        @Override
+        public void jobWasAdded() {
+            if (!Steps.BETWEEN_STEPS.get() || holdingRefused) {
+                super.jobWasAdded();
+            }
+        }
+
         /**
-         * Camunda's runnable of steps, which then tells the acquisition a step thread is free: steps it held after a
-         * refusal are offered again at once, not after Camunda's 100 ms.
+         * Camunda's runnable of steps, marking the time between its steps: a wake then comes from Camunda's runnable
+         * itself when it is done, not from the commit of a new step.
          */
-        public static Runnable wakingWhenDone(Runnable steps, AcquireJobsRunnable acquisition) {
-            return () -> {
+        public static class Steps extends ExecuteJobsRunnable {
+
+            static final ThreadLocal<Boolean> BETWEEN_STEPS = ThreadLocal.withInitial(() -> false);
+
+            public Steps(List<String> jobIds, ProcessEngineImpl engine) {
+                super(jobIds, engine);
+            }
+
+            @Override
+            public void run() {
+                BETWEEN_STEPS.set(true);
                 try {
-                    steps.run();
+                    super.run();
                 } finally {
-                    if (acquisition instanceof PacedAcquisition paced && paced.holdingRefused) {
-                        paced.jobWasAdded();
-                    }
+                    BETWEEN_STEPS.remove();
                 }
-            };
+            }
+
+            @Override
+            protected void executeJob(String jobId, CommandExecutor commands, JobFailureCollector failures) {
+                BETWEEN_STEPS.set(false);
+                try {
+                    super.executeJob(jobId, commands, failures);
+                } finally {
+                    BETWEEN_STEPS.set(true);
+                }
+            }
         }
     }
 }

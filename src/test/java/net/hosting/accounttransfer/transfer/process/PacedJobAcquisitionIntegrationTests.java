@@ -88,8 +88,8 @@ class PacedJobAcquisitionIntegrationTests extends IntegrationTest {
      * Forty steps of 100 ms due in one commit, on 4 step threads and a queue of 4: rounds that find all they ask for,
      * and rounds whose steps the full threads refuse, are followed at once, so the backlog drains in about a second.
      * Pacing those rounds, as this executor first did, left the threads idle for a pause each time (20 s here; the
-     * 10,000 renewals drained 31 s slower on two nodes). And while the threads refuse steps, no round reads the job
-     * table for more.
+     * 10,000 renewals drained 31 s slower on two nodes). And no round reads the job table for more while the threads
+     * refuse steps, nor only because a step thread finished.
      */
     @Test
     void aBacklogLargerThanTheStepThreadsDrainsWithoutAPause() {
@@ -115,9 +115,10 @@ class PacedJobAcquisitionIntegrationTests extends IntegrationTest {
 
             // 40 × 100 ms on 4 threads is 1 s; each pause would add 4 s
             assertThat(drained).as("forty steps due at once, drained").isLessThan(PAUSE);
-            // 5 rounds of 8 at best; asking the table for more while the threads refuse what they hold cost one
-            // round per step (43 here)
-            assertThat(acquired).as("rounds that read the job table for forty steps").isLessThanOrEqualTo(steps / 2);
+            // 5 rounds of 8 and one that finds the table empty (6 here, also with both cores busy); asking the table
+            // for more while the threads refuse what they hold cost one round per step (43), and letting each finished
+            // step wake a round of its own, as Camunda does, 13 to 22
+            assertThat(acquired).as("rounds that read the job table for forty steps").isLessThanOrEqualTo(steps / 4);
         } finally {
             engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
         }
