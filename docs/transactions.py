@@ -34,13 +34,21 @@ def main():
     first, last = (int(sys.argv[4]), int(sys.argv[5])) if len(sys.argv) > 5 else (0, float('inf'))
     transactions = collections.OrderedDict()
     with open(log, errors='replace') as lines:
+        statements = None
         for number, line in enumerate(lines, 1):
             if number < first or number > last:
                 continue
+            if line.startswith('\t'):
+                # PostgreSQL logs a statement of several lines with a tab before each line after the first
+                if statements:
+                    statements[-1] += ' ' + line.strip()
+                continue
+            statements = None
             match = LINE.match(line.rstrip('\n'))
             if match and match.group(3) == database:
                 pid, vxid, _, statement = match.groups()
-                transactions.setdefault((pid, vxid), []).append(statement)
+                statements = transactions.setdefault((pid, vxid), [])
+                statements.append(statement)
     counts = collections.Counter(kind(statements) for statements in transactions.values())
     counts.pop('empty', None)
     total = sum(counts.values())
