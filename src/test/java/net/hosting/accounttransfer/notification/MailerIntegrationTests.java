@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
 import net.hosting.accounttransfer.billing.Money;
 import net.hosting.accounttransfer.billing.TaxedAmount;
 import net.hosting.accounttransfer.billing.VatTreatment;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -38,6 +40,9 @@ class MailerIntegrationTests extends IntegrationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    JavaMailSenderImpl sender;
 
     @Autowired
     PlatformTransactionManager transactions;
@@ -130,6 +135,15 @@ class MailerIntegrationTests extends IntegrationTest {
                 .contains("11,99\u00a0€ TTC (9,99\u00a0€ HT + TVA 20\u00a0% 2,00\u00a0€)").contains("15 janvier 2027");
         assertThat(mailbox.awaitMail("en-" + id + "@example.test", "alice-site").text())
                 .contains("€11.99 incl. VAT (€9.99 excl. VAT + VAT 20% €2.00)").contains("January 15, 2027");
+    }
+
+    /** The session of the service's mail sender, with its write timeout (SharedMailWriteTimerTests for why). */
+    @Test
+    void theMailSenderSharesOneTimerForItsWriteTimeouts() {
+        var session = sender.getSession().getProperties();
+
+        assertThat(session.getProperty("mail.smtp.writetimeout")).isEqualTo("10000");
+        assertThat(session.get("mail.smtp.executor.writetimeout")).isInstanceOf(ScheduledExecutorService.class);
     }
 
     @Test
