@@ -3,18 +3,10 @@ package net.hosting.accounttransfer.notification;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
+import net.hosting.accounttransfer.support.MinimalSmtpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mail.MailSendException;
@@ -23,15 +15,15 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
  * The service's mail sender shares one timer thread for its write timeouts, and a relay that stops reading still
- * fails the send within the write timeout. The relay here is a single thread that serves one connection after the
- * other, so every thread started while mails go out is the mail library's.
+ * fails the send within the write timeout. The relay here serves one connection after the other on a single thread,
+ * so every thread started while mails go out is the mail library's.
  */
 class SharedMailWriteTimerTests {
 
     private static final int MAILS = 20;
 
     private final SharedMailWriteTimer timer = new SharedMailWriteTimer();
-    private Relay relay;
+    private MinimalSmtpServer relay;
 
     @AfterEach
     void stop() throws IOException {
@@ -43,12 +35,12 @@ class SharedMailWriteTimerTests {
 
     @Test
     void everyConnectionSharesOneTimerThread() throws Exception {
-        relay = new Relay(false);
+        relay = MinimalSmtpServer.taking();
         JavaMailSenderImpl sender = (JavaMailSenderImpl) timer.postProcessBeforeInitialization(sender(10_000), "mail");
 
         long started = threadsStartedWhileSending(sender);
 
-        assertThat(relay.delivered.get()).isEqualTo(MAILS);
+        assertThat(relay.delivered()).hasSize(MAILS);
         // the shared timer's thread, started by the first write
         assertThat(started).as("threads started for %d mails, one connection each", MAILS).isLessThanOrEqualTo(1);
     }
@@ -56,7 +48,7 @@ class SharedMailWriteTimerTests {
     /** What the first test guards against: the same sender without the shared timer. */
     @Test
     void withoutTheSharedTimerEveryConnectionStartsAThread() throws Exception {
-        relay = new Relay(false);
+        relay = MinimalSmtpServer.taking();
 
         long started = threadsStartedWhileSending(sender(10_000));
 
@@ -65,7 +57,7 @@ class SharedMailWriteTimerTests {
 
     @Test
     void aRelayThatStopsReadingFailsTheSendWithinTheWriteTimeout() throws Exception {
-        relay = new Relay(true);
+        relay = MinimalSmtpServer.stallingAtData();
         JavaMailSenderImpl sender = (JavaMailSenderImpl) timer.postProcessBeforeInitialization(sender(500), "mail");
         SimpleMailMessage mail = mail();
         // more than the socket buffers on both sides take, so a write blocks once the relay stops reading
@@ -75,7 +67,7 @@ class SharedMailWriteTimerTests {
         assertThatThrownBy(() -> sender.send(mail)).isInstanceOf(MailSendException.class);
         Duration took = Duration.ofNanos(System.nanoTime() - began);
 
-        assertThat(relay.stalled.get()).as("connections that reached the stalled message").isEqualTo(1);
+        assertThat(relay.stalled()).as("connections that reached the stalled message").isEqualTo(1);
         assertThat(took).as("a send to a relay that stopped reading, with a write timeout of 500 ms")
                 .isLessThan(Duration.ofSeconds(10));
     }
@@ -106,79 +98,5 @@ class SharedMailWriteTimerTests {
         mail.setSubject("A transfer");
         mail.setText("Hello");
         return mail;
-    }
-
-    /** An SMTP relay on one thread, one connection at a time; stalling, it stops reading once DATA begins. */
-    private static final class Relay implements AutoCloseable {
-
-        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        private final boolean stall;
-        private final AtomicInteger delivered = new AtomicInteger();
-        private final AtomicInteger stalled = new AtomicInteger();
-        private final Thread thread;
-
-        Relay(boolean stall) throws IOException {
-            this.stall = stall;
-            this.thread = new Thread(this::serve, "test-relay");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        private void serve() {
-            while (!server.isClosed()) {
-                try (Socket client = server.accept()) {
-                    converse(client);
-                } catch (IOException | InterruptedException closed) {
-                    // the client went away, or the test is over
-                }
-            }
-        }
-
-        private void converse(Socket client) throws IOException, InterruptedException {
-            BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(),
-                    StandardCharsets.US_ASCII));
-            Writer out = new OutputStreamWriter(client.getOutputStream(), StandardCharsets.US_ASCII);
-            reply(out, "220 relay.test");
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                String command = line.length() < 4 ? line : line.substring(0, 4).toUpperCase();
-                switch (command) {
-                    case "DATA" -> {
-                        reply(out, "354 go ahead");
-                        if (stall) {
-                            stalled.incrementAndGet();
-                            // read nothing more: the client's writes fill the socket buffers and block
-                            while (!server.isClosed()) {
-                                Thread.sleep(50);
-                            }
-                            return;
-                        }
-                        for (String body = in.readLine(); body != null && !body.equals("."); body = in.readLine()) {
-                            // the message, up to its final dot
-                        }
-                        delivered.incrementAndGet();
-                        reply(out, "250 queued");
-                    }
-                    case "QUIT" -> {
-                        reply(out, "221 bye");
-                        return;
-                    }
-                    default -> reply(out, "250 ok");
-                }
-            }
-        }
-
-        private static void reply(Writer out, String line) throws IOException {
-            out.write(line + "\r\n");
-            out.flush();
-        }
-
-        @Override
-        public void close() throws IOException {
-            server.close();
-        }
     }
 }

@@ -24,6 +24,7 @@ import net.hosting.accounttransfer.profile.Profile;
 import net.hosting.accounttransfer.support.Taxed;
 import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.support.Mailbox.Mail;
+import net.hosting.accounttransfer.support.MinimalSmtpServer;
 import net.hosting.accounttransfer.transfer.BillingMode;
 import net.hosting.accounttransfer.transfer.Transfer;
 import net.hosting.accounttransfer.transfer.TransferService;
@@ -558,7 +559,7 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
         String jobId;
         List<String> tookDuringOutage;
         SMTP.stop();
-        try (RefusingSmtpServer refusing = new RefusingSmtpServer(SMTP_PORT, recipient.email())) {
+        try (MinimalSmtpServer refusing = MinimalSmtpServer.refusing(SMTP_PORT, recipient.email())) {
             // one step: the sender's mail commits on its own before the recipient's is refused
             jobId = job("Task_NotifyTransferExpired", pi).getId();
             assertThatThrownBy(() -> managementService.executeJob(jobId)).satisfies(AccountTransferProcessTests::isMailFailure);
@@ -730,7 +731,7 @@ class AccountTransferProcessTests extends FixedDateIntegrationTest {
         String offerJob = job("Task_NotifyRecipient", pi).getId();
 
         SMTP.stop();
-        try (RefusingSmtpServer refusing = new RefusingSmtpServer(SMTP_PORT, recipient.email())) {
+        try (MinimalSmtpServer refusing = MinimalSmtpServer.refusing(SMTP_PORT, recipient.email())) {
             for (int attempt = 0; attempt < 3; attempt++) {
                 assertThatThrownBy(() -> managementService.executeJob(offerJob))
                         .satisfies(AccountTransferProcessTests::isMailFailure);

@@ -94,11 +94,7 @@ class PacedJobAcquisitionIntegrationTests extends IntegrationTest {
     @Test
     void aBacklogLargerThanTheStepThreadsDrainsWithoutAPause() {
         int steps = 40;
-        BpmnModelInstance model = Bpmn.createExecutableProcess("PacedBacklog").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask().camundaAsyncBefore().camundaClass(SlowStep.class.getName())
-                .endEvent().done();
-        Deployment deployment = engine.getRepositoryService().createDeployment()
-                .addModelInstance("paced-backlog.bpmn", model).deploy();
+        Deployment deployment = deployOneSlowStep("PacedBacklog");
         try {
             long acquisitionsBefore = acquisitions();
             long committed = transaction.execute(status -> {
@@ -131,11 +127,7 @@ class PacedJobAcquisitionIntegrationTests extends IntegrationTest {
     @Test
     void aStepComingAloneCostsOneRound() throws Exception {
         int steps = 3;
-        BpmnModelInstance model = Bpmn.createExecutableProcess("PacedAlone").camundaHistoryTimeToLive(1)
-                .startEvent().serviceTask().camundaAsyncBefore().camundaClass(SlowStep.class.getName())
-                .endEvent().done();
-        Deployment deployment = engine.getRepositoryService().createDeployment()
-                .addModelInstance("paced-alone.bpmn", model).deploy();
+        Deployment deployment = deployOneSlowStep("PacedAlone");
         try {
             long acquisitionsBefore = acquisitions();
             for (int i = 1; i <= steps; i++) {
@@ -156,6 +148,14 @@ class PacedJobAcquisitionIntegrationTests extends IntegrationTest {
         } finally {
             engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
         }
+    }
+
+    /** A process of one step of 100 ms, after an async continuation: a job each time it starts. */
+    private Deployment deployOneSlowStep(String key) {
+        BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
+                .startEvent().serviceTask().camundaAsyncBefore().camundaClass(SlowStep.class.getName())
+                .endEvent().done();
+        return engine.getRepositoryService().createDeployment().addModelInstance(key + ".bpmn", model).deploy();
     }
 
     /** Rounds of acquisition that read the job table so far (Camunda's metric, reported now). */
