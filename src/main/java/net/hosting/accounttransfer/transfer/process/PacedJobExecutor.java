@@ -25,9 +25,8 @@ import org.springframework.core.task.TaskExecutor;
 import org.springframework.stereotype.Component;
 
 /**
- * Camunda's job executor, as the starter builds it from {@code camunda.bpm.job-execution.*}, changed so that under
- * load steps are acquired in batches instead of one by one, a backlog still drains at full speed, and no round reads
- * the job table only to find it empty.
+ * Camunda's job executor, as the starter builds it from {@code camunda.bpm.job-execution.*}, with two changes, so
+ * that under load steps are acquired in batches instead of one by one, and a backlog still drains at full speed.
  * <ul>
  *   <li>Camunda wakes the acquisition thread whenever a new step commits, and acquires again at once after any round
  *   that found a step, so at a dozen transfers a second nearly every step cost an acquisition of its own (a
@@ -43,9 +42,6 @@ import org.springframework.stereotype.Component;
  *   (this one does not). A round then read the job table after every finished step, twice when it found nothing, as
  *   a backlog ran out or between steps coming one by one. Here a finished step wakes it only to offer refused steps
  *   again; the commit of a new step still wakes it.</li>
- *   <li>Camunda keeps the mark of a commit that woke it until the end of the round that read the table for it, and
- *   so read the table once more after every round that found steps, mostly for nothing. Here a round clears the mark
- *   as it reads: only a commit after that calls for another round before Camunda's idle time.</li>
  * </ul>
  * The price is at most one pause of added wait per step, and only while steps keep coming one by one.
  */
@@ -118,11 +114,6 @@ public class PacedJobExecutor extends SpringJobExecutor {
         @Override
         protected AcquiredJobs acquireJobs(JobAcquisitionContext context, JobAcquisitionStrategy strategy,
                 ProcessEngineImpl engine) {
-            if (!holdingRefused) {
-                // this read answers the commits that woke it; Camunda kept their mark to the end of the round, and so
-                // read the table once more after every round, mostly for nothing. A commit from now on marks again.
-                clearJobAddedNotification();
-            }
             AcquiredJobs acquired = super.acquireJobs(context, strategy, engine);
             int found = acquired.size() + acquired.getNumberOfJobsFailedToLock();
             // against what this round asked for (none while refused steps are held): a round that gets all it asked
@@ -138,16 +129,6 @@ public class PacedJobExecutor extends SpringJobExecutor {
                 public int getNumJobsToAcquire(String engine) {
                     // the threads are full: more steps would only be refused too, each at the price of a transaction
                     return holdingRefused ? 0 : super.getNumJobsToAcquire(engine);
-                }
-
-                @Override
-                protected void reconfigureIdleLevel(JobAcquisitionContext context) {
-                    super.reconfigureIdleLevel(context);
-                    if (partial) {
-                        // the steps due are taken: the next round waits for a commit or the base idle time, as Camunda
-                        // waited after the empty round it read next, not longer for an idle time grown while quiet
-                        idleLevel = Math.min(idleLevel, 1);
-                    }
                 }
             };
         }

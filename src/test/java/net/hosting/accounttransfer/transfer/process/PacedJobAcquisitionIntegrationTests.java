@@ -120,36 +120,6 @@ class PacedJobAcquisitionIntegrationTests extends IntegrationTest {
         }
     }
 
-    /**
-     * Steps that come one at a time, each after the pause since the last: one round each, which finds the step. Camunda
-     * read the table again once the pause was over, and found it empty (6 rounds for these 3 steps).
-     */
-    @Test
-    void aStepComingAloneCostsOneRound() throws Exception {
-        int steps = 3;
-        Deployment deployment = deployOneSlowStep("PacedAlone");
-        try {
-            long acquisitionsBefore = acquisitions();
-            for (int i = 1; i <= steps; i++) {
-                long committed = System.nanoTime();
-                engine.getRuntimeService().startProcessInstanceByKey("PacedAlone");
-                int finished = i;
-                Awaitility.await().atMost(PAUSE).pollInterval(Duration.ofMillis(20))
-                        .until(() -> engine.getHistoryService().createHistoricProcessInstanceQuery()
-                                .processDefinitionKey("PacedAlone").finished().count() == finished);
-                // past the pause since the step's round, and short of Camunda's idle time (5 s) after it
-                Thread.sleep(Math.max(0, PAUSE_MILLIS + 400 - (System.nanoTime() - committed) / 1_000_000));
-            }
-            long acquired = acquisitions() - acquisitionsBefore;
-
-            // a round for each step, and at most one read at the idle time should the machine be slow
-            assertThat(acquired).as("rounds that read the job table for three steps, one at a time")
-                    .isBetween((long) steps, steps + 1L);
-        } finally {
-            engine.getRepositoryService().deleteDeployment(deployment.getId(), true);
-        }
-    }
-
     /** A process of one step of 100 ms, after an async continuation: a job each time it starts. */
     private Deployment deployOneSlowStep(String key) {
         BpmnModelInstance model = Bpmn.createExecutableProcess(key).camundaHistoryTimeToLive(1)
