@@ -54,6 +54,10 @@ public class TransferBilling {
     public record Quote(TaxedAmount recipientCharge, LocalDate chargeDate, BillingPeriod chargedPeriod,
             BillingPeriod recipientPeriod, Optional<RefundPlan> refund) {
 
+        Quote(Charge charge, Optional<RefundPlan> refund) {
+            this(charge.recipientCharge(), charge.chargeDate(), charge.chargedPeriod(), charge.recipientPeriod(), refund);
+        }
+
         /** The prorated refund to the sender; zero when there is none. */
         public TaxedAmount senderRefund() {
             return refund.filter(RefundPlan::toSender).map(RefundPlan::amount).orElse(nothing());
@@ -68,6 +72,14 @@ public class TransferBilling {
             return new TaxedAmount(Money.zero(recipientCharge.net().currency()), java.math.BigDecimal.ZERO,
                     Money.zero(recipientCharge.net().currency()), recipientCharge.treatment());
         }
+    }
+
+    /**
+     * The recipient's side of a {@link Quote} alone: what a step that bills, mails or hands over needs, read without
+     * the ledger, which only the refund plan reads.
+     */
+    public record Charge(TaxedAmount recipientCharge, LocalDate chargeDate, BillingPeriod chargedPeriod,
+            BillingPeriod recipientPeriod) {
     }
 
     /**
@@ -114,11 +126,10 @@ public class TransferBilling {
         return transfer.decidedAt() == null ? calendar.today() : calendar.dateOf(transfer.decidedAt());
     }
 
+    /** What the recipient is charged if the transfer is accepted on {@code acceptedOn}, and for which period. */
     @Transactional(readOnly = true)
-    public Quote quote(Transfer transfer, LocalDate acceptedOn) {
-        Subscription sender = subscriptions.findById(transfer.senderSubscriptionId())
-                .orElseThrow(Missing.of(transfer.id(), "sender subscription", transfer.senderSubscriptionId()));
-        return quote(sender, transfer.billingMode(), acceptedOn, recipientTax(transfer));
+    public Charge charge(Transfer transfer, LocalDate acceptedOn) {
+        return charge(senderSubscription(transfer), transfer.billingMode(), acceptedOn, recipientTax(transfer));
     }
 
     /**
@@ -132,6 +143,12 @@ public class TransferBilling {
     }
 
     private Quote quote(Subscription sender, BillingMode billingMode, LocalDate acceptedOn, Tax recipientTax) {
+        Charge charge = charge(sender, billingMode, acceptedOn, recipientTax);
+        return new Quote(charge, billingMode == BillingMode.IMMEDIATE ? refundPlan(sender, acceptedOn)
+                : Optional.empty());
+    }
+
+    private static Charge charge(Subscription sender, BillingMode billingMode, LocalDate acceptedOn, Tax recipientTax) {
         TaxedAmount charge = recipientTax.on(sender.price());
         BillingPeriod paid = sender.currentPeriod();
         // the anchor-counted period that holds d ends at the renewal date the recipient would keep
@@ -140,10 +157,15 @@ public class TransferBilling {
         BillingPeriod keptPeriod = new BillingPeriod(acceptedOn, renewal);
         if (billingMode == BillingMode.IMMEDIATE) {
             BillingPeriod fresh = BillingPeriod.first(acceptedOn, sender.cycle());
-            return new Quote(charge, acceptedOn, fresh, fresh, refundPlan(sender, acceptedOn));
+            return new Charge(charge, acceptedOn, fresh, fresh);
         }
         BillingPeriod next = BillingPeriod.containing(sender.anchorDate(), sender.cycle(), renewal);
-        return new Quote(charge, renewal, next, keptPeriod, Optional.empty());
+        return new Charge(charge, renewal, next, keptPeriod);
+    }
+
+    private Subscription senderSubscription(Transfer transfer) {
+        return subscriptions.findById(transfer.senderSubscriptionId())
+                .orElseThrow(Missing.of(transfer.id(), "sender subscription", transfer.senderSubscriptionId()));
     }
 
     /**
@@ -202,18 +224,23 @@ public class TransferBilling {
                 && transfer.status() != TransferStatus.COMPLETED) {
             return Optional.empty();
         }
-        Subscription sender = subscriptions.findById(transfer.senderSubscriptionId())
-                .orElseThrow(Missing.of(transfer.id(), "sender subscription", transfer.senderSubscriptionId()));
-        Quote quote = quote(sender, transfer.billingMode(), acceptanceDate(transfer),
-                recipientTaxAsSeenBy(transfer, reader));
-        Optional<Invoice> senderRefund = ledger.findByKey(senderRefundKey(transfer));
-        Optional<Invoice> previousPayerRefund = ledger.findByKey(previousPayerRefundKey(transfer));
+        Subscription sender = senderSubscription(transfer);
+        LocalDate acceptedOn = acceptanceDate(transfer);
+        Tax recipientTax = recipientTaxAsSeenBy(transfer, reader);
+        // documents are issued only after acceptance, so a pending offer has none to look up
+        Map<String, Invoice> issued = transfer.status() == TransferStatus.PENDING ? Map.of()
+                : ledger.findByKeys(List.of(recipientInvoiceKey(transfer), senderRefundKey(transfer),
+                        previousPayerRefundKey(transfer)));
+        Optional<Invoice> senderRefund = Optional.ofNullable(issued.get(senderRefundKey(transfer)));
+        Optional<Invoice> previousPayerRefund = Optional.ofNullable(issued.get(previousPayerRefundKey(transfer)));
         if (senderRefund.isPresent() || previousPayerRefund.isPresent() || transfer.status() == TransferStatus.COMPLETED) {
-            TaxedAmount charge = ledger.findByKey(recipientInvoiceKey(transfer)).map(Invoice::amounts)
-                    .orElse(quote.recipientCharge());
-            return Optional.of(new Preview(charge, quote.chargeDate(), quote.chargedPeriod(),
+            Charge quoted = charge(sender, transfer.billingMode(), acceptedOn, recipientTax);
+            TaxedAmount charge = Optional.ofNullable(issued.get(recipientInvoiceKey(transfer))).map(Invoice::amounts)
+                    .orElse(quoted.recipientCharge());
+            return Optional.of(new Preview(charge, quoted.chargeDate(), quoted.chargedPeriod(),
                     senderRefund.map(Invoice::amounts), previousPayerRefund.map(Invoice::amounts)));
         }
+        Quote quote = quote(sender, transfer.billingMode(), acceptedOn, recipientTax);
         return Optional.of(new Preview(quote.recipientCharge(), quote.chargeDate(), quote.chargedPeriod(),
                 Optional.of(quote.senderRefund()).filter(refund -> !refund.isZero()),
                 Optional.of(quote.previousPayerRefund()).filter(refund -> !refund.isZero())));
@@ -233,7 +260,7 @@ public class TransferBilling {
     @Transactional
     public Optional<Invoice> invoiceRecipient(Transfer transfer) {
         Subscription recipientSubscription = recipientSubscription(transfer);
-        Quote quote = quote(transfer, acceptanceDate(transfer));
+        Charge quote = charge(transfer, acceptanceDate(transfer));
         Profile recipient = profiles.findById(transfer.recipientId())
                 .orElseThrow(Missing.of(transfer.id(), "recipient profile", transfer.recipientId()));
         return ledger.invoice(recipientInvoiceKey(transfer), recipient.billingIdentity(), recipient.id(),
@@ -248,14 +275,13 @@ public class TransferBilling {
      */
     @Transactional
     public Optional<Invoice> refundUnusedDays(Transfer transfer) {
-        for (String key : new String[] {senderRefundKey(transfer), previousPayerRefundKey(transfer)}) {
-            Optional<Invoice> issued = ledger.findByKey(key);
-            if (issued.isPresent()) {
-                return issued;
-            }
+        Map<String, Invoice> issued = ledger.findByKeys(List.of(senderRefundKey(transfer),
+                previousPayerRefundKey(transfer)));
+        if (!issued.isEmpty()) {
+            return Optional.ofNullable(issued.get(senderRefundKey(transfer)))
+                    .or(() -> Optional.ofNullable(issued.get(previousPayerRefundKey(transfer))));
         }
-        Subscription sender = subscriptions.findById(transfer.senderSubscriptionId()).orElseThrow(
-                Missing.of(transfer.id(), "sender subscription", transfer.senderSubscriptionId()));
+        Subscription sender = senderSubscription(transfer);
         LocalDate acceptedOn = acceptanceDate(transfer);
         Optional<RefundPlan> plan = refundPlan(sender, acceptedOn);
         if (plan.isEmpty()) {
@@ -281,7 +307,7 @@ public class TransferBilling {
         if (issued.isPresent() || !recipientSubscription.isActive()) {
             return issued;
         }
-        Quote quote = quote(transfer, acceptanceDate(transfer));
+        Charge quote = charge(transfer, acceptanceDate(transfer));
         BillingPeriod next = quote.chargedPeriod();
         // a free plan leaves no document behind, so the period itself says whether this renewal already happened
         if (!recipientSubscription.currentPeriod().equals(next)) {

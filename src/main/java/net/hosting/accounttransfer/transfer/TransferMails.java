@@ -175,7 +175,7 @@ public class TransferMails {
     private Map<String, Object> withQuote(Readers readers) {
         Map<String, Object> model = model(readers);
         Transfer transfer = readers.transfer();
-        TransferBilling.Quote quote = billing.quote(transfer, billing.acceptanceDate(transfer));
+        TransferBilling.Charge quote = billing.charge(transfer, billing.acceptanceDate(transfer));
         model.put("charge", quote.recipientCharge());
         model.put("chargeDate", quote.chargeDate());
         return model;

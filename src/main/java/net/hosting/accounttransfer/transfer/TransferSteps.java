@@ -61,7 +61,7 @@ public class TransferSteps {
         }
         Instant acceptedAt = transfer.decidedAt();
         LocalDate acceptedOn = calendar.dateOf(acceptedAt);
-        TransferBilling.Quote quote = billing.quote(transfer, acceptedOn);
+        TransferBilling.Charge quote = billing.charge(transfer, acceptedOn);
         // IMMEDIATE starts a fresh cycle anchored on d; AT_RENEWAL keeps the old anchor and renewal date
         LocalDate anchor = transfer.billingMode() == BillingMode.IMMEDIATE ? acceptedOn : current.anchorDate();
         Subscription successor = current.handOver(transfer.recipientId(), acceptedAt, anchor, quote.recipientPeriod());
