@@ -4,7 +4,9 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** An exact amount at its currency's scale (PRODUCT.md B1); negative amounts are allowed and callers decide what they mean. */
 public record Money(BigDecimal amount, Currency currency) {
@@ -65,11 +67,20 @@ public record Money(BigDecimal amount, Currency currency) {
 
     /** The amount as its reader writes it: 9,99 € for a French reader, €9.99 for any other, whatever the currency. */
     public String formatFor(Locale reader) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(
-                "fr".equals(reader.getLanguage()) ? Locale.FRANCE : Locale.UK);
-        format.setCurrency(currency);
-        return format.format(amount);
+        Locale style = "fr".equals(reader.getLanguage()) ? Locale.FRANCE : Locale.UK;
+        // a format is not thread-safe, but a copy of a built one skips the locale lookup and the pattern's parse
+        NumberFormat prototype = FORMATS.computeIfAbsent(new FormatKey(style, currency), key -> {
+            NumberFormat format = NumberFormat.getCurrencyInstance(key.style());
+            format.setCurrency(key.currency());
+            return format;
+        });
+        return ((NumberFormat) prototype.clone()).format(amount);
     }
+
+    private record FormatKey(Locale style, Currency currency) {
+    }
+
+    private static final Map<FormatKey, NumberFormat> FORMATS = new ConcurrentHashMap<>();
 
     @Override
     public String toString() {

@@ -5,7 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class MoneyTests {
@@ -88,5 +96,41 @@ class MoneyTests {
     void printsTheAmountAndTheCurrencyCode() {
         assertThat(Money.euros("9.99")).hasToString("9.99 EUR");
         assertThat(Money.euros("-0.5")).hasToString("-0.50 EUR");
+    }
+
+    @Test
+    void isWrittenAsItsReaderWritesAmountsWhateverTheCurrency() {
+        // French groups thousands with a narrow no-break space and puts the symbol after
+        assertThat(Money.euros("1234.5").formatFor(Locale.FRENCH)).isEqualTo("1\u202f234,50\u00a0€");
+        assertThat(Money.euros("1234.5").formatFor(Locale.ENGLISH)).isEqualTo("€1,234.50");
+        assertThat(Money.euros("-9.99").formatFor(Locale.FRANCE)).isEqualTo("-9,99\u00a0€");
+        // each currency and reader keeps its own format: as a format made afresh for the pair writes it
+        for (String code : List.of("EUR", "GBP", "CHF", "JPY", "EUR")) {
+            for (Locale reader : List.of(Locale.FRENCH, Locale.GERMAN, Locale.ENGLISH, Locale.CANADA_FRENCH)) {
+                Money money = Money.of(code.equals("JPY") ? "1234" : "1234.56", code);
+                NumberFormat fresh = NumberFormat.getCurrencyInstance(
+                        reader.getLanguage().equals("fr") ? Locale.FRANCE : Locale.UK);
+                fresh.setCurrency(money.currency());
+                assertThat(money.formatFor(reader)).as(code + " for " + reader).isEqualTo(fresh.format(money.amount()));
+            }
+        }
+    }
+
+    @Test
+    void formatsTheSameFromManyThreadsAtOnce() throws Exception {
+        List<Money> amounts = IntStream.range(0, 400).mapToObj(cents -> new Money(BigDecimal.valueOf(cents * 1_001L, 2), EUR)).toList();
+        List<String> alone = amounts.stream().map(money -> money.formatFor(Locale.FRENCH)).toList();
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<List<String>>> together = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                together.add(threads.submit(() -> amounts.stream().map(money -> money.formatFor(Locale.FRENCH)).toList()));
+            }
+            for (Future<List<String>> each : together) {
+                assertThat(each.get()).isEqualTo(alone);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
