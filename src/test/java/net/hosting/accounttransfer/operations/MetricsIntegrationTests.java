@@ -20,6 +20,8 @@ import net.hosting.accounttransfer.support.FixedDateIntegrationTest;
 import net.hosting.accounttransfer.support.TransfersByApi;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.metrics.data.MetricsRepositoryMethodInvocationListener;
+import org.springframework.context.ApplicationContext;
 
 /**
  * What staff alert on, as Prometheus scrapes it: transfers by status, money charged and refunded, mail failures,
@@ -34,11 +36,21 @@ class MetricsIntegrationTests extends FixedDateIntegrationTest {
     @Autowired
     Mailer mailer;
 
+    @Autowired
+    ApplicationContext context;
+
     @Test
     void everyAlertingMetricIsScrapedByStaff() {
         String scrape = staff().get("/actuator/prometheus").body();
         assertThat(scrape).contains("transfers{status=\"PENDING\"}", "transfers{status=\"COMPLETED\"}",
                 CHARGED, REFUNDED, "transfer_incidents_open ");
+    }
+
+    @Test
+    void repositoryCallsAreNeitherTimedNorWatched() {
+        // a listener around each of the 20 repository calls of a transfer costs CPU even with its timers off
+        assertThat(context.getBeanNamesForType(MetricsRepositoryMethodInvocationListener.class)).isEmpty();
+        assertThat(staff().get("/actuator/prometheus").body()).doesNotContain("spring_data_repository_invocations");
     }
 
     @Test
