@@ -18,7 +18,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 /**
  * The pool checks a connection before use only after it rested longer than {@code app.connection-check-after-idle}
  * (2 s). PostgreSQL's {@code pg_stat_activity.state_change} of the connection's backend shows whether a check ran:
- * Hikari's check is an empty statement, which moves it. With Hikari's own 500 ms the first case fails.
+ * Hikari's check is an empty statement, which moves it. With Hikari's own 500 ms the first case fails. And the
+ * pool's connections send a batch of inserts as one statement.
  */
 class PooledConnectionCheckIntegrationTests extends IntegrationTest {
 
@@ -33,6 +34,26 @@ class PooledConnectionCheckIntegrationTests extends IntegrationTest {
     @Test
     void aConnectionThatRestedLongerThanTheWindowIsCheckedFirst() throws Exception {
         assertThat(stateChangedOnTheWayOut(2_600)).isTrue();
+    }
+
+    @Test
+    void aBatchOfInsertsGoesAsOneMultiRowInsert() throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try (Statement ddl = connection.createStatement()) {
+                ddl.execute("create temporary table batched (n int) on commit drop");
+            }
+            try (PreparedStatement insert = connection.prepareStatement("insert into batched (n) values (?)")) {
+                for (int n = 0; n < 4; n++) {
+                    insert.setInt(1, n);
+                    insert.addBatch();
+                }
+                // pgjdbc's reWriteBatchedInserts answers "done, count unknown" for rows it sent as one statement (it
+                // groups them by powers of two, so 4 rows are one); a statement a row would answer 1 for each
+                assertThat(insert.executeBatch()).containsOnly(Statement.SUCCESS_NO_INFO);
+            }
+            connection.rollback();
+        }
     }
 
     /**
