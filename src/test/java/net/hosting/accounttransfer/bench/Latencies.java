@@ -13,6 +13,11 @@ final class Latencies {
         millis.add((System.nanoTime() - startedNanos) / 1_000_000.0);
     }
 
+    /** Forgets what was recorded so far: the warm-up's times are not the measured phase's. */
+    void clear() {
+        millis.clear();
+    }
+
     int count() {
         return millis.size();
     }

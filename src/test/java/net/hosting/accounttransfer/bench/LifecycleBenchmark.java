@@ -150,15 +150,19 @@ class LifecycleBenchmark {
                     HARNESS_TRANSACTIONS::get);
             try (Connection app = databases.connect(appDatabase)) {
                 CostMeter.Snapshot before = null;
-                if (!settings.open()) {
+                if (settings.warmup() > 0) {
                     driver.closed(1, settings.warmup() + 1, settings.clients(), settings.deadline());
                     awaitSettled(app, driver.accepted.get(), settings.deadline());
+                    driver.forgetLatencies();
+                }
+                if (!settings.open()) {
                     before = meter.take();
                 }
                 int completedBefore = count(app, "select count(*) from transfer where status = 'COMPLETED'");
                 Instant began = Instant.now();
                 if (settings.open()) {
-                    driver.open(settings.n(), settings.rate(), settings.deadline());
+                    driver.open(settings.warmup() + 1, settings.warmup() + settings.n() + 1, settings.rate(),
+                            settings.deadline());
                 } else {
                     driver.closed(settings.warmup() + 1, settings.warmup() + settings.n() + 1, settings.clients(),
                             settings.deadline());

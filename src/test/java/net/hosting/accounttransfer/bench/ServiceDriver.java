@@ -63,22 +63,29 @@ public final class ServiceDriver {
         pool.awaitTermination(deadline.toSeconds() + 60, TimeUnit.SECONDS);
     }
 
-    void open(int n, double rate, Duration deadline) throws InterruptedException {
+    /** Lifecycles from (inclusive) to to (exclusive) of the seeded parties, one every 1/rate seconds. */
+    void open(int from, int to, double rate, Duration deadline) throws InterruptedException {
         ExecutorService customers = Executors.newCachedThreadPool();
         ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
-        AtomicInteger next = new AtomicInteger(1);
+        AtomicInteger next = new AtomicInteger(from);
         clock.scheduleAtFixedRate(() -> {
             int i = next.getAndIncrement();
-            if (i <= n) {
+            if (i < to) {
                 customers.submit(() -> lifecycle(i));
             }
         }, 0, Math.round(1_000_000 / rate), TimeUnit.MICROSECONDS);
-        while (next.get() <= n) {
+        while (next.get() < to) {
             Thread.sleep(100);
         }
         clock.shutdownNow();
         customers.shutdown();
         customers.awaitTermination(deadline.toSeconds(), TimeUnit.SECONDS);
+    }
+
+    /** Response times from here on only: the warm-up's, with the JIT compiling, are not the measured phase's. */
+    void forgetLatencies() {
+        create.clear();
+        accept.clear();
     }
 
     private void lifecycle(int i) {
