@@ -75,7 +75,10 @@ class LifecycleBenchmark {
                         ServiceEngineSettings.systemProperties(settings.jvmArgs()));
                 costs.put("engine floor", inProcess(databases, "bench_" + stamp + "_floor", settings, rows, broken,
                         "engine floor", clients,
-                        dataSource -> EngineFloor.configuration(dataSource, engineSettings, true, clients),
+                        dataSource -> {
+                            engineSettings.applyDriverSettingsTo((HikariDataSource) dataSource);
+                            return EngineFloor.configuration(dataSource, engineSettings, true, clients);
+                        },
                         EngineFloor.PROCESS_BPMN, engine -> i -> EngineFloor.start(engine, "IMMEDIATE"),
                         Map.of(TransferProcess.DECISION, "ACCEPTED"), rates));
             }

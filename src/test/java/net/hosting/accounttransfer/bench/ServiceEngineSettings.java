@@ -1,5 +1,6 @@
 package net.hosting.accounttransfer.bench;
 
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,12 +23,13 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * The service's engine settings, read from its own {@code application.yaml} (history level, job executor, generic
- * properties), applied to a standalone engine as the Camunda Spring Boot starter applies them, so that the engine
+ * properties, the driver's settings), applied to a standalone engine as the Camunda Spring Boot starter applies them, so that the engine
  * floor and the history cleanup test follow the service whenever its configuration changes.
  */
 public final class ServiceEngineSettings {
 
     private static final String GENERIC = "camunda.bpm.generic-properties.properties.";
+    private static final String DRIVER = "spring.datasource.hikari.data-source-properties.";
 
     private final StandardEnvironment environment = new StandardEnvironment();
 
@@ -66,12 +68,21 @@ public final class ServiceEngineSettings {
 
     /** camunda.bpm.generic-properties.properties.*, resolved. */
     public Map<String, String> genericProperties() {
+        return under(GENERIC);
+    }
+
+    /** Gives the pool the driver settings the service's pool has (spring.datasource.hikari.data-source-properties). */
+    public void applyDriverSettingsTo(HikariDataSource pool) {
+        under(DRIVER).forEach(pool::addDataSourceProperty);
+    }
+
+    private Map<String, String> under(String prefix) {
         Map<String, String> properties = new TreeMap<>();
         for (PropertySource<?> source : environment.getPropertySources()) {
             if (source instanceof EnumerablePropertySource<?> enumerable) {
                 for (String name : enumerable.getPropertyNames()) {
-                    if (name.startsWith(GENERIC)) {
-                        properties.putIfAbsent(name.substring(GENERIC.length()), environment.getProperty(name));
+                    if (name.startsWith(prefix)) {
+                        properties.putIfAbsent(name.substring(prefix.length()), environment.getProperty(name));
                     }
                 }
             }
