@@ -5,10 +5,17 @@
 # usage: docs/startup.sh target/bench/shipped K "name|extra flags" ...  (after a benchmark run with bench.shipped,
 # which unpacks the jar and trains its archive there). JAVA_TOOL_OPTIONS holds the flags the Dockerfile had before
 # issue 20's third round; a variant's flags come after them on the command line and win.
+#    or: docs/startup.sh target/account-transfer-0.1.0-SNAPSHOT.jar K "plain|-Xmx256m"  (a jar: plain java -jar, with
+# only the variant's flags, no archive and no JAVA_TOOL_OPTIONS)
 dir=$1; k=$2; shift 2
 # the archive names its class path relative to where the benchmark trained it
 cd "$(dirname "$0")/.."
-jar=$(ls $dir/*.jar | head -1)
+if [ -f "$dir" ]; then
+  jar=$dir; shipped=(); archive=
+else
+  jar=$(ls $dir/*.jar | head -1); archive=-XX:SharedArchiveFile=$dir/app.jsa
+  shipped=("JAVA_TOOL_OPTIONS=-Xmx256m -XX:+UseSerialGC" MALLOC_ARENA_MAX=2)
+fi
 for i in $(seq 1 $k); do
   for variant in "$@"; do
     name=${variant%%|*}; flags=${variant#*|}
@@ -16,13 +23,13 @@ for i in $(seq 1 $k); do
     psql -q -h 127.0.0.1 -U postgres -c "create database $db" postgres
     port=$((20000 + RANDOM % 10000))
     start=$(date +%s.%N)
-    JAVA_TOOL_OPTIONS="-Xmx256m -XX:+UseSerialGC" MALLOC_ARENA_MAX=2 \
+    env "${shipped[@]}" \
     SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:5432/$db SPRING_DATASOURCE_USERNAME=postgres \
     SPRING_MAIL_HOST=127.0.0.1 SPRING_MAIL_PORT=2525 SERVER_PORT=$port \
     CAMUNDA_ADMIN_USER=startup CAMUNDA_ADMIN_PASSWORD=startup-only \
     BILLING_SELLER_NAME=startup BILLING_SELLER_ADDRESS=startup BILLING_SELLER_SIREN=123456782 \
     BILLING_SELLER_VATNUMBER=FR11123456782 \
-      java -XX:SharedArchiveFile=$dir/app.jsa $flags -jar $jar > /tmp/startup-$name-$i.log 2>&1 &
+      java $archive $flags -jar $jar > /tmp/startup-$name-$i.log 2>&1 &
     pid=$!
     until curl -fsS -m 1 http://127.0.0.1:$port/actuator/health 2>/dev/null | grep -q UP; do
       sleep 0.1
