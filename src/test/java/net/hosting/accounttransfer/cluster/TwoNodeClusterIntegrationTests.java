@@ -61,6 +61,7 @@ class TwoNodeClusterIntegrationTests {
             accounts.add(fixtures.paidAccount(alice, "9.99", BillingCycle.MONTHLY, 3 + i));
         }
 
+        JdbcTemplate jdbc = CLUSTER.node(0).getBean(JdbcTemplate.class);
         ExecutorService customers = Executors.newFixedThreadPool(4);
         List<Future<UUID>> done = new ArrayList<>();
         for (Account account : accounts) {
@@ -69,6 +70,12 @@ class TwoNodeClusterIntegrationTests {
                 awaitOffer(bob.email(), id);
                 TransfersByApi.accept(bobOnB, id);
                 TransfersByApi.awaitStatus(aliceOnA, id, "COMPLETED");
+                // the completion mails are the step after the one that marks the transfer completed
+                long completed = System.nanoTime();
+                org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                        .pollInterval(java.time.Duration.ofMillis(20)).until(() -> mailsRecorded(jdbc, id) >= 3);
+                System.out.printf("Completion mails of %s recorded %d ms after COMPLETED was seen%n", id,
+                        (System.nanoTime() - completed) / 1_000_000);
                 return id;
             }));
         }
@@ -78,12 +85,10 @@ class TwoNodeClusterIntegrationTests {
         }
         customers.shutdown();
 
-        JdbcTemplate jdbc = CLUSTER.node(0).getBean(JdbcTemplate.class);
         for (UUID id : ids) {
             assertThat(jdbc.queryForObject("select count(*) from invoice where idempotency_key like ?", Integer.class,
                     "transfer:" + id + ":%")).as("recipient invoice and sender credit note of " + id).isEqualTo(2);
-            assertThat(jdbc.queryForObject("select count(*) from sent_mail where idempotency_key like ?", Integer.class,
-                    "transfer:" + id + ":%")).as("offer + completed to both, recorded once each").isEqualTo(3);
+            assertThat(mailsRecorded(jdbc, id)).as("offer + completed to both, recorded once each").isEqualTo(3);
             Mailbox mailbox = new Mailbox();
             long received = mailbox.all().stream().filter(mail -> mail.text().contains(id.toString())).count();
             assertThat(received).as("mails that reached SMTP for " + id).isEqualTo(3);
@@ -94,6 +99,11 @@ class TwoNodeClusterIntegrationTests {
 
         // which node ran the jobs is up to the cluster; print it, the guarantees above hold either way
         Records.jobsCompletedByNode(jdbc).forEach((node, jobs) -> System.out.printf("Jobs completed by %s: %s%n", node, jobs));
+    }
+
+    private static int mailsRecorded(JdbcTemplate jdbc, UUID id) {
+        return jdbc.queryForObject("select count(*) from sent_mail where idempotency_key like ?", Integer.class,
+                "transfer:" + id + ":%");
     }
 
     private static void awaitOffer(String to, UUID id) {
