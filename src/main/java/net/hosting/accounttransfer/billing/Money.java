@@ -11,6 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /** An exact amount at its currency's scale (PRODUCT.md B1); negative amounts are allowed and callers decide what they mean. */
 public record Money(BigDecimal amount, Currency currency) {
 
+    /** A built currency format per reader's style and currency, copied for each use (a format is not thread-safe). */
+    private static final Map<FormatKey, NumberFormat> FORMATS = new ConcurrentHashMap<>();
+
     public Money {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
@@ -68,7 +71,7 @@ public record Money(BigDecimal amount, Currency currency) {
     /** The amount as its reader writes it: 9,99 € for a French reader, €9.99 for any other, whatever the currency. */
     public String formatFor(Locale reader) {
         Locale style = "fr".equals(reader.getLanguage()) ? Locale.FRANCE : Locale.UK;
-        // a format is not thread-safe, but a copy of a built one skips the locale lookup and the pattern's parse
+        // a copy of a built format skips the locale lookup and the pattern's parse
         NumberFormat prototype = FORMATS.computeIfAbsent(new FormatKey(style, currency), key -> {
             NumberFormat format = NumberFormat.getCurrencyInstance(key.style());
             format.setCurrency(key.currency());
@@ -79,8 +82,6 @@ public record Money(BigDecimal amount, Currency currency) {
 
     private record FormatKey(Locale style, Currency currency) {
     }
-
-    private static final Map<FormatKey, NumberFormat> FORMATS = new ConcurrentHashMap<>();
 
     @Override
     public String toString() {

@@ -260,12 +260,12 @@ public class TransferBilling {
     @Transactional
     public Optional<Invoice> invoiceRecipient(Transfer transfer) {
         Subscription recipientSubscription = recipientSubscription(transfer);
-        Charge quote = charge(transfer, acceptanceDate(transfer));
+        Charge charge = charge(transfer, acceptanceDate(transfer));
         Profile recipient = profiles.findById(transfer.recipientId())
                 .orElseThrow(Missing.of(transfer.id(), "recipient profile", transfer.recipientId()));
         return ledger.invoice(recipientInvoiceKey(transfer), recipient.billingIdentity(), recipient.id(),
                 recipientSubscription, transfer.accountName(), recipientSubscription.currentPeriod(),
-                quote.recipientCharge().net());
+                charge.recipientCharge().net());
     }
 
     /**
@@ -307,8 +307,8 @@ public class TransferBilling {
         if (issued.isPresent() || !recipientSubscription.isActive()) {
             return issued;
         }
-        Charge quote = charge(transfer, acceptanceDate(transfer));
-        BillingPeriod next = quote.chargedPeriod();
+        Charge charge = charge(transfer, acceptanceDate(transfer));
+        BillingPeriod next = charge.chargedPeriod();
         // a free plan leaves no document behind, so the period itself says whether this renewal already happened
         if (!recipientSubscription.currentPeriod().equals(next)) {
             BillingPeriod renewed = recipientSubscription.renew();
@@ -320,7 +320,7 @@ public class TransferBilling {
         Profile recipient = profiles.findById(transfer.recipientId())
                 .orElseThrow(Missing.of(transfer.id(), "recipient profile", transfer.recipientId()));
         return ledger.invoice(renewalInvoiceKey(transfer), recipient.billingIdentity(), recipient.id(),
-                recipientSubscription, transfer.accountName(), next, quote.recipientCharge().net());
+                recipientSubscription, transfer.accountName(), next, charge.recipientCharge().net());
     }
 
     @Transactional(readOnly = true)

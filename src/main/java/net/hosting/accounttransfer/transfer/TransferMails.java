@@ -94,7 +94,7 @@ public class TransferMails {
     @Transactional
     public void acceptedAtRenewal(UUID transferId, List<Party> parties) {
         Readers readers = readersOf(transferId);
-        send(readers, "accepted-at-renewal", parties, withQuote(readers));
+        send(readers, "accepted-at-renewal", parties, withCharge(readers));
     }
 
     /** IMMEDIATE: the recipient's invoice and the sender's refund, once both are issued; read once for both. */
@@ -165,19 +165,19 @@ public class TransferMails {
             return;
         }
         Readers readers = new Readers(transfer, senderOf(transfer));
-        Map<String, Object> model = withQuote(readers);
+        Map<String, Object> model = withCharge(readers);
         model.put("link", links.issue(transferId));
         Optional<Profile> recipient = recipientOf(transfer);
         // the token rolls back with this step, and the mail's link with it: its key must too, for a fresh link
         mailer.sendVoidedByRollback(mail(readers, recipient, template, Party.RECIPIENT, model));
     }
 
-    private Map<String, Object> withQuote(Readers readers) {
+    private Map<String, Object> withCharge(Readers readers) {
         Map<String, Object> model = model(readers);
         Transfer transfer = readers.transfer();
-        TransferBilling.Charge quote = billing.charge(transfer, billing.acceptanceDate(transfer));
-        model.put("charge", quote.recipientCharge());
-        model.put("chargeDate", quote.chargeDate());
+        TransferBilling.Charge charge = billing.charge(transfer, billing.acceptanceDate(transfer));
+        model.put("charge", charge.recipientCharge());
+        model.put("chargeDate", charge.chargeDate());
         return model;
     }
 

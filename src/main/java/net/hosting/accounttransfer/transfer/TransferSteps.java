@@ -61,10 +61,10 @@ public class TransferSteps {
         }
         Instant acceptedAt = transfer.decidedAt();
         LocalDate acceptedOn = calendar.dateOf(acceptedAt);
-        TransferBilling.Charge quote = billing.charge(transfer, acceptedOn);
+        TransferBilling.Charge charge = billing.charge(transfer, acceptedOn);
         // IMMEDIATE starts a fresh cycle anchored on d; AT_RENEWAL keeps the old anchor and renewal date
         LocalDate anchor = transfer.billingMode() == BillingMode.IMMEDIATE ? acceptedOn : current.anchorDate();
-        Subscription successor = current.handOver(transfer.recipientId(), acceptedAt, anchor, quote.recipientPeriod());
+        Subscription successor = current.handOver(transfer.recipientId(), acceptedAt, anchor, charge.recipientPeriod());
         // the closed row must reach the database before the new active one: one active subscription per account
         subscriptions.saveAndFlush(current);
         successor = subscriptions.save(successor);

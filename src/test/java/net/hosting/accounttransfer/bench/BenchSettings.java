@@ -21,7 +21,7 @@ record BenchSettings(String mode, int n, int warmup, int clients, double rate, D
         Duration duration = Duration.parse(System.getProperty("bench.duration", "PT60S"));
         int n = "open".equals(mode) ? (int) Math.ceil(rate * duration.toSeconds())
                 : Integer.parseInt(System.getProperty("bench.n", "1000"));
-        // the open loop's warm-up (closed, from the same clients) is asked for: without it the runs stay comparable
+        // the open loop warms up (closed, from the same clients) only when asked, so that earlier runs stay comparable
         int warmup = Integer.parseInt(System.getProperty("bench.warmup", "open".equals(mode) ? "0" : Integer.toString(n / 5)));
         return new BenchSettings(mode, n, warmup, Integer.parseInt(System.getProperty("bench.clients", "16")), rate,
                 duration, Boolean.parseBoolean(System.getProperty("bench.bare", "true")),

@@ -23,8 +23,8 @@ import org.springframework.core.io.ClassPathResource;
 
 /**
  * The service's engine settings, read from its own {@code application.yaml} (history level, job executor, generic
- * properties, the driver's settings), applied to a standalone engine as the Camunda Spring Boot starter applies them, so that the engine
- * floor and the history cleanup test follow the service whenever its configuration changes.
+ * properties, the driver's settings), applied to a standalone engine as the Camunda Spring Boot starter applies
+ * them, so that the engine floor and the history cleanup test follow the service whenever its configuration changes.
  */
 public final class ServiceEngineSettings {
 
